@@ -1,0 +1,181 @@
+/**
+ * The domain's vocabulary (see DESIGN.md). Plain data only: no classes, no I/O.
+ * Field names are camelCase here; the HTTP layer and the event contracts speak
+ * snake_case and map at the edge.
+ */
+
+export type VipTier = 'none' | 'standard' | 'premium';
+
+/** Per-activity counters for caps and once-per-day; only recent windows are kept. */
+export interface ActivityCounters {
+  /** UTC hour ("2026-11-23T15") -> awards in that hour */
+  hours: Record<string, number>;
+  /** user-local date ("2026-11-23") -> awards on that day */
+  days: Record<string, number>;
+}
+
+/** A user's stored game state: one item, guarded by `version`. */
+export interface Profile {
+  userId: string;
+  /** lifetime XP, never spent */
+  xp: number;
+  /** spendable balance, never negative */
+  coins: number;
+  /** derived from xp by the level curve; stored for reads and leaderboards */
+  level: number;
+  /** derived from xp by the milestones (0..6) */
+  sceneLevel: number;
+  vipTier: VipTier;
+  /** IANA time zone name; decides the user's local day */
+  timeZone: string;
+  /** 0 means "not stored yet"; the store bumps it on every write */
+  version: number;
+  /** keyed by activity type; only activities with caps or once_per_day appear */
+  counters: Record<string, ActivityCounters>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Something a user did, validated at the edge. */
+export interface Activity {
+  /** idempotency key: an activity with a given eventId is applied once, ever */
+  eventId: string;
+  userId: string;
+  type: string;
+  /** ISO 8601 instant; decides the local day and the cap windows */
+  occurredAt: string;
+  subjectId?: string;
+  /** XP for activities with `variable` in the rules (e.g. `custom`) */
+  amount?: number;
+  metadata?: Record<string, unknown>;
+}
+
+/** An operator's grant or deduction, validated at the edge. Amounts are signed. */
+export interface Adjustment {
+  eventId: string;
+  userId: string;
+  xp: number;
+  coins: number;
+  reason: string;
+}
+
+/** The immutable record of one change of XP and coins, with its cause. */
+export interface LedgerEntry {
+  eventId: string;
+  userId: string;
+  kind: 'activity' | 'adjustment';
+  /** activity type for activities; absent for adjustments */
+  activityType?: string;
+  subjectId?: string;
+  /** human-readable cause: the activity's description or the adjustment's reason */
+  reason: string;
+  baseXp: number;
+  baseCoins: number;
+  /** product of the multipliers applied (1 for adjustments) */
+  multiplier: number;
+  /** signed change of XP */
+  xp: number;
+  /** signed change of coins */
+  coins: number;
+  /** balances right after this entry */
+  balance: { xp: number; coins: number };
+  occurredAt: string;
+  recordedAt: string;
+}
+
+export interface LevelUp {
+  level: number;
+  title: string;
+}
+
+export interface MilestoneReached {
+  sceneLevel: number;
+  xp: number;
+  description: string;
+}
+
+/** Seam for issue 3: filled by the streak evaluator. */
+export interface StreakChange {
+  type: string;
+  action: 'started' | 'maintained' | 'increased' | 'broken' | 'frozen';
+  current: number;
+  longest: number;
+}
+
+/** Seam for issue 3: filled by the achievement evaluator. */
+export interface AchievementUnlock {
+  id: string;
+  name: string;
+  xp: number;
+  coins: number;
+}
+
+/** A write the store must guard so a fact is recorded at most once. */
+export type Marker = { kind: 'once_per_subject'; activityType: string; subjectId: string };
+
+/** An event to publish, as the data of one of the contracts in events/. */
+export interface DomainEvent {
+  detailType: string;
+  data: Record<string, unknown>;
+}
+
+export interface AppliedOutcome {
+  status: 'applied';
+  eventId: string;
+  userId: string;
+  entry: LedgerEntry;
+  /** the profile after the outcome, with the version it was read at */
+  profile: Profile;
+  levelUps: LevelUp[];
+  milestones: MilestoneReached[];
+  streaks: StreakChange[];
+  achievements: AchievementUnlock[];
+  markers: Marker[];
+  events: DomainEvent[];
+}
+
+export type RefusalReason =
+  | 'unknown_activity'
+  | 'subject_required'
+  | 'amount_required'
+  | 'amount_not_allowed'
+  | 'cap_reached'
+  | 'already_done_today'
+  | 'already_done_for_subject'
+  | 'event_too_old'
+  | 'event_in_future'
+  | 'insufficient_coins'
+  | 'insufficient_xp';
+
+export interface RefusedOutcome {
+  status: 'refused';
+  eventId: string;
+  userId: string;
+  reason: RefusalReason;
+  message: string;
+}
+
+export type Outcome = AppliedOutcome | RefusedOutcome;
+
+/** Facts the domain needs that do not live on the profile item. */
+export interface ApplyFacts {
+  /** a once-per-subject marker already exists for (activity.type, activity.subjectId) */
+  subjectAlreadyDone?: boolean;
+}
+
+/** What a client sees of a profile: stored state plus what the rules derive from it. */
+export interface ProfileView {
+  userId: string;
+  xp: number;
+  coins: number;
+  level: number;
+  title: string;
+  xpToNextLevel: number;
+  levelProgressPercent: number;
+  sceneLevel: number;
+  nextMilestone: { sceneLevel: number; xp: number; xpRemaining: number } | null;
+  vipTier: VipTier;
+  timeZone: string;
+  createdAt: string;
+  updatedAt: string;
+}

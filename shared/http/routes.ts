@@ -1,0 +1,90 @@
+/**
+ * The HTTP route table: read by the CDK stateless stack (one function and one
+ * API Gateway route each) and by the local runtime (same handlers, API Gateway
+ * v2-shaped events). Add a route here and both pick it up.
+ */
+
+/** jwt: end users (Cognito or OIDC `sub`); iam: service-to-service (SigV4); public: no auth. */
+export type RouteAuth = 'jwt' | 'iam' | 'public';
+
+/** What a route's function may do with the table; CDK grants exactly this. */
+export type TableAccess = 'none' | 'read' | 'read-write';
+
+export interface RouteDefinition {
+  /** stable name: the function's logical id and its metric dimension */
+  id: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path with {params} */
+  path: string;
+  /** handler module relative to the repository root; it exports `handler` */
+  entry: string;
+  auth: RouteAuth;
+  table: TableAccess;
+  summary: string;
+}
+
+export const routes: readonly RouteDefinition[] = [
+  {
+    id: 'RecordActivity',
+    method: 'POST',
+    path: '/v1/internal/activities',
+    entry: 'functions/http/internal/record-activity.ts',
+    auth: 'iam',
+    table: 'read-write',
+    summary: 'Record an activity; awards XP and coins by the rules',
+  },
+  {
+    id: 'AdjustUserBalance',
+    method: 'POST',
+    path: '/v1/internal/users/{id}/adjustments',
+    entry: 'functions/http/internal/adjust-user-balance.ts',
+    auth: 'iam',
+    table: 'read-write',
+    summary: "Grant or deduct a user's XP or coins, with a reason",
+  },
+  {
+    id: 'GetUser',
+    method: 'GET',
+    path: '/v1/internal/users/{id}',
+    entry: 'functions/http/internal/get-user.ts',
+    auth: 'iam',
+    table: 'read',
+    summary: "Read any user's profile",
+  },
+  {
+    id: 'UpdateUser',
+    method: 'PATCH',
+    path: '/v1/internal/users/{id}',
+    entry: 'functions/http/internal/update-user.ts',
+    auth: 'iam',
+    table: 'read-write',
+    summary: "Set a user's VIP tier or time zone",
+  },
+  {
+    id: 'GetMe',
+    method: 'GET',
+    path: '/v1/me',
+    entry: 'functions/http/me/get-me.ts',
+    auth: 'jwt',
+    table: 'read',
+    summary: 'My profile: XP, level, title, coins, scene level, next milestone',
+  },
+  {
+    id: 'GetMyHistory',
+    method: 'GET',
+    path: '/v1/me/history',
+    entry: 'functions/http/me/get-my-history.ts',
+    auth: 'jwt',
+    table: 'read',
+    summary: 'My ledger, newest first, with cursor pagination',
+  },
+  {
+    id: 'GetOpenApi',
+    method: 'GET',
+    path: '/v1/openapi.json',
+    entry: 'functions/http/docs/get-openapi.ts',
+    auth: 'public',
+    table: 'none',
+    summary: 'This API as an OpenAPI 3.1 document',
+  },
+];

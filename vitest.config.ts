@@ -1,11 +1,46 @@
 import { defineConfig } from 'vitest/config';
 
-/** One project per test tier; `npm test` runs them all. */
+/**
+ * One project per test tier; `npm test` runs them all. The integration and
+ * api tiers share ONE DynamoDB Local per run (started in memory by their
+ * global setup, stopped at the end); e2e starts its own local runtime.
+ */
+const dynamodbLocal = {
+  globalSetup: ['test/support/dynamodb-local.global.ts'],
+  setupFiles: ['test/support/dynamodb-env.setup.ts'],
+};
+
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          ...dynamodbLocal,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'api',
+          include: ['test/api/**/*.test.ts'],
+          ...dynamodbLocal,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

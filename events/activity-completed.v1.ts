@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { Activity } from '../shared/domain/types';
+
+/**
+ * Inbound contract: a product service reports something a user did. The same
+ * JSON arrives as an EventBridge `detail` or as the body of
+ * POST /v1/internal/activities, so both edges validate with this one schema.
+ */
+
+export const detailType = 'activity.completed';
+export const version = 1;
+
+const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+const ID_MESSAGE = '1-128 characters of letters, digits, _ . : -';
+const METADATA_MAX_BYTES = 4096;
+
+const utf8 = new TextEncoder();
+
+const identifier = z.string().regex(ID_PATTERN, ID_MESSAGE);
+
+const metadata = z
+  .record(z.string(), z.unknown())
+  .refine((value) => utf8.encode(JSON.stringify(value)).length <= METADATA_MAX_BYTES, {
+    message: `must serialize to at most ${METADATA_MAX_BYTES} bytes of JSON`,
+  });
+
+export const activityInputSchema = z
+  .object({
+    event_id: identifier,
+    user_id: identifier,
+    activity_type: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{1,47}$/, 'lower snake_case, 2-48 characters, starting with a letter'),
+    occurred_at: z.iso.datetime({
+      offset: true,
+      message: 'an ISO 8601 date-time with a time zone, e.g. 2026-01-31T09:30:00Z',
+    }),
+    subject_id: identifier.optional(),
+    amount: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(1_000_000, 'must be at most 1000000')
+      .optional(),
+    metadata: metadata.optional(),
+  })
+  .strict();
+
+export type ActivityInput = z.infer<typeof activityInputSchema>;
+
+/**
+ * Maps the snake_case contract to the domain's Activity. `occurredAt` is
+ * normalized to UTC so that cap windows and ledger ordering compare instants,
+ * not strings written with different offsets.
+ */
+export function toActivity(input: ActivityInput): Activity {
+  const activity: Activity = {
+    eventId: input.event_id,
+    userId: input.user_id,
+    type: input.activity_type,
+    occurredAt: new Date(input.occurred_at).toISOString(),
+  };
+  if (input.subject_id !== undefined) activity.subjectId = input.subject_id;
+  if (input.amount !== undefined) activity.amount = input.amount;
+  if (input.metadata !== undefined) activity.metadata = input.metadata;
+  return activity;
+}

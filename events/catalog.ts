@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import * as levelUp from './level-up.v1';
+import * as milestoneReached from './milestone-reached.v1';
+import * as pointsAwarded from './points-awarded.v1';
+
+/**
+ * The events Questline publishes (source `questline`), by detail type. The
+ * outbox publisher accepts only these and validates `data` before sending.
+ */
+
+export interface OutboundContract {
+  detailType: string;
+  version: number;
+  schema: z.ZodType<Record<string, unknown>>;
+}
+
+export const outboundContracts = {
+  [pointsAwarded.detailType]: pointsAwarded,
+  [levelUp.detailType]: levelUp,
+  [milestoneReached.detailType]: milestoneReached,
+} as const satisfies Record<string, OutboundContract>;
+
+export type OutboundDetailType = keyof typeof outboundContracts;
+
+export function isOutboundDetailType(value: string): value is OutboundDetailType {
+  return Object.hasOwn(outboundContracts, value);
+}
+
+export function contractFor(detailType: string): OutboundContract {
+  if (!isOutboundDetailType(detailType)) {
+    throw new Error(`no outbound contract for detail type ${detailType}`);
+  }
+  return outboundContracts[detailType];
+}

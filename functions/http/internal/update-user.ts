@@ -1,0 +1,31 @@
+import { requireIamCaller } from '../../../shared/http/auth';
+import { httpHandler } from '../../../shared/http/http-handler';
+import { presentProfile } from '../../../shared/http/presenters';
+import {
+  type UpdateUserBody,
+  updateUserBodySchema,
+  userPathSchema,
+} from '../../../shared/http/request-schemas';
+import { json } from '../../../shared/http/responses';
+import type { HttpEvent, HttpResult } from '../../../shared/http/types';
+import { parseInput } from '../../../shared/http/validate';
+import type { ProfileSettings } from '../../../shared/ports';
+import { getApp } from '../../../shared/wiring';
+
+/** PATCH /v1/internal/users/{id}: set VIP tier and/or time zone; creates the profile if missing. */
+export async function main(event: HttpEvent): Promise<HttpResult> {
+  requireIamCaller(event);
+  const { id } = parseInput(userPathSchema, event.pathParameters ?? {}, 'path');
+  const body = parseInput(updateUserBodySchema, event.jsonBody, 'body');
+  const view = await getApp().updateUserSettings(id, toSettings(body));
+  return json(200, presentProfile(view));
+}
+
+function toSettings(body: UpdateUserBody): ProfileSettings {
+  const settings: ProfileSettings = {};
+  if (body.vip_tier !== undefined) settings.vipTier = body.vip_tier;
+  if (body.time_zone !== undefined) settings.timeZone = body.time_zone;
+  return settings;
+}
+
+export const handler = httpHandler(main, { routeId: 'UpdateUser', body: true });

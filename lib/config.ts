@@ -1,0 +1,66 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+
+/**
+ * The operator's deployment choices, read from the CDK context key `questline`
+ * (cdk.json or `cdk synth -c questline='{...}'`). Parsed with zod so a typo
+ * fails synth with the field's name instead of deploying something else.
+ */
+
+const retentionDays = new Set(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
+
+export const questlineContextSchema = z
+  .object({
+    /** rules document to bundle; relative paths resolve from the repository root */
+    rulesFile: z.string().min(1).default('shared/rules/default-rules.json'),
+    /** an existing OIDC issuer for end-user JWTs; when absent a Cognito user pool is created */
+    auth: z
+      .object({
+        issuer: z.url({ protocol: /^https$/, error: 'an https URL (the token `iss`)' }),
+        audiences: z.array(z.string().min(1)).min(1),
+      })
+      .strict()
+      .optional(),
+    /** protects the table and the user pool from deletion; turn off only for throwaway stacks */
+    deletionProtection: z.boolean().default(true),
+    logRetentionDays: z
+      .number()
+      .int()
+      .refine((days) => retentionDays.has(days), {
+        error: `one of CloudWatch Logs' retention periods: ${[...retentionDays].join(', ')}`,
+      })
+      .default(30),
+  })
+  .strict();
+
+export type QuestlineConfig = z.output<typeof questlineContextSchema>;
+
+/** The JWT issuer and audiences API Gateway checks end-user tokens against. */
+export interface JwtAuthConfig {
+  issuer: string;
+  audiences: string[];
+}
+
+export class InvalidQuestlineContextError extends Error {
+  override readonly name = 'InvalidQuestlineContextError';
+}
+
+/** Accepts the context value as an object (cdk.json) or a JSON string (`-c questline=...`). */
+export function parseQuestlineContext(raw: unknown): QuestlineConfig {
+  let value = raw ?? {};
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch (error) {
+      throw new InvalidQuestlineContextError(
+        `CDK context "questline" is not valid JSON: ${(error as Error).message}`,
+      );
+    }
+  }
+  const result = questlineContextSchema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `  - questline.${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new InvalidQuestlineContextError(`Invalid CDK context "questline":\n${issues.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { projectRoot } from '../project-root';
+
+/** What every Questline function shares; set once by the stack. */
+export interface ApiFunctionDefaults {
+  /** the esbuild define value for process.env.QUESTLINE_RULES_JSON (a JS string literal) */
+  rulesDefine: string;
+  logRetention: RetentionDays;
+}
+
+export interface ApiFunctionProps extends ApiFunctionDefaults {
+  /** handler module, relative to the repository root; it exports `handler` */
+  entry: string;
+  description: string;
+}
+
+/**
+ * ESM output still meets CommonJS dependencies that call `require`; esbuild
+ * leaves those calls alone, so give the module a real one.
+ */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/**
+ * One Lambda function with the house defaults: Node.js 22 on arm64, an ESM
+ * bundle built by the local esbuild (never Docker), the rules inlined, its
+ * own role and log group (no AWS managed policies), X-Ray active, Powertools
+ * configured through env.
+ */
+export class ApiFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    // Own role instead of AWSLambdaBasicExecutionRole: logs go to this group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Questline ${id}: ${props.description}`.slice(0, 1000),
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: join(projectRoot, props.entry),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: join(projectRoot, 'package-lock.json'),
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      // API Gateway gives up at 30 s; the contention budget of a write is a few seconds.
+      timeout: Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'questline',
+        POWERTOOLS_METRICS_NAMESPACE: 'Questline',
+        LOG_LEVEL: 'INFO',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: false,
+        charset: Charset.UTF8,
+        // The Lambda runtime provides the AWS SDK v3.
+        externalModules: ['@aws-sdk/*'],
+        define: { 'process.env.QUESTLINE_RULES_JSON': props.rulesDefine },
+        logLevel: LogLevel.WARNING,
+        forceDockerBundling: false,
+      },
+    });
+
+    const cfnFunction = this.fn.node.defaultChild;
+    if (cfnFunction) {
+      Validations.of(cfnFunction).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason:
+          'Node.js 22 on purpose: the handlers are built and tested (local runtime, test tiers) on the Node 20/22 line that middy 6 and the pinned toolchain support; nodejs24.x is a deliberate upgrade, not a default.',
+      });
+    }
+    const policy = this.role.node.tryFindChild('DefaultPolicy');
+    if (policy) {
+      Validations.of(policy).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Only X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) is granted on "*": those actions support no resource-level permissions. Data grants name the table ARN (asserted by the infra tests).',
+      });
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AttributeType,
+  BillingMode,
+  StreamViewType,
+  Table,
+  TableEncryption,
+  type TableProps,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { tableDefinition } from '../../shared/adapters/dynamo/table-definition';
+import type { TableAccess } from '../../shared/http/routes';
+
+/**
+ * Exactly the DynamoDB actions each access level needs. TransactWriteItems
+ * and TransactGetItems have no IAM action of their own: they are authorised
+ * per contained operation (Put, Update, ConditionCheck; Get). No Scan, no
+ * Delete*, no table management.
+ */
+export const tableActions: Record<Exclude<TableAccess, 'none'>, readonly string[]> = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  'read-write': [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+};
+
+export interface GameTableProps {
+  deletionProtection: boolean;
+}
+
+/** The single table, built from the definition the local runtime also uses. */
+export class GameTable extends Construct {
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string, props: GameTableProps) {
+    super(scope, id);
+    const keyOf = (name: string, numeric = false) => ({
+      name,
+      type: numeric ? AttributeType.NUMBER : AttributeType.STRING,
+    });
+    const tableProps: TableProps = {
+      partitionKey: keyOf(tableDefinition.partitionKey),
+      sortKey: keyOf(tableDefinition.sortKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      stream: StreamViewType[tableDefinition.streamView],
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: props.deletionProtection,
+      // The ledger is the product's record of value: never dropped with the stack.
+      removalPolicy: RemovalPolicy.RETAIN,
+    };
+    this.table = new Table(this, 'Table', tableProps);
+    for (const index of tableDefinition.globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: keyOf(index.partitionKey),
+        sortKey: keyOf(index.sortKey, index.numericSortKey),
+      });
+    }
+  }
+
+  /**
+   * Grants `fn` exactly what `access` needs on this table (and its indexes,
+   * for Query) and sets TABLE_NAME, the env key the function's config parses.
+   */
+  grantFor(fn: LambdaFunction, access: TableAccess): void {
+    if (access === 'none') return;
+    const indexArns = tableDefinition.globalSecondaryIndexes.map(
+      (index) => `${this.table.tableArn}/index/${index.name}`,
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...tableActions[access]],
+        resources: [this.table.tableArn, ...indexArns],
+      }),
+    );
+    fn.addEnvironment('TABLE_NAME', this.table.tableName);
+  }
+}

@@ -1,0 +1,38 @@
+import { type App, type Environment, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { parseQuestlineContext } from './config';
+import { loadRulesForBundling } from './rules-bundle';
+import { StatefulStack } from './stateful-stack';
+import { StatelessStack } from './stateless-stack';
+
+export interface QuestlineStacks {
+  stateful: StatefulStack;
+  stateless: StatelessStack;
+}
+
+/**
+ * Adds Questline's two stacks to `app`, configured from the context key
+ * `questline`, with cdk-nag's AwsSolutions checks on everything. Shared by
+ * bin/app.ts and the infra tests so both synthesize the same thing.
+ */
+export function defineQuestline(app: App, env?: Environment): QuestlineStacks {
+  const config = parseQuestlineContext(app.node.tryGetContext('questline'));
+  const { defineValue } = loadRulesForBundling(config.rulesFile);
+
+  const stateful = new StatefulStack(app, 'QuestlineStateful', {
+    env,
+    description: 'Questline state: the game table, the event bus, the user pool',
+    config,
+  });
+  const stateless = new StatelessStack(app, 'QuestlineStateless', {
+    env,
+    description: 'Questline code: HTTP API, functions, alarms',
+    table: stateful.table,
+    jwtAuth: stateful.jwtAuth,
+    rulesDefine: defineValue,
+    logRetention: config.logRetentionDays,
+  });
+
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { stateful, stateless };
+}

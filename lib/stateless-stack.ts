@@ -1,0 +1,32 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { routes } from '../shared/http/routes';
+import type { JwtAuthConfig } from './config';
+import { ApiAlarms } from './constructs/api-alarms';
+import type { GameTable } from './constructs/game-table';
+import { QuestlineHttpApi } from './constructs/http-api';
+
+export interface StatelessStackProps extends StackProps {
+  table: GameTable;
+  jwtAuth: JwtAuthConfig;
+  /** esbuild define value carrying the validated rules */
+  rulesDefine: string;
+  logRetention: RetentionDays;
+}
+
+/** Code and its front doors: replaceable at any time without touching data. */
+export class StatelessStack extends Stack {
+  readonly httpApi: QuestlineHttpApi;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    this.httpApi = new QuestlineHttpApi(this, 'Http', {
+      routes,
+      table: props.table,
+      jwt: props.jwtAuth,
+      functionDefaults: { rulesDefine: props.rulesDefine, logRetention: props.logRetention },
+    });
+    new ApiAlarms(this, 'Alarms', { api: this.httpApi.api, functions: this.httpApi.functions });
+  }
+}

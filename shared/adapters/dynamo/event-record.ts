@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { contractFor } from '../../../events/catalog';
+import { type Envelope, toEnvelope } from '../../../events/envelope';
+import type { AppliedOutcome } from '../../domain/types';
+import { eventKey, userIdOf } from './keys';
+import {
+  entryAttributes,
+  parseItem,
+  storedEntrySchema,
+  storedProfileSchema,
+  toEntry,
+  toProfile,
+} from './items';
+
+/**
+ * EVENT#<eventId>: written in the outcome's transaction, it is both the
+ * "applied once" guard (a replay answers with the outcome stored here) and the
+ * transactional outbox (the stream consumer publishes `outboxEnvelopes(item)`).
+ *
+ * It must stay under 1 KB (2 write units in a transaction), so nothing
+ * derivable is stored twice: the envelope metadata is rebuilt from the keys
+ * and the record (deterministically, so a retried publish has the same ids),
+ * the profile's totals are the entry's balance, and the cap counters, which
+ * a replay's answer never needs, are left out. Empty lists are left out too.
+ */
+
+const levelUpSchema = z.object({ level: z.number().int(), title: z.string() });
+const milestoneSchema = z.object({ scene_level: z.number().int(), xp: z.number().int(), description: z.string() });
+const streakSchema = z.object({
+  type: z.string(),
+  action: z.enum(['started', 'maintained', 'increased', 'broken', 'frozen']),
+  current: z.number().int(),
+  longest: z.number().int(),
+});
+const achievementSchema = z.object({ id: z.string(), name: z.string(), xp: z.number(), coins: z.number() });
+const markerSchema = z.object({
+  kind: z.literal('once_per_subject'),
+  activity_type: z.string(),
+  subject_id: z.string(),
+});
+
+export const eventRecordSchema = z.object({
+  pk: z.string(),
+  sk: z.string().startsWith('EVENT#'),
+  outcome: z.object({
+    entry: storedEntrySchema.extend({ recorded_at: z.string().min(1) }),
+    profile: storedProfileSchema.omit({ xp: true, coins: true, updated_at: true }),
+    level_ups: z.array(levelUpSchema).optional(),
+    milestones: z.array(milestoneSchema).optional(),
+    streaks: z.array(streakSchema).optional(),
+    achievements: z.array(achievementSchema).optional(),
+    markers: z.array(markerSchema).optional(),
+  }),
+  /** the outcome's events: detail type, contract version at write time, data */
+  events: z.array(
+    z.object({ type: z.string().min(1), version: z.number().int().min(1), data: z.record(z.string(), z.unknown()) }),
+  ),
+});
+
+export type EventRecord = z.infer<typeof eventRecordSchema>;
+
+export function eventRecordItem(outcome: AppliedOutcome): EventRecord {
+  const { entry, profile, userId, eventId } = outcome;
+  const stored: EventRecord['outcome'] = {
+    entry: { ...entryAttributes(entry), recorded_at: entry.recordedAt },
+    profile: {
+      level: profile.level,
+      scene_level: profile.sceneLevel,
+      vip_tier: profile.vipTier,
+      time_zone: profile.timeZone,
+      version: profile.version,
+      created_at: profile.createdAt,
+    },
+  };
+  if (outcome.levelUps.length > 0) stored.level_ups = outcome.levelUps;
+  if (outcome.milestones.length > 0) {
+    stored.milestones = outcome.milestones.map((m) => ({
+      scene_level: m.sceneLevel,
+      xp: m.xp,
+      description: m.description,
+    }));
+  }
+  if (outcome.streaks.length > 0) stored.streaks = outcome.streaks;
+  if (outcome.achievements.length > 0) stored.achievements = outcome.achievements;
+  if (outcome.markers.length > 0) {
+    stored.markers = outcome.markers.map((m) => ({
+      kind: m.kind,
+      activity_type: m.activityType,
+      subject_id: m.subjectId,
+    }));
+  }
+  return {
+    ...eventKey(userId, eventId),
+    outcome: stored,
+    events: outcome.events.map((event) => ({
+      type: event.detailType,
+      version: contractFor(event.detailType).version,
+      data: event.data,
+    })),
+  };
+}
+
+/** The outcome first recorded for an event, rebuilt from its event record. */
+export function outcomeFromEventRecord(item: Record<string, unknown>): AppliedOutcome {
+  const record = parseItem(eventRecordSchema, item);
+  const { userId, eventId } = idsOf(record);
+  const { entry, profile } = record.outcome;
+  return {
+    status: 'applied',
+    eventId,
+    userId,
+    entry: toEntry({ userId, eventId, recordedAt: entry.recorded_at }, entry),
+    profile: toProfile(userId, {
+      ...profile,
+      xp: entry.balance_xp,
+      coins: entry.balance_coins,
+      updated_at: entry.recorded_at,
+    }),
+    levelUps: record.outcome.level_ups ?? [],
+    milestones: (record.outcome.milestones ?? []).map((m) => ({
+      sceneLevel: m.scene_level,
+      xp: m.xp,
+      description: m.description,
+    })),
+    streaks: record.outcome.streaks ?? [],
+    achievements: record.outcome.achievements ?? [],
+    markers: (record.outcome.markers ?? []).map((m) => ({
+      kind: m.kind,
+      activityType: m.activity_type,
+      subjectId: m.subject_id,
+    })),
+    events: record.events.map((event) => ({ detailType: event.type, data: event.data })),
+  };
+}
+
+/**
+ * What the outbox publishes for an event record (a stream NEW_IMAGE, already
+ * unmarshalled): each event in its `{ metadata, data }` envelope, with ids
+ * derived from the event id and position, so publishing twice is detectable.
+ */
+export function outboxEnvelopes(item: Record<string, unknown>): Envelope[] {
+  const record = parseItem(eventRecordSchema, item);
+  const { userId, eventId } = idsOf(record);
+  return record.events.map((event, index) =>
+    toEnvelope(
+      { detailType: event.type, data: event.data },
+      { version: event.version, correlationId: eventId, userId, occurredAt: record.outcome.entry.recorded_at, index },
+    ),
+  );
+}
+
+function idsOf(record: EventRecord): { userId: string; eventId: string } {
+  return { userId: userIdOf(record.pk), eventId: record.sk.slice('EVENT#'.length) };
+}

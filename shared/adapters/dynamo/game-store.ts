@@ -1,0 +1,161 @@
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AppliedOutcome, Profile } from '../../domain/types';
+import {
+  type ActivityState,
+  type GameStore,
+  type LedgerPage,
+  StaleProfileError,
+  type SubjectKey,
+} from '../../ports';
+import { type Condition, isAtVersion, isNew } from './conditions';
+import { eventRecordItem, outcomeFromEventRecord } from './event-record';
+import { entryAttributes, ledgerEntryFromItem, profileAttributes, profileFromItem } from './items';
+import {
+  decodeLedgerCursor,
+  encodeLedgerCursor,
+  eventKey,
+  type ItemKey,
+  ledgerKey,
+  ledgerPrefix,
+  onceMarkerKey,
+  profileKey,
+} from './keys';
+import { decodeOutcomeCancellation, type TransactionRole } from './transaction-errors';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** BatchGetItem may hand back keys it did not get to; retry those a few times. */
+const BATCH_GET_ATTEMPTS = 5;
+
+/** The GameStore port on the single DynamoDB table. */
+export class DynamoGameStore implements GameStore {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
+    this.doc = opts.doc;
+    this.tableName = opts.tableName;
+  }
+
+  async loadActivityState(userId: string, eventId: string, subject?: SubjectKey): Promise<ActivityState> {
+    const profile = profileKey(userId);
+    const event = eventKey(userId, eventId);
+    const marker = subject ? onceMarkerKey(userId, subject.activityType, subject.subjectId) : undefined;
+    const found = await this.batchGetConsistent(marker ? [profile, event, marker] : [profile, event]);
+    const profileItem = found.get(profile.sk);
+    const eventItem = found.get(event.sk);
+    return {
+      profile: profileItem ? profileFromItem(profileItem) : null,
+      applied: eventItem ? outcomeFromEventRecord(eventItem) : null,
+      subjectAlreadyDone: marker ? found.has(marker.sk) : false,
+    };
+  }
+
+  async saveOutcome(outcome: AppliedOutcome): Promise<Profile> {
+    const { userId, eventId, entry, profile } = outcome;
+    const stored: Profile = { ...profile, version: profile.version + 1 };
+    const roles: TransactionRole[] = ['ledger', 'event', 'profile'];
+    const items: TransactItem[] = [
+      this.put({ ...ledgerKey(userId, entry.recordedAt, eventId), ...entryAttributes(entry) }, isNew()),
+      // Only the event record's old image is read back (a replay's first outcome).
+      this.put(eventRecordItem(outcome), isNew(), { returnOld: true }),
+      this.put({ ...profileKey(userId), ...profileAttributes(profile, stored.version) }, isAtVersion(profile.version)),
+    ];
+    for (const marker of outcome.markers) {
+      roles.push('marker');
+      const key = onceMarkerKey(userId, marker.activityType, marker.subjectId);
+      items.push(this.put({ ...key, event_id: eventId, created_at: entry.recordedAt }, isNew()));
+    }
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      throw decodeOutcomeCancellation(error, roles);
+    }
+    return stored;
+  }
+
+  async getProfile(userId: string): Promise<Profile | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: profileKey(userId), ConsistentRead: true }),
+    );
+    return Item ? profileFromItem(Item) : null;
+  }
+
+  async saveProfile(profile: Profile): Promise<Profile> {
+    const stored: Profile = { ...profile, version: profile.version + 1 };
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...profileKey(profile.userId), ...profileAttributes(profile, stored.version) },
+          ...isAtVersion(profile.version),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
+        throw new StaleProfileError('profile changed since it was read', { cause: error });
+      }
+      throw error;
+    }
+    return stored;
+  }
+
+  async listLedger(userId: string, page: { limit: number; cursor?: string }): Promise<LedgerPage> {
+    const start = page.cursor === undefined ? undefined : decodeLedgerCursor(userId, page.cursor);
+    // One item more than asked tells whether an older page exists, so the last
+    // page says so (nextCursor null) instead of leading to an empty one.
+    const { Items = [], LastEvaluatedKey } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': profileKey(userId).pk, ':prefix': ledgerPrefix },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+        Limit: page.limit + 1,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const items = Items.slice(0, page.limit);
+    const last = items.at(-1);
+    const more = Items.length > page.limit || LastEvaluatedKey !== undefined;
+    return {
+      entries: items.map(ledgerEntryFromItem),
+      nextCursor: more && last ? encodeLedgerCursor(last as ItemKey) : null,
+    };
+  }
+
+  private put(item: Item, condition: Condition, opts: { returnOld?: boolean } = {}): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: item,
+        ...condition,
+        ...(opts.returnOld ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+      },
+    };
+  }
+
+  /** One consistent BatchGetItem, retrying only the keys DynamoDB left unprocessed. */
+  private async batchGetConsistent(keys: ItemKey[]): Promise<Map<string, Item>> {
+    const found = new Map<string, Item>();
+    let pending: Item[] = keys.map((key) => ({ ...key }));
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > BATCH_GET_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+      const { Responses, UnprocessedKeys } = await this.doc.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      for (const item of Responses?.[this.tableName] ?? []) found.set(String(item.sk), item);
+      pending = UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    }
+    return found;
+  }
+}

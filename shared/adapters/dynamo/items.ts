@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import type { LedgerEntry, Profile } from '../../domain/types';
+import { type ItemKey, parseLedgerSk, userIdOf } from './keys';
+
+/**
+ * How domain values are stored, and the zod schemas every item is parsed with
+ * on read: a corrupt item is a CorruptItemError, never a half-filled object.
+ * Attribute names are snake_case and items stay small, because item size is
+ * write units (under 1 KB: 2 units in a transaction).
+ */
+
+export class CorruptItemError extends Error {
+  override readonly name = 'CorruptItemError';
+  constructor(key: Partial<ItemKey>, cause: z.ZodError | Error) {
+    super(`stored item ${key.pk ?? '?'} / ${key.sk ?? '?'} does not parse: ${cause.message}`, { cause });
+  }
+}
+
+export function parseItem<T extends z.ZodType>(schema: T, item: Record<string, unknown>): z.output<T> {
+  const result = schema.safeParse(item);
+  if (!result.success) throw new CorruptItemError(item as Partial<ItemKey>, result.error);
+  return result.data;
+}
+
+const count = z.number().int().min(0);
+const instant = z.string().min(1);
+
+const countersSchema = z.record(
+  z.string(),
+  z.object({ hours: z.record(z.string(), count), days: z.record(z.string(), count) }),
+);
+
+/** The profile's fields; shared by the profile item and the outcome copy in an event record. */
+const profileFields = {
+  xp: count,
+  coins: count,
+  level: z.number().int().min(1),
+  scene_level: count,
+  vip_tier: z.enum(['none', 'standard', 'premium']),
+  time_zone: z.string().min(1),
+  version: z.number().int().min(0),
+  created_at: instant,
+  updated_at: instant,
+};
+
+export const profileItemSchema = z.object({
+  pk: z.string(),
+  sk: z.literal('PROFILE'),
+  ...profileFields,
+  version: z.number().int().min(1),
+  counters: countersSchema,
+});
+
+export type ProfileFields = Omit<z.infer<typeof profileItemSchema>, 'pk' | 'sk'>;
+
+export function profileAttributes(profile: Profile, version: number): ProfileFields {
+  return {
+    xp: profile.xp,
+    coins: profile.coins,
+    level: profile.level,
+    scene_level: profile.sceneLevel,
+    vip_tier: profile.vipTier,
+    time_zone: profile.timeZone,
+    version,
+    created_at: profile.createdAt,
+    updated_at: profile.updatedAt,
+    counters: profile.counters,
+  };
+}
+
+export const storedProfileSchema = z.object(profileFields);
+
+export function toProfile(
+  userId: string,
+  fields: z.infer<typeof storedProfileSchema>,
+  counters: Profile['counters'] = {},
+): Profile {
+  return {
+    userId,
+    xp: fields.xp,
+    coins: fields.coins,
+    level: fields.level,
+    sceneLevel: fields.scene_level,
+    vipTier: fields.vip_tier,
+    timeZone: fields.time_zone,
+    version: fields.version,
+    counters,
+    createdAt: fields.created_at,
+    updatedAt: fields.updated_at,
+  };
+}
+
+export function profileFromItem(item: Record<string, unknown>): Profile {
+  const parsed = parseItem(profileItemSchema, item);
+  return toProfile(userIdOf(parsed.pk), parsed, parsed.counters);
+}
+
+/** A ledger entry's fields; the user, event id and instant live in the keys. */
+const entryFields = {
+  kind: z.enum(['activity', 'adjustment']),
+  activity_type: z.string().min(1).optional(),
+  subject_id: z.string().min(1).optional(),
+  reason: z.string(),
+  base_xp: z.number().int(),
+  base_coins: z.number().int(),
+  multiplier: z.number().min(0),
+  xp: z.number().int(),
+  coins: z.number().int(),
+  balance_xp: count,
+  balance_coins: count,
+  occurred_at: instant,
+};
+
+export const storedEntrySchema = z.object(entryFields);
+export type EntryFields = z.infer<typeof storedEntrySchema>;
+
+export const ledgerItemSchema = z.object({ pk: z.string(), sk: z.string().startsWith('TX#'), ...entryFields });
+
+export function entryAttributes(entry: LedgerEntry): EntryFields {
+  const fields: EntryFields = {
+    kind: entry.kind,
+    reason: entry.reason,
+    base_xp: entry.baseXp,
+    base_coins: entry.baseCoins,
+    multiplier: entry.multiplier,
+    xp: entry.xp,
+    coins: entry.coins,
+    balance_xp: entry.balance.xp,
+    balance_coins: entry.balance.coins,
+    occurred_at: entry.occurredAt,
+  };
+  if (entry.activityType !== undefined) fields.activity_type = entry.activityType;
+  if (entry.subjectId !== undefined) fields.subject_id = entry.subjectId;
+  return fields;
+}
+
+export function toEntry(ids: { userId: string; eventId: string; recordedAt: string }, f: EntryFields): LedgerEntry {
+  const entry: LedgerEntry = {
+    eventId: ids.eventId,
+    userId: ids.userId,
+    kind: f.kind,
+    reason: f.reason,
+    baseXp: f.base_xp,
+    baseCoins: f.base_coins,
+    multiplier: f.multiplier,
+    xp: f.xp,
+    coins: f.coins,
+    balance: { xp: f.balance_xp, coins: f.balance_coins },
+    occurredAt: f.occurred_at,
+    recordedAt: ids.recordedAt,
+  };
+  if (f.activity_type !== undefined) entry.activityType = f.activity_type;
+  if (f.subject_id !== undefined) entry.subjectId = f.subject_id;
+  return entry;
+}
+
+export function ledgerEntryFromItem(item: Record<string, unknown>): LedgerEntry {
+  const parsed = parseItem(ledgerItemSchema, item);
+  try {
+    return toEntry({ userId: userIdOf(parsed.pk), ...parseLedgerSk(parsed.sk) }, parsed);
+  } catch (error) {
+    throw new CorruptItemError(parsed, error as Error);
+  }
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ValidationError } from '../../domain/errors';
+
+/**
+ * THE module that builds every key of the single table. One partition per
+ * user holds the profile, the ledger, the applied-event records and the
+ * once-per-subject markers, so one user's business fact is one transaction
+ * inside one partition.
+ */
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+const USER = 'USER#';
+const PROFILE = 'PROFILE';
+const LEDGER = 'TX#';
+const EVENT = 'EVENT#';
+const ONCE = 'ONCE#';
+
+export const userPk = (userId: string): string => `${USER}${userId}`;
+
+export const profileKey = (userId: string): ItemKey => ({ pk: userPk(userId), sk: PROFILE });
+
+/** Time-ordered and unique: the ISO instant sorts lexically; the event id breaks ties. */
+export const ledgerKey = (userId: string, recordedAt: string, eventId: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${LEDGER}${recordedAt}#${eventId}`,
+});
+
+export const eventKey = (userId: string, eventId: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${EVENT}${eventId}`,
+});
+
+export const onceMarkerKey = (userId: string, activityType: string, subjectId: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${ONCE}${activityType}#${subjectId}`,
+});
+
+/** Sort-key prefix of the ledger, for `begins_with` queries. */
+export const ledgerPrefix = LEDGER;
+
+export const isProfileKey = (key: ItemKey): boolean => key.sk === PROFILE;
+export const isEventKey = (key: ItemKey): boolean => key.sk.startsWith(EVENT);
+export const isOnceMarkerKey = (key: ItemKey): boolean => key.sk.startsWith(ONCE);
+
+const LEDGER_SK = /^TX#(\d{4}-\d{2}-\d{2}T[\d:.]+Z)#(.+)$/;
+
+/** Splits a ledger sort key back into the instant and the event id it was built from. */
+export function parseLedgerSk(sk: string): { recordedAt: string; eventId: string } {
+  const match = LEDGER_SK.exec(sk);
+  if (!match?.[1] || !match[2]) throw new Error(`not a ledger sort key: ${sk}`);
+  return { recordedAt: match[1], eventId: match[2] };
+}
+
+/** Parses `USER#<id>` back into the user id. */
+export function userIdOf(pk: string): string {
+  if (!pk.startsWith(USER) || pk.length === USER.length) throw new Error(`not a user partition key: ${pk}`);
+  return pk.slice(USER.length);
+}
+
+const cursorSchema = z.object({ u: z.string().min(1), s: z.string().regex(LEDGER_SK) }).strict();
+
+/** Opaque to clients: where the next (older) page of a user's ledger starts. */
+export function encodeLedgerCursor(key: ItemKey): string {
+  return Buffer.from(JSON.stringify({ u: userIdOf(key.pk), s: key.sk }), 'utf8').toString('base64url');
+}
+
+/** The ExclusiveStartKey a cursor stands for; a malformed cursor or another user's is a ValidationError. */
+export function decodeLedgerCursor(userId: string, cursor: string): ItemKey {
+  const invalid = (message: string) => new ValidationError([{ field: 'cursor', message }]);
+  if (cursor.length === 0 || cursor.length > 1_024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
+    throw invalid('not a cursor returned by this endpoint');
+  }
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid('not a cursor returned by this endpoint');
+  }
+  const parsed = cursorSchema.safeParse(decoded);
+  if (!parsed.success) throw invalid('not a cursor returned by this endpoint');
+  if (parsed.data.u !== userId) throw invalid("belongs to another user's history");
+  return { pk: userPk(userId), sk: parsed.data.s };
+}

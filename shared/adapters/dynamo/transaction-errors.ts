@@ -1,0 +1,40 @@
+import type { CancellationReason } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '../../ports';
+import { outcomeFromEventRecord } from './event-record';
+
+/** What each item of an outcome transaction stands for, by index. */
+export type TransactionRole = 'ledger' | 'event' | 'profile' | 'marker';
+
+/**
+ * Turns a cancelled outcome transaction into the port's typed errors, by the
+ * role of each failed item. A replay wins over everything (the event id is
+ * already applied, nothing else matters), then a taken marker, then a stale
+ * profile. A TransactionConflict (another transaction held one of the items)
+ * is the same situation as a stale profile: reload and try again.
+ * Anything else is returned unchanged.
+ */
+export function decodeOutcomeCancellation(error: unknown, roles: readonly TransactionRole[]): unknown {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return error;
+  const reasons: CancellationReason[] = (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+  const failed = (role: TransactionRole) =>
+    reasons.findIndex((reason, i) => roles[i] === role && reason.Code === 'ConditionalCheckFailed');
+
+  const event = failed('event');
+  if (event >= 0) {
+    const old = reasons[event]?.Item;
+    // The returned item is in the wire format: the document client does not translate errors.
+    return new EventAlreadyAppliedError(old ? outcomeFromEventRecord(unmarshall(old)) : null);
+  }
+  if (failed('marker') >= 0) return new MarkerTakenError('once-per-subject marker taken', { cause: error });
+  if (failed('profile') >= 0) return new StaleProfileError('profile changed since it was read', { cause: error });
+  if (failed('ledger') >= 0) {
+    // The ledger key embeds the event id, so only a replay racing in the same
+    // millisecond can collide; treat it like one and let the caller reload.
+    return new EventAlreadyAppliedError(null);
+  }
+  if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+    return new StaleProfileError('concurrent transaction on the same user', { cause: error });
+  }
+  return error;
+}

@@ -1,0 +1,23 @@
+import { adjust } from '../domain/adjust';
+import type { Adjustment } from '../domain/types';
+import { applyOnce, type RecordResult } from './apply-once';
+import type { AppDeps } from './deps';
+
+/**
+ * Grants or deducts XP and coins, once per event id, in the same ledger and
+ * transaction shape as activities. A deduction below zero is refused
+ * (RuleRefusedError insufficient_coins / insufficient_xp) and writes nothing.
+ */
+export function makeAdjustBalance(deps: AppDeps): (adjustment: Adjustment) => Promise<RecordResult> {
+  return (adjustment) =>
+    applyOnce(deps, {
+      userId: adjustment.userId,
+      eventId: adjustment.eventId,
+      decide: (profile, now) => adjust(deps.rules, profile, adjustment, now),
+      sameRequest: ({ entry }) =>
+        entry.kind === 'adjustment' &&
+        entry.xp === adjustment.xp &&
+        entry.coins === adjustment.coins &&
+        entry.reason === adjustment.reason,
+    });
+}

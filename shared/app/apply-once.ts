@@ -1,0 +1,69 @@
+import { ConflictError, RuleRefusedError } from '../domain/errors';
+import { newProfile } from '../domain/profile';
+import type { AppliedOutcome, Outcome, Profile } from '../domain/types';
+import {
+  type ActivityState,
+  EventAlreadyAppliedError,
+  MarkerTakenError,
+  StaleProfileError,
+  type SubjectKey,
+} from '../ports';
+import { startBackoff } from './contention-retry';
+import type { AppDeps } from './deps';
+
+export interface RecordResult {
+  /** true when the event id was applied before: `outcome` is that first outcome */
+  duplicate: boolean;
+  outcome: AppliedOutcome;
+}
+
+export interface OnceRequest {
+  userId: string;
+  eventId: string;
+  /** read the once-per-subject marker too */
+  subject?: SubjectKey;
+  /** the pure domain decision on the profile as loaded */
+  decide(profile: Profile, now: Date, state: ActivityState): Outcome;
+  /** whether a stored outcome answers this same request (and not another reusing its event id) */
+  sameRequest(existing: AppliedOutcome): boolean;
+}
+
+/**
+ * The write path shared by activities and adjustments: load -> decide ->
+ * save in one transaction, applied once per event id. A lost race (stale
+ * profile, marker taken) reloads and decides again, so the domain always sees
+ * what is stored; a replay answers with the first outcome.
+ */
+export async function applyOnce(deps: AppDeps, request: OnceRequest): Promise<RecordResult> {
+  const backoff = startBackoff(deps.retry);
+  for (;;) {
+    const state = await deps.store.loadActivityState(request.userId, request.eventId, request.subject);
+    if (state.applied) return replay(request, state.applied);
+    const now = deps.clock.now();
+    const outcome = request.decide(state.profile ?? newProfile(request.userId, now), now, state);
+    if (outcome.status === 'refused') throw new RuleRefusedError(outcome.reason, outcome.message);
+    try {
+      await deps.store.saveOutcome(outcome);
+      return { duplicate: false, outcome };
+    } catch (error) {
+      if (error instanceof EventAlreadyAppliedError) {
+        // A concurrent request with the same event id won; without its
+        // outcome in hand, the reload reads it.
+        if (error.existing) return replay(request, error.existing);
+        continue;
+      }
+      if (!(error instanceof StaleProfileError || error instanceof MarkerTakenError)) throw error;
+      await backoff.wait(error);
+    }
+  }
+}
+
+function replay(request: OnceRequest, existing: AppliedOutcome): RecordResult {
+  if (!request.sameRequest(existing)) {
+    throw new ConflictError(
+      'event_id_reused',
+      `event_id ${request.eventId} was already applied to a different ${existing.entry.kind}`,
+    );
+  }
+  return { duplicate: true, outcome: existing };
+}

@@ -1,0 +1,37 @@
+import { activityInputSchema } from '../../events/activity-completed.v1';
+import { UnauthorizedError } from '../domain/errors';
+import type { HttpEvent } from './types';
+
+/** The same shape every user id has across the API and the event contracts. */
+export const userIdSchema = activityInputSchema.shape.user_id;
+
+/**
+ * The caller of a jwt route: the token's `sub`, as validated by API Gateway's
+ * JWT authorizer. A /me route never takes a user id from anywhere else.
+ */
+export function userFromJwt(event: HttpEvent): string {
+  const sub = event.requestContext?.authorizer?.jwt?.claims?.sub;
+  if (typeof sub !== 'string' || sub === '')
+    throw new UnauthorizedError('A bearer token with a subject is required');
+  // A subject that could never be a user id (odd characters, too long) must not reach the key module.
+  if (!userIdSchema.safeParse(sub).success)
+    throw new UnauthorizedError('The token subject is not a valid user id');
+  return sub;
+}
+
+export interface IamCaller {
+  userArn: string;
+  accountId: string;
+}
+
+/**
+ * API Gateway enforces SigV4 on iam routes; checking the authorizer context
+ * again is defence in depth, and what the local runtime emulates.
+ */
+export function requireIamCaller(event: HttpEvent): IamCaller {
+  const iam = event.requestContext?.authorizer?.iam;
+  if (!iam || typeof iam.userArn !== 'string' || iam.userArn === '') {
+    throw new UnauthorizedError('This route requires AWS SigV4 (IAM) authentication');
+  }
+  return { userArn: iam.userArn, accountId: iam.accountId };
+}

@@ -1,0 +1,29 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { errorResponses, jsonBody, outcomeMetric, requestLogging } from './middleware';
+import { logger } from './observability';
+import type { HttpEvent, HttpMain, HttpResult } from './types';
+
+/** Bodies are small JSON documents; anything bigger is a mistake or abuse. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface HttpHandlerOptions {
+  /** the route's id in shared/http/routes.ts: the metric and log dimension */
+  routeId: string;
+  /** the route takes a JSON body */
+  body?: boolean;
+}
+
+/**
+ * The one middy stack every HTTP handler uses: structured logs with the
+ * Lambda context, an outcome metric, JSON body parsing, and the error
+ * mapping last so it sees every error first.
+ */
+export function httpHandler(main: HttpMain, opts: HttpHandlerOptions) {
+  const handler = middy<HttpEvent, HttpResult>(main)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(requestLogging(opts.routeId))
+    .use(outcomeMetric(opts.routeId));
+  if (opts.body) handler.use(jsonBody({ maxBytes: MAX_BODY_BYTES }));
+  return handler.use(errorResponses());
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { errorResponseSchema, ledgerEntryResponseSchema, profileResponseSchema } from './response-schemas';
+import { type RouteSpec, routeSpecs } from './route-specs';
+import { type RouteDefinition, routes } from './routes';
+
+type JsonObject = Record<string, unknown>;
+
+const SCHEMA_REF = (id: string) => `#/components/schemas/${id}`;
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input: validation_failed (with details per field) or invalid_json',
+  401: 'Missing or unusable credentials',
+  403: 'Not allowed',
+  404: 'Not found, e.g. user_not_found',
+  409: 'Conflict, or contention: retry with the same event_id after Retry-After seconds',
+  413: 'The body is larger than 16 KB',
+  415: 'The body is not application/json',
+  422: 'Refused by the rules: cap_reached, already_done_today, insufficient_coins, ...',
+  429: 'Rate limited: retry after Retry-After seconds',
+  500: 'Unexpected error; the details are logged, never returned',
+};
+
+const RETRY_AFTER = {
+  'Retry-After': { description: 'seconds to wait', schema: { type: 'integer', minimum: 1 } },
+};
+
+const securitySchemes = {
+  bearerJwt: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'End users: a JWT from the configured issuer (Cognito by default); the user is its `sub`',
+  },
+  awsSigV4: {
+    type: 'apiKey',
+    name: 'Authorization',
+    in: 'header',
+    description: 'Service-to-service: AWS Signature Version 4 with IAM credentials allowed to invoke the API',
+    'x-amazon-apigateway-authtype': 'awsSigv4',
+  },
+} as const;
+
+const SECURITY: Record<RouteDefinition['auth'], JsonObject[]> = {
+  jwt: [{ bearerJwt: [] }],
+  iam: [{ awsSigV4: [] }],
+  public: [],
+};
+
+/**
+ * Builds the OpenAPI 3.1 document from the route table and the same zod
+ * schemas the handlers parse with (zod 4's own JSON Schema output).
+ */
+export function buildOpenApiDocument(routeList: readonly RouteDefinition[] = routes): JsonObject {
+  const paths: Record<string, JsonObject> = {};
+  for (const route of routeList) {
+    const spec = routeSpecs[route.id];
+    if (!spec) throw new Error(`No route spec for ${route.id}: add one to shared/http/route-specs.ts`);
+    paths[route.path] ??= {};
+    (paths[route.path] as JsonObject)[route.method.toLowerCase()] = operation(route, spec);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Questline API',
+      version: '1',
+      description: 'Gamification engine: XP, levels, titles and coins in a ledger. JSON, snake_case fields.',
+    },
+    paths,
+    components: { schemas: componentSchemas(), securitySchemes },
+  };
+}
+
+function operation(route: RouteDefinition, spec: RouteSpec): JsonObject {
+  const op: JsonObject = { operationId: route.id, summary: route.summary, security: SECURITY[route.auth] };
+  const parameters = [...params(spec.path, 'path'), ...params(spec.query, 'query')];
+  if (parameters.length > 0) op.parameters = parameters;
+  if (spec.body) {
+    op.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: { $ref: SCHEMA_REF(spec.body.name) } } },
+    };
+  }
+  const responses: Record<string, JsonObject> = {};
+  for (const [status, response] of Object.entries(spec.responses)) {
+    const schema = response.name ? { $ref: SCHEMA_REF(response.name) } : { type: 'object' };
+    responses[status] = { description: response.description, content: { 'application/json': { schema } } };
+  }
+  for (const status of [...spec.errors, 500]) {
+    responses[String(status)] = {
+      description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+      ...(status === 409 || status === 429 ? { headers: RETRY_AFTER } : {}),
+      content: { 'application/json': { schema: { $ref: SCHEMA_REF('ErrorResponse') } } },
+    };
+  }
+  op.responses = responses;
+  return op;
+}
+
+function params(schema: z.ZodObject | undefined, where: 'path' | 'query'): JsonObject[] {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { io: 'input' }) as {
+    properties?: Record<string, JsonObject>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    const parameter: JsonObject = {
+      name,
+      in: where,
+      required: where === 'path' || !!json.required?.includes(name),
+    };
+    if (typeof description === 'string') parameter.description = description;
+    parameter.schema = rest;
+    return parameter;
+  });
+}
+
+/** Request bodies as clients write them (input), responses as we send them (output). */
+function componentSchemas(): Record<string, JsonObject> {
+  const requests = z.registry<{ id: string }>();
+  const responses = z.registry<{ id: string }>();
+  for (const spec of Object.values(routeSpecs)) {
+    if (spec.body && !requests.has(spec.body.schema)) requests.add(spec.body.schema, { id: spec.body.name });
+    for (const response of Object.values(spec.responses)) {
+      if (response.schema && response.name && !responses.has(response.schema)) {
+        responses.add(response.schema, { id: response.name });
+      }
+    }
+  }
+  for (const [schema, id] of [
+    [errorResponseSchema, 'ErrorResponse'],
+    [profileResponseSchema, 'ProfileResponse'],
+    [ledgerEntryResponseSchema, 'LedgerEntry'],
+  ] as const) {
+    if (!responses.has(schema)) responses.add(schema, { id });
+  }
+  const input = z.toJSONSchema(requests, { uri: SCHEMA_REF, io: 'input' }).schemas;
+  const output = z.toJSONSchema(responses, { uri: SCHEMA_REF, io: 'output' }).schemas;
+  const all: Record<string, JsonObject> = {};
+  for (const [id, schema] of Object.entries({ ...input, ...output })) {
+    // Components live inside the document: their own $schema/$id would only confuse resolvers.
+    const { $schema: _schema, $id: _id, ...rest } = schema as JsonObject;
+    all[id] = rest;
+  }
+  return all;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { activityInputSchema } from '../../events/activity-completed.v1';
+import type { Adjustment } from '../domain/types';
+import { userIdSchema } from './auth';
+
+/**
+ * Request schemas: the handlers parse with these and the OpenAPI document is
+ * generated from them, so the two cannot disagree.
+ */
+
+export { activityInputSchema as recordActivityBodySchema };
+
+/** The largest amount any rules file may allow (limits.max_adjustment's own bound). */
+const MAX_ADJUSTMENT = 10_000_000;
+
+const adjustmentAmount = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must be at least 0; use direction to deduct')
+  .max(MAX_ADJUSTMENT, `must be at most ${MAX_ADJUSTMENT}`)
+  .optional();
+
+export const adjustmentBodySchema = z
+  .object({
+    event_id: activityInputSchema.shape.event_id,
+    direction: z.enum(['grant', 'deduct']),
+    xp: adjustmentAmount,
+    coins: adjustmentAmount,
+    reason: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  })
+  .strict()
+  .refine((body) => (body.xp ?? 0) > 0 || (body.coins ?? 0) > 0, {
+    message: 'at least one of xp or coins must be above 0',
+    path: ['xp'],
+    // Only meaningful once the amounts themselves are valid; otherwise it repeats their error.
+    when: (payload) => payload.issues.length === 0,
+  });
+
+export type AdjustmentBody = z.output<typeof adjustmentBodySchema>;
+
+/** The body speaks in unsigned amounts and a direction; the domain in signed amounts. */
+export function toAdjustment(userId: string, body: AdjustmentBody): Adjustment {
+  const sign = body.direction === 'grant' ? 1 : -1;
+  const signed = (amount: number | undefined) => (amount ? sign * amount : 0);
+  return {
+    eventId: body.event_id,
+    userId,
+    xp: signed(body.xp),
+    coins: signed(body.coins),
+    reason: body.reason,
+  };
+}
+
+export const userPathSchema = z.object({ id: userIdSchema }).strict();
+
+export const updateUserBodySchema = z
+  .object({
+    vip_tier: z.enum(['none', 'standard', 'premium']).optional(),
+    time_zone: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(64, 'must be at most 64 characters')
+      .describe('an IANA time zone name, e.g. Europe/Madrid')
+      .optional(),
+  })
+  .strict()
+  .refine((body) => body.vip_tier !== undefined || body.time_zone !== undefined, {
+    message: 'set at least one of vip_tier or time_zone',
+  })
+  .meta({ minProperties: 1 });
+
+export type UpdateUserBody = z.output<typeof updateUserBodySchema>;
+
+export const historyQuerySchema = z
+  .object({
+    limit: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(100, 'must be at most 100')
+      .default(20),
+    cursor: z.string().min(1).max(2048, 'must be at most 2048 characters').optional(),
+  })
+  .strict();

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { DevAuth } from './dev-auth';
+import { errorResponse, type HttpResponse, jsonResponse } from './http-response';
+
+/**
+ * POST /dev/token: mints a dev JWT for any user id. Local only (it is not in
+ * the shared route table, so it never reaches AWS); the runtime listens on
+ * loopback so nobody else can mint tokens.
+ */
+export const DEV_TOKEN_PATH = '/dev/token';
+
+const devTokenRequestSchema = z
+  .object({
+    // the same identifier rule as user_id in the activity contract
+    user_id: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1-128 characters of letters, digits, _ . : -'),
+  })
+  .strict();
+
+export async function issueDevToken(auth: DevAuth, body: Buffer): Promise<HttpResponse> {
+  let document: unknown;
+  try {
+    document = JSON.parse(body.toString('utf8'));
+  } catch {
+    return errorResponse(400, 'validation_failed', 'The body must be JSON like {"user_id": "demo-user"}', {
+      details: [{ field: 'body', message: 'not valid JSON' }],
+    });
+  }
+  const parsed = devTokenRequestSchema.safeParse(document);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => ({
+      field: issue.path.length > 0 ? issue.path.map(String).join('.') : 'body',
+      message: issue.message,
+    }));
+    return errorResponse(
+      400,
+      'validation_failed',
+      `Invalid request: ${details.map((d) => d.field).join(', ')}`,
+      {
+        details,
+      },
+    );
+  }
+  const { token, expiresAt } = await auth.issueToken(parsed.data.user_id);
+  return jsonResponse(200, { token, token_type: 'Bearer', expires_at: expiresAt.toISOString() });
+}

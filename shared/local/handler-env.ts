@@ -1,0 +1,29 @@
+/**
+ * The environment a deployed function gets from CDK, recreated for the
+ * in-process handlers. It must be in place before any handler module loads:
+ * shared/wiring.ts parses it at import (cold start).
+ */
+export interface HandlerEnv {
+  tableName: string;
+  dynamoDbEndpoint: string;
+  /** validated rules document; absent: the built-in defaults */
+  rulesJson?: string;
+}
+
+export const LOCAL_REGION = 'us-east-1';
+
+export function applyHandlerEnv(env: NodeJS.ProcessEnv, settings: HandlerEnv): void {
+  env.TABLE_NAME = settings.tableName;
+  env.DYNAMODB_ENDPOINT = settings.dynamoDbEndpoint;
+  env.AWS_REGION = LOCAL_REGION;
+  // Dummy credentials: DynamoDB Local accepts any, and a developer's real
+  // profile or session must never be picked up by a local run.
+  env.AWS_ACCESS_KEY_ID = 'local';
+  env.AWS_SECRET_ACCESS_KEY = 'local';
+  delete env.AWS_SESSION_TOKEN;
+  delete env.AWS_PROFILE;
+  if (settings.rulesJson !== undefined) env.QUESTLINE_RULES_JSON = settings.rulesJson;
+  env.POWERTOOLS_SERVICE_NAME ??= 'questline';
+  // CloudWatch metrics (EMF lines) mean nothing locally and would flood the terminal
+  env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+}

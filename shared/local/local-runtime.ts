@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { createDynamoClients } from '../adapters/dynamo/client';
+import { ensureTable } from '../adapters/dynamo/create-table';
+import { routes } from '../http/routes';
+import { loadActiveRules } from '../rules/active-rules';
+import { createDevAuth } from './dev-auth';
+import { DEV_TOKEN_PATH } from './dev-token-route';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { applyHandlerEnv, LOCAL_REGION } from './handler-env';
+import { createHandlerLoader } from './handler-loader';
+import { createGateway } from './http-gateway';
+import { errorResponse } from './http-response';
+import type { LocalOptions } from './local-options';
+import { assertPortFree, listen } from './port-check';
+import { readRulesFile } from './rules-file';
+import { type LocalInfo, loadSecrets, writeLocalInfo } from './state-dir';
+
+/**
+ * `npm start`: DynamoDB Local, the table, the handlers' env, then the route
+ * table served on loopback. Cheap checks run first (rules, ports) so mistakes
+ * fail in a second, before java starts.
+ */
+
+export const LOCAL_TABLE_NAME = 'questline-local';
+/** loopback only: POST /dev/token mints tokens for anyone who can reach it */
+const HOST = '127.0.0.1';
+
+export interface LocalRuntime {
+  info: LocalInfo;
+  localJsonPath: string;
+  stop(): Promise<void>;
+}
+
+export interface RuntimeIo {
+  log(line: string): void;
+  logError(message: string, error: unknown): void;
+}
+
+export async function startLocalRuntime(
+  options: LocalOptions,
+  repoRoot: string,
+  io: RuntimeIo,
+): Promise<LocalRuntime> {
+  const rulesJson = options.rulesFile ? await readRulesFile(options.rulesFile) : undefined;
+  const secrets = await loadSecrets(options.stateDir);
+  const auth = createDevAuth(secrets);
+  if (options.dynamoDbPort) await assertPortFree(options.dynamoDbPort, HOST, 'DYNAMODB_PORT');
+
+  // Bind first, so a taken port fails before java starts; answer 503 until ready.
+  let serve = (_req: IncomingMessage, res: ServerResponse) => {
+    const starting = errorResponse(503, 'starting', 'Questline is starting; retry in a moment');
+    res.writeHead(starting.statusCode, starting.headers).end(starting.body);
+  };
+  const server = createServer((req, res) => serve(req, res));
+  const port = await listen(server, options.port, HOST, 'PORT');
+  const stopServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+  let dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>> | undefined;
+  try {
+    dynamo = await startDynamoDbLocal({
+      ...(options.dynamoDbPort ? { port: options.dynamoDbPort } : {}),
+      inMemory: options.inMemory,
+      ...(options.inMemory ? {} : { dataDir: join(options.stateDir, 'dynamodb') }),
+    });
+    applyHandlerEnv(process.env, {
+      tableName: LOCAL_TABLE_NAME,
+      dynamoDbEndpoint: dynamo.endpoint,
+      ...(rulesJson ? { rulesJson } : {}),
+    });
+    // whatever QUESTLINE_RULES_JSON is now in effect, it fails here, not per request
+    loadActiveRules(process.env);
+    const { client } = createDynamoClients({ endpoint: dynamo.endpoint, region: LOCAL_REGION });
+    try {
+      await ensureTable(client, LOCAL_TABLE_NAME);
+    } finally {
+      client.destroy();
+    }
+    const loadHandler = createHandlerLoader(repoRoot);
+    await loadHandler.preload(routes);
+    const gateway = createGateway({ routes, loadHandler, auth, log: io.log, logError: io.logError });
+    serve = (req, res) => void gateway(req, res);
+
+    const apiUrl = `http://${HOST}:${port}`;
+    const openApi = routes.find((route) => route.id === 'GetOpenApi');
+    const info: LocalInfo = {
+      api_url: apiUrl,
+      openapi_url: `${apiUrl}${openApi?.path ?? '/v1/openapi.json'}`,
+      dev_token_url: `${apiUrl}${DEV_TOKEN_PATH}`,
+      internal_key: secrets.internalKey,
+      table_name: LOCAL_TABLE_NAME,
+      dynamodb_endpoint: dynamo.endpoint,
+      pid: process.pid,
+      dynamodb_pid: dynamo.pid,
+      started_at: new Date().toISOString(),
+    };
+    const localJsonPath = await writeLocalInfo(options.stateDir, info);
+    const started = dynamo;
+    return {
+      info,
+      localJsonPath,
+      stop: async () => {
+        await Promise.all([stopServer(), started.stop()]);
+      },
+    };
+  } catch (error) {
+    await Promise.all([stopServer(), dynamo?.stop()]);
+    throw error;
+  }
+}

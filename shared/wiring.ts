@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { createDynamoClients } from './adapters/dynamo/client';
+import { DynamoGameStore } from './adapters/dynamo/game-store';
+import { makeAdjustBalance } from './app/adjust-balance';
+import { makeGetProfile } from './app/get-profile';
+import { makeListHistory } from './app/list-history';
+import { makeRecordActivity } from './app/record-activity';
+import { makeUpdateUserSettings } from './app/update-user-settings';
+import type { Clock, GameStore } from './ports';
+import { loadActiveRules } from './rules/active-rules';
+import type { Rules } from './rules/schema';
+
+/**
+ * The composition root. Config and rules are parsed when this module loads,
+ * so bad config fails the cold start, not a request; the SDK clients, the
+ * store and the use cases are built on the first getApp(), so importing a
+ * handler never opens a connection.
+ */
+
+const envSchema = z.object({
+  TABLE_NAME: z.string().min(3, 'must name the DynamoDB table (at least 3 characters)'),
+  /** only set locally, to point at DynamoDB Local */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).optional(),
+});
+
+export type WiringConfig = z.output<typeof envSchema>;
+
+export function parseConfig(env: Record<string, string | undefined>): WiringConfig {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  throw new Error(`Invalid environment for the HTTP functions: ${problems}`);
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface App {
+  rules: Rules;
+  clock: Clock;
+  store: GameStore;
+  recordActivity: ReturnType<typeof makeRecordActivity>;
+  adjustBalance: ReturnType<typeof makeAdjustBalance>;
+  getProfile: ReturnType<typeof makeGetProfile>;
+  updateUserSettings: ReturnType<typeof makeUpdateUserSettings>;
+  listHistory: ReturnType<typeof makeListHistory>;
+}
+
+export function createApp(config: WiringConfig, rules: Rules, clock: Clock = systemClock): App {
+  const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  const store = new DynamoGameStore({ doc, tableName: config.TABLE_NAME });
+  const deps = { store, rules, clock };
+  return {
+    rules,
+    clock,
+    store,
+    recordActivity: makeRecordActivity(deps),
+    adjustBalance: makeAdjustBalance(deps),
+    getProfile: makeGetProfile(deps),
+    updateUserSettings: makeUpdateUserSettings(deps),
+    listHistory: makeListHistory(deps),
+  };
+}
+
+const config = parseConfig(process.env);
+const rules = loadActiveRules();
+let app: App | undefined;
+
+/** The process-wide app: built once, on first use, then reused by every invocation. */
+export function getApp(): App {
+  app ??= createApp(config, rules);
+  return app;
+}

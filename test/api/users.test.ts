@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { invoke } from './support/events';
+import { type ApiUnderTest, loadApi } from './support/handlers';
+import {
+  activityBody,
+  getUserEvent,
+  recordActivityEvent,
+  uniqueId,
+  updateUserEvent,
+} from './support/requests';
+
+let api: ApiUnderTest;
+
+beforeAll(async () => {
+  api = await loadApi();
+});
+
+const fields = (body: { error: { details?: { field: string }[] } }) =>
+  (body.error.details ?? []).map((d) => d.field).sort();
+
+describe('GET /v1/internal/users/{id}', () => {
+  it("returns a user's derived profile", async () => {
+    const userId = uniqueId('user');
+    await invoke(
+      api.recordActivity,
+      recordActivityEvent(activityBody(userId, { activity_type: 'scenario_completed' })),
+    );
+    const response = await invoke(api.getUser, getUserEvent(userId));
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatchObject({
+      user_id: userId,
+      xp: 100,
+      coins: 20,
+      level: 2,
+      title: 'Novice',
+      xp_to_next_level: 115,
+      level_progress_percent: 0,
+      next_milestone: { scene_level: 1, xp: 250, xp_remaining: 150 },
+      vip_tier: 'none',
+      time_zone: 'UTC',
+    });
+  });
+
+  it('answers 404 user_not_found for a user never seen, without creating one', async () => {
+    const userId = uniqueId('ghost');
+    const response = await invoke(api.getUser, getUserEvent(userId));
+    expect(response.statusCode).toBe(404);
+    expect(response.body.error.code).toBe('user_not_found');
+    expect(await api.store.getProfile(userId)).toBeNull();
+  });
+
+  it('answers 400 for a malformed user id', async () => {
+    const response = await invoke(api.getUser, getUserEvent('USER#1'));
+    expect(response.statusCode).toBe(400);
+    expect(fields(response.body)).toEqual(['id']);
+  });
+
+  it('answers 401 without IAM credentials', async () => {
+    expect((await invoke(api.getUser, getUserEvent('u-1', { kind: 'none' }))).statusCode).toBe(401);
+  });
+});
+
+describe('PATCH /v1/internal/users/{id}', () => {
+  it('creates a missing profile with the given settings', async () => {
+    const userId = uniqueId('user');
+    const response = await invoke(
+      api.updateUser,
+      updateUserEvent(userId, { vip_tier: 'premium', time_zone: 'Asia/Tokyo' }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatchObject({
+      user_id: userId,
+      vip_tier: 'premium',
+      time_zone: 'Asia/Tokyo',
+      xp: 0,
+    });
+    const read = await invoke(api.getUser, getUserEvent(userId));
+    expect(read.body).toMatchObject({ vip_tier: 'premium', time_zone: 'Asia/Tokyo' });
+  });
+
+  it('changes one setting and keeps the rest', async () => {
+    const userId = uniqueId('user');
+    await invoke(
+      api.updateUser,
+      updateUserEvent(userId, { vip_tier: 'standard', time_zone: 'Europe/Madrid' }),
+    );
+    const response = await invoke(api.updateUser, updateUserEvent(userId, { vip_tier: 'none' }));
+    expect(response.body).toMatchObject({ vip_tier: 'none', time_zone: 'Europe/Madrid' });
+  });
+
+  it('makes VIP multipliers apply to later activities', async () => {
+    const userId = uniqueId('user');
+    await invoke(api.updateUser, updateUserEvent(userId, { vip_tier: 'premium' }));
+    const response = await invoke(api.recordActivity, recordActivityEvent(activityBody(userId)));
+    expect(response.body.awarded.multiplier).toBeGreaterThan(1);
+  });
+
+  it('refuses a time zone that is not an IANA zone with 400 naming time_zone, writing nothing', async () => {
+    const userId = uniqueId('user');
+    const response = await invoke(
+      api.updateUser,
+      updateUserEvent(userId, { time_zone: 'Mars/Olympus_Mons' }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(fields(response.body)).toEqual(['time_zone']);
+    expect(await api.store.getProfile(userId)).toBeNull();
+  });
+
+  it.each([
+    [{}, ['body']],
+    [{ vip_tier: 'gold' }, ['vip_tier']],
+    [{ vip_tier: 'none', xp: 1_000_000 }, ['xp']],
+    [{ time_zone: 'z'.repeat(5000) }, ['time_zone']],
+  ])('refuses %j with 400 naming %j', async (body, expected) => {
+    const userId = uniqueId('user');
+    const response = await invoke(api.updateUser, updateUserEvent(userId, body));
+    expect(response.statusCode).toBe(400);
+    expect(fields(response.body)).toEqual(expected);
+    expect(await api.store.getProfile(userId)).toBeNull();
+  });
+
+  it('answers 401 without IAM credentials', async () => {
+    const userId = uniqueId('user');
+    const response = await invoke(
+      api.updateUser,
+      updateUserEvent(userId, { vip_tier: 'premium' }, { kind: 'none' }),
+    );
+    expect(response.statusCode).toBe(401);
+    expect(await api.store.getProfile(userId)).toBeNull();
+  });
+});

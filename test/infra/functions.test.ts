@@ -1,0 +1,93 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../shared/http/routes';
+import { type BuiltApp, buildApp, type CfnResource, resourcesOf } from './support/synth';
+
+let built: BuiltApp;
+beforeAll(() => {
+  built = buildApp({ questline: { logRetentionDays: 14 } });
+});
+
+describe('function defaults', () => {
+  let functions: CfnResource[];
+  beforeAll(() => {
+    functions = Object.values(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
+    expect(functions).toHaveLength(routes.length);
+  });
+
+  it('run Node.js 22 on arm64', () => {
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+    }
+  });
+
+  it('trace with X-Ray', () => {
+    for (const fn of functions) expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+  });
+
+  it('configure Powertools through the environment', () => {
+    for (const fn of functions) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'questline',
+        POWERTOOLS_METRICS_NAMESPACE: 'Questline',
+        LOG_LEVEL: expect.any(String),
+      });
+    }
+  });
+
+  it('carry no rules in the environment (they are inlined in the bundle, past the 4 KB limit)', () => {
+    for (const fn of functions) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables.QUESTLINE_RULES_JSON).toBeUndefined();
+    }
+  });
+
+  it('stop well before API Gateway gives up (30 s)', () => {
+    for (const fn of functions) {
+      expect(fn.Properties.Timeout).toBeLessThan(30);
+      expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
+    }
+  });
+
+  it('log to their own log group with the configured retention', () => {
+    const logGroups = resourcesOf(built.statelessTemplate, 'AWS::Logs::LogGroup');
+    const used = functions.map((fn) => (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref);
+    expect(new Set(used).size).toBe(functions.length);
+    for (const id of used) expect(logGroups[id]?.Properties.RetentionInDays).toBe(14);
+  });
+});
+
+describe('alarms', () => {
+  let alarms: CfnResource[];
+  beforeAll(() => {
+    alarms = Object.values(resourcesOf(built.statelessTemplate, 'AWS::CloudWatch::Alarm'));
+  });
+
+  it('alarm on any 5xx from the API', () => {
+    const api = built.stateless.resolve(built.stateless.httpApi.api.apiId);
+    const fiveXx = alarms.filter(
+      (a) =>
+        a.Properties.MetricName === '5xx' &&
+        a.Properties.Namespace === 'AWS/ApiGateway' &&
+        JSON.stringify(a.Properties.Dimensions).includes(JSON.stringify(api)),
+    );
+    expect(fiveXx).toHaveLength(1);
+    expect(fiveXx[0]!.Properties.Threshold).toBe(1);
+  });
+
+  it('alarm on errors of every function', () => {
+    for (const route of routes) {
+      const fn = built.stateless.httpApi.functions.get(route.id)!;
+      const ref = { Ref: built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement) };
+      const errors = alarms.filter(
+        (a) =>
+          a.Properties.MetricName === 'Errors' &&
+          a.Properties.Namespace === 'AWS/Lambda' &&
+          JSON.stringify(a.Properties.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: ref }]),
+      );
+      expect(errors, `an Errors alarm for ${route.id}`).toHaveLength(1);
+    }
+  });
+});

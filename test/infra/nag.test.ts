@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BuiltApp, buildApp, defineApp } from './support/synth';
+
+interface ValidationReport {
+  pluginReports: { pluginName: string; violations: { ruleName: string }[] }[];
+}
+
+const readReport = (outdir: string): ValidationReport =>
+  JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
+
+describe('cdk-nag AwsSolutions', () => {
+  let built: BuiltApp;
+  beforeAll(() => {
+    // synth throws on any unacknowledged finding, so getting here is the first half of the check
+    built = buildApp();
+  });
+
+  it('reports no unacknowledged finding', () => {
+    const violations = readReport(built.outdir).pluginReports.flatMap((r) => r.violations);
+    expect(violations).toEqual([]);
+  });
+
+  it('gives every acknowledgement a real reason', () => {
+    const acknowledgements = built.app.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+      .flatMap((m) => Object.entries(m.data as Record<string, string>));
+    expect(acknowledgements.length).toBeGreaterThan(0);
+    for (const [id, reason] of acknowledgements) {
+      expect(id).toMatch(/AwsSolutions-[A-Z]+\d+/);
+      expect(reason.trim().length, `reason for ${id}`).toBeGreaterThan(40);
+    }
+  });
+
+  describe('with a finding nobody acknowledged', () => {
+    let outdir: string;
+    beforeAll(() => {
+      outdir = mkdtempSync(join(tmpdir(), 'questline-nag-'));
+    });
+    afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+    it('fails synth and names the rule', () => {
+      const { app, stateful } = defineApp({ outdir });
+      // a table without point-in-time recovery breaks AwsSolutions-DDB3
+      new Table(stateful, 'Unprotected', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+      expect(() => app.synth()).toThrow(/AwsSolutions-DDB3/);
+      const rules = readReport(outdir).pluginReports.flatMap((r) => r.violations.map((v) => v.ruleName));
+      expect(rules).toContain('AwsSolutions-DDB3');
+    });
+  });
+});

@@ -1,0 +1,111 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../shared/http/routes';
+import { type BuiltApp, buildApp, type CfnResource, resourcesOf } from './support/synth';
+
+/**
+ * Written out here, not imported from lib/, so a change to the grants has to
+ * be made twice: once on purpose, once in this expectation.
+ */
+const expectedActions = {
+  none: [],
+  read: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+  'read-write': [
+    'dynamodb:BatchGetItem',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Query',
+    'dynamodb:UpdateItem',
+  ],
+} as const;
+
+/** X-Ray's write actions support no resource-level permissions; nothing else may use "*". */
+const XRAY_ACTIONS = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+describe('function permissions', () => {
+  let built: BuiltApp;
+  let policies: CfnResource[];
+  beforeAll(() => {
+    built = buildApp();
+    policies = Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Policy'));
+  });
+
+  /** Every statement of every policy attached to the role of the route's function. */
+  function statementsOf(routeId: string): Statement[] {
+    const fn = built.stateless.httpApi.functions.get(routeId);
+    expect(fn, `a function for route ${routeId}`).toBeDefined();
+    const roleId = built.stateless.getLogicalId(fn!.role.node.defaultChild as CfnElement);
+    return policies
+      .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  }
+
+  /** How the stateless stack refers to the table's ARN (a cross-stack reference). */
+  function tableArnReference(): unknown {
+    return built.stateless.resolve(built.stateful.table.table.tableArn);
+  }
+
+  describe.each(routes.map((r) => [r.id, r] as const))('%s', (routeId, route) => {
+    it(`allows exactly the DynamoDB actions of '${route.table}' access`, () => {
+      const actions = statementsOf(routeId)
+        .flatMap((s) => asList(s.Action))
+        .filter((a) => a.startsWith('dynamodb:'))
+        .sort();
+      expect(actions).toEqual([...expectedActions[route.table]]);
+    });
+
+    it('grants DynamoDB actions on the table ARN only', () => {
+      const dataStatements = statementsOf(routeId).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('dynamodb:')),
+      );
+      for (const statement of dataStatements) {
+        expect(statement.Effect).toBe('Allow');
+        expect(asList(statement.Resource)).toEqual([tableArnReference()]);
+      }
+    });
+
+    it('has no wildcard action and no "*" resource beyond X-Ray tracing', () => {
+      for (const statement of statementsOf(routeId)) {
+        for (const action of asList(statement.Action)) expect(action).not.toMatch(/\*/);
+        if (asList(statement.Resource).includes('*')) {
+          expect([...asList(statement.Action)].sort()).toEqual(XRAY_ACTIONS);
+        }
+      }
+    });
+
+    it(route.table === 'none' ? 'gets no TABLE_NAME' : 'gets TABLE_NAME set to the table', () => {
+      const fn = built.stateless.httpApi.functions.get(routeId)!;
+      const logicalId = built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement);
+      const resource = resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function')[logicalId]!;
+      const variables = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      if (route.table === 'none') expect(variables.TABLE_NAME).toBeUndefined();
+      else expect(variables.TABLE_NAME).toEqual(built.stateless.resolve(built.stateful.table.table.tableName));
+    });
+  });
+
+  it('attaches no AWS managed policy to any function role', () => {
+    for (const role of Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
+    }
+  });
+
+  it('lets each function write only to its own log group', () => {
+    for (const route of routes) {
+      const fn = built.stateless.httpApi.functions.get(route.id)!;
+      const logStatements = statementsOf(route.id).filter((s) => asList(s.Action).some((a) => a.startsWith('logs:')));
+      expect(logStatements).not.toHaveLength(0);
+      for (const statement of logStatements) {
+        expect(asList(statement.Resource)).toEqual([built.stateless.resolve(fn.logGroup.logGroupArn)]);
+      }
+    }
+  });
+});

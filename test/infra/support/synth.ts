@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { projectRoot } from '../../../lib/project-root';
+import { defineQuestline, type QuestlineStacks } from '../../../lib/questline-app';
+
+/** The feature flags cdk.json gives `cdk synth`, so tests build the same thing. */
+const cdkJsonContext: Record<string, unknown> = JSON.parse(
+  readFileSync(join(projectRoot, 'cdk.json'), 'utf8'),
+).context;
+
+export interface BuiltApp extends QuestlineStacks {
+  app: App;
+  /** templates from ONE synth (Template.fromStack would re-synth the app per call) */
+  statefulTemplate: Template;
+  statelessTemplate: Template;
+  outdir: string;
+}
+
+export interface BuildOptions {
+  /** the `questline` context value */
+  questline?: unknown;
+  /** run esbuild for real (slow); by default bundling is skipped */
+  bundle?: boolean;
+  outdir?: string;
+}
+
+/** Only the app and its stacks, unsynthesized: for tests that add to it or expect construction to fail. */
+export function defineApp(options: BuildOptions = {}): QuestlineStacks & { app: App } {
+  const context: Record<string, unknown> = { ...cdkJsonContext };
+  if (!options.bundle) context['aws:cdk:bundling-stacks'] = [];
+  if (options.questline !== undefined) context.questline = options.questline;
+  const app = new App({ builtinCloudFormationValidation: false, context, outdir: options.outdir });
+  return { app, ...defineQuestline(app) };
+}
+
+/** Builds and synthesizes the app once (cdk-nag runs here and throws on findings). */
+export function buildApp(options: BuildOptions = {}): BuiltApp {
+  const defined = defineApp(options);
+  const assembly = defined.app.synth();
+  return {
+    ...defined,
+    outdir: assembly.directory,
+    statefulTemplate: Template.fromJSON(assembly.getStackByName(defined.stateful.stackName).template),
+    statelessTemplate: Template.fromJSON(assembly.getStackByName(defined.stateless.stackName).template),
+  };
+}
+
+export type CfnResource = { Type: string; Properties: Record<string, unknown>; [key: string]: unknown };
+
+/** Resources of one type, by logical id. */
+export function resourcesOf(template: Template, type: string): Record<string, CfnResource> {
+  return template.findResources(type) as Record<string, CfnResource>;
+}

@@ -1,0 +1,149 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { CorruptItemError } from '../../shared/adapters/dynamo/items';
+import { apply } from '../../shared/domain/apply';
+import { newProfile } from '../../shared/domain/profile';
+import type { Activity, AppliedOutcome, Profile } from '../../shared/domain/types';
+import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '../../shared/ports';
+import { createTestStore } from '../support/dynamodb';
+import { activityFor, scanAll, uncappedRules, uniqueId } from '../support/game-fixtures';
+import { itemSizeBytes, transactionWriteUnits } from '../support/item-size';
+
+function awarded(profile: Profile, activity: Activity, facts = {}): AppliedOutcome {
+  const outcome = apply(uncappedRules, profile, activity, new Date(), facts);
+  if (outcome.status !== 'applied') throw new Error(`expected an award, got ${outcome.reason}`);
+  return outcome;
+}
+
+describe('DynamoGameStore', () => {
+  it('loads nothing for a user it has never stored', async () => {
+    const { store } = await createTestStore();
+
+    const state = await store.loadActivityState('nobody', 'evt-1', { activityType: 'lesson_complete', subjectId: 's' });
+
+    expect(state).toEqual({ profile: null, applied: null, subjectAlreadyDone: false });
+  });
+
+  it('saves an outcome and loads it back: the profile one version up, the outcome as the replay answer', async () => {
+    const { store } = await createTestStore();
+    const userId = uniqueId('user');
+    const outcome = awarded(newProfile(userId, new Date()), activityFor(userId, 'quiz_completed'));
+
+    const saved = await store.saveOutcome(outcome);
+    const state = await store.loadActivityState(userId, outcome.eventId);
+
+    expect(saved).toEqual({ ...outcome.profile, version: 1 });
+    expect(state.profile).toEqual(saved);
+    expect(await store.getProfile(userId)).toEqual(saved);
+    // The replay copy leaves the cap counters out (see event-record.ts).
+    expect(state.applied).toEqual({ ...outcome, profile: { ...outcome.profile, counters: {} } });
+  });
+
+  it('writes the ledger entry, the event record with enveloped events, and the profile', async () => {
+    const { store, doc, tableName } = await createTestStore();
+    const userId = uniqueId('user');
+    const outcome = awarded(newProfile(userId, new Date()), activityFor(userId, 'quiz_completed'));
+
+    await store.saveOutcome(outcome);
+
+    const items = await scanAll(doc, tableName);
+    expect(items.map((item) => item.sk).sort()).toEqual([
+      `EVENT#${outcome.eventId}`,
+      'PROFILE',
+      `TX#${outcome.entry.recordedAt}#${outcome.eventId}`,
+    ]);
+    const record = items.find((item) => item.sk === `EVENT#${outcome.eventId}`);
+    expect(record?.events).toEqual([
+      {
+        metadata: expect.objectContaining({
+          type: 'points.awarded',
+          version: 1,
+          source: 'questline',
+          correlation_id: outcome.eventId,
+          user_id: userId,
+        }),
+        data: outcome.events[0]?.data,
+      },
+    ]);
+  });
+
+  it('keeps a common-case outcome at 3 items under 1 KB each: 6 write units', async () => {
+    const { store, doc, tableName } = await createTestStore();
+    const userId = uniqueId('user');
+    const outcome = awarded(newProfile(userId, new Date()), activityFor(userId, 'quiz_completed'));
+
+    await store.saveOutcome(outcome);
+
+    const items = await scanAll(doc, tableName);
+    expect(items).toHaveLength(3);
+    for (const item of items) expect(itemSizeBytes(item)).toBeLessThan(1024);
+    expect(transactionWriteUnits(items)).toBe(6);
+  });
+
+  it('refuses a second outcome for an applied event id and hands back the first one', async () => {
+    const { store, doc, tableName } = await createTestStore();
+    const userId = uniqueId('user');
+    const activity = activityFor(userId, 'quiz_completed');
+    const first = awarded(newProfile(userId, new Date()), activity);
+    const stored = await store.saveOutcome(first);
+    const before = await scanAll(doc, tableName);
+
+    const again = awarded(stored, activity);
+    const error = await store.saveOutcome(again).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(EventAlreadyAppliedError);
+    expect((error as EventAlreadyAppliedError).existing?.entry).toEqual(first.entry);
+    expect(await scanAll(doc, tableName)).toEqual(before);
+  });
+
+  it('refuses an outcome computed from a profile that has changed since (StaleProfileError), writing nothing', async () => {
+    const { store, doc, tableName } = await createTestStore();
+    const userId = uniqueId('user');
+    const readAtZero = newProfile(userId, new Date());
+    await store.saveOutcome(awarded(readAtZero, activityFor(userId, 'quiz_completed')));
+    const before = await scanAll(doc, tableName);
+
+    const stale = awarded(readAtZero, activityFor(userId, 'quiz_completed'));
+
+    await expect(store.saveOutcome(stale)).rejects.toBeInstanceOf(StaleProfileError);
+    expect(await scanAll(doc, tableName)).toEqual(before);
+  });
+
+  it('refuses a second first-time award for a subject (MarkerTakenError) and reports the marker on load', async () => {
+    const { store, doc, tableName } = await createTestStore();
+    const userId = uniqueId('user');
+    const lesson = (eventId: string): Activity => activityFor(userId, 'lesson_complete', { eventId, subjectId: 'l-1' });
+    const stored = await store.saveOutcome(awarded(newProfile(userId, new Date()), lesson('evt-a')));
+    const before = await scanAll(doc, tableName);
+
+    // As if the marker had been read before the first award committed.
+    const racing = awarded(stored, lesson('evt-b'), { subjectAlreadyDone: false });
+
+    await expect(store.saveOutcome(racing)).rejects.toBeInstanceOf(MarkerTakenError);
+    expect(await scanAll(doc, tableName)).toEqual(before);
+    const state = await store.loadActivityState(userId, 'evt-b', { activityType: 'lesson_complete', subjectId: 'l-1' });
+    expect(state.subjectAlreadyDone).toBe(true);
+  });
+
+  it('creates a profile at version 1 with saveProfile, then guards every update by version', async () => {
+    const { store } = await createTestStore();
+    const userId = uniqueId('user');
+
+    const created = await store.saveProfile({ ...newProfile(userId, new Date()), timeZone: 'Europe/Paris' });
+    const updated = await store.saveProfile({ ...created, vipTier: 'premium' });
+
+    expect(created.version).toBe(1);
+    expect(await store.getProfile(userId)).toEqual(updated);
+    expect(updated).toMatchObject({ version: 2, vipTier: 'premium', timeZone: 'Europe/Paris' });
+    await expect(store.saveProfile({ ...created, vipTier: 'standard' })).rejects.toBeInstanceOf(StaleProfileError);
+    await expect(store.saveProfile(newProfile(userId, new Date()))).rejects.toBeInstanceOf(StaleProfileError);
+  });
+
+  it('treats a stored profile that does not parse as an error, never as a half-filled profile', async () => {
+    const { store, doc, tableName } = await createTestStore();
+    await doc.send(new PutCommand({ TableName: tableName, Item: { pk: 'USER#broken', sk: 'PROFILE', xp: 'lots' } }));
+
+    await expect(store.getProfile('broken')).rejects.toBeInstanceOf(CorruptItemError);
+    await expect(store.loadActivityState('broken', 'evt-1')).rejects.toBeInstanceOf(CorruptItemError);
+  });
+});

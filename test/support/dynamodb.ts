@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoClients } from '../../shared/adapters/dynamo/client';
+import { ensureTable } from '../../shared/adapters/dynamo/create-table';
+import { DynamoGameStore } from '../../shared/adapters/dynamo/game-store';
+
+export interface TestStore {
+  client: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  store: DynamoGameStore;
+  endpoint: string;
+}
+
+/**
+ * A fresh, uniquely named table (built from the shared table definition) on
+ * the DynamoDB Local the tier's global setup started, with its own clients so
+ * a test can attach middleware without affecting others.
+ */
+export async function createTestStore(): Promise<TestStore> {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    throw new Error('DYNAMODB_ENDPOINT is not set: run this file in the integration or api vitest project');
+  }
+  const { client, doc } = createDynamoClients({ endpoint, region: 'us-east-1' });
+  const tableName = `questline-test-${randomUUID()}`;
+  await ensureTable(client, tableName);
+  return { client, doc, tableName, store: new DynamoGameStore({ doc, tableName }), endpoint };
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AppDeps } from '../../shared/app/deps';
+import type { Activity, Adjustment } from '../../shared/domain/types';
+import type { Clock, GameStore } from '../../shared/ports';
+import defaultRulesJson from '../../shared/rules/default-rules.json';
+import { parseRules } from '../../shared/rules/load';
+import type { Rules, RulesInput } from '../../shared/rules/schema';
+
+/** Arrange helpers for tests that run use cases against DynamoDB Local. */
+
+/** Default rules with an edit applied, parsed by the real schema. */
+export function rulesWith(edit: (doc: RulesInput) => void = () => undefined): Rules {
+  const doc = structuredClone(defaultRulesJson) as RulesInput;
+  edit(doc);
+  return parseRules(doc, 'test');
+}
+
+/** Default rules without caps or once-per-day: concurrency tests measure the store, not the caps. */
+export const uncappedRules: Rules = rulesWith((doc) => {
+  for (const activity of Object.values(doc.activities)) {
+    activity.caps = {};
+    activity.once_per_day = false;
+  }
+});
+
+/**
+ * Starts at `start` and moves 1 ms per reading, so records written one after
+ * another get distinct, ordered instants (the ledger sorts by them).
+ */
+export function steppingClock(start = new Date()): Clock {
+  let ms = start.getTime();
+  return { now: () => new Date(ms++) };
+}
+
+export function depsFor(store: GameStore, overrides: Partial<AppDeps> = {}): AppDeps {
+  return { store, rules: uncappedRules, clock: steppingClock(), ...overrides };
+}
+
+export const uniqueId = (prefix: string) => `${prefix}-${randomUUID()}`;
+
+/** An activity a minute ago (inside every event-age window), for a given user. */
+export function activityFor(userId: string, type: string, overrides: Partial<Activity> = {}): Activity {
+  return {
+    eventId: uniqueId('evt'),
+    userId,
+    type,
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    ...overrides,
+  };
+}
+
+export function adjustmentFor(userId: string, xp: number, coins: number, reason = 'test grant'): Adjustment {
+  return { eventId: uniqueId('adj'), userId, xp, coins, reason };
+}
+
+/** Every item in the table, to prove what a call did or did not write. */
+export async function scanAll(doc: DynamoDBDocumentClient, tableName: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadActiveRules } from '../../shared/rules/active-rules';
+import { defaultRules, InvalidRulesError } from '../../shared/rules/load';
+
+describe('loadActiveRules (cold start)', () => {
+  it('uses the default rules when none are inlined', () => {
+    expect(loadActiveRules({})).toBe(defaultRules);
+  });
+
+  it('parses inlined rules, applying schema defaults', () => {
+    const custom = structuredClone(defaultRules);
+    custom.activities.lesson_complete = { ...custom.activities.lesson_complete, xp: 40 };
+    const rules = loadActiveRules({ QUESTLINE_RULES_JSON: JSON.stringify(custom) });
+    expect(rules.activities.lesson_complete?.xp).toBe(40);
+    expect(rules.activities.daily_login?.once_per_day).toBe(true);
+  });
+
+  it('fails naming the offending field when inlined rules are invalid', () => {
+    const broken = structuredClone(defaultRules) as unknown as { levels: { growth: number } };
+    broken.levels.growth = 7;
+    const load = () => loadActiveRules({ QUESTLINE_RULES_JSON: JSON.stringify(broken) });
+    expect(load).toThrow(InvalidRulesError);
+    expect(load).toThrow(/levels\.growth/);
+  });
+
+  it('fails clearly when the inlined rules are not JSON', () => {
+    expect(() => loadActiveRules({ QUESTLINE_RULES_JSON: '{nope' })).toThrow(/not valid JSON/);
+  });
+});

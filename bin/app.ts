@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { defineQuestline } from '../lib/questline-app';
 
@@ -16,6 +18,10 @@ import { defineQuestline } from '../lib/questline-app';
  * - logRetentionDays: CloudWatch Logs retention for functions and access logs (default 30).
  */
 const app = new App();
+
+// A report left by an earlier failed synth would otherwise be read as this run's verdict.
+rmSync(join(app.outdir, 'validation-report.json'), { force: true });
+
 defineQuestline(app, {
   account: process.env.CDK_DEFAULT_ACCOUNT,
   region: process.env.CDK_DEFAULT_REGION,

@@ -59,7 +59,9 @@ export function parseQuestlineContext(raw: unknown): QuestlineConfig {
   }
   const result = questlineContextSchema.safeParse(value);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => `  - questline.${i.path.join('.') || '(root)'}: ${i.message}`);
+    const issues = result.error.issues.map(
+      (i) => `  - questline.${i.path.join('.') || '(root)'}: ${i.message}`,
+    );
     throw new InvalidQuestlineContextError(`Invalid CDK context "questline":\n${issues.join('\n')}`);
   }
   return result.data;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDynamoClients } from './adapters/dynamo/client';
 import { DynamoGameStore } from './adapters/dynamo/game-store';
 import { makeAdjustBalance } from './app/adjust-balance';

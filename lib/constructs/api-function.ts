@@ -24,7 +24,8 @@ export interface ApiFunctionProps extends ApiFunctionDefaults {
  * ESM output still meets CommonJS dependencies that call `require`; esbuild
  * leaves those calls alone, so give the module a real one.
  */
-const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 /**
  * One Lambda function with the house defaults: Node.js 22 on arm64, an ESM

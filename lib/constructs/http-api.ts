@@ -97,7 +97,11 @@ export class QuestlineHttpApi extends Construct {
       if (route.auth === 'public' && apiRoute) acknowledgePublic(apiRoute, route);
     }
 
-    new CfnOutput(this, 'ApiUrl', { key: 'ApiUrl', value: this.stage.url, description: 'Base URL of the API' });
+    new CfnOutput(this, 'ApiUrl', {
+      key: 'ApiUrl',
+      value: this.stage.url,
+      description: 'Base URL of the API',
+    });
   }
 }
 

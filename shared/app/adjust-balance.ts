@@ -1,6 +1,6 @@
 import { adjust } from '../domain/adjust';
 import type { Adjustment } from '../domain/types';
-import { applyOnce, type RecordResult } from './apply-once';
+import { makeApplyOnce, type RecordResult } from './apply-once';
 import type { AppDeps } from './deps';
 
 /**
@@ -9,8 +9,9 @@ import type { AppDeps } from './deps';
  * (RuleRefusedError insufficient_coins / insufficient_xp) and writes nothing.
  */
 export function makeAdjustBalance(deps: AppDeps): (adjustment: Adjustment) => Promise<RecordResult> {
+  const applyOnce = makeApplyOnce(deps);
   return (adjustment) =>
-    applyOnce(deps, {
+    applyOnce({
       userId: adjustment.userId,
       eventId: adjustment.eventId,
       decide: (profile, now) => adjust(deps.rules, profile, adjustment, now),

@@ -8,8 +8,9 @@ import {
   StaleProfileError,
   type SubjectKey,
 } from '../ports';
-import { startBackoff } from './contention-retry';
+import { type Backoff, startBackoff } from './contention-retry';
 import type { AppDeps } from './deps';
+import { createKeyedQueue } from './user-queue';
 
 export interface RecordResult {
   /** true when the event id was applied before: `outcome` is that first outcome */
@@ -30,12 +31,24 @@ export interface OnceRequest {
 
 /**
  * The write path shared by activities and adjustments: load -> decide ->
- * save in one transaction, applied once per event id. A lost race (stale
- * profile, marker taken) reloads and decides again, so the domain always sees
- * what is stored; a replay answers with the first outcome.
+ * save in one transaction, applied once per event id. Writes for one user
+ * take turns within the process (see user-queue.ts); a race lost to another
+ * process (stale profile, marker taken) reloads and decides again, so the
+ * domain always sees what is stored; a replay answers with the first outcome.
  */
-export async function applyOnce(deps: AppDeps, request: OnceRequest): Promise<RecordResult> {
-  const backoff = startBackoff(deps.retry);
+export function makeApplyOnce(deps: AppDeps): (request: OnceRequest) => Promise<RecordResult> {
+  const queue = createKeyedQueue();
+  return (request) => {
+    // The budget starts now, so it covers the wait for this user's turn: a
+    // request whose budget ran out in the queue gives up without touching the
+    // table, and a long queue drains fast.
+    const backoff = startBackoff(deps.retry);
+    return queue(request.userId, () => applyWithRetries(deps, request, backoff));
+  };
+}
+
+async function applyWithRetries(deps: AppDeps, request: OnceRequest, backoff: Backoff): Promise<RecordResult> {
+  backoff.check();
   for (;;) {
     const state = await deps.store.loadActivityState(request.userId, request.eventId, request.subject);
     if (state.applied) return replay(request, state.applied);

@@ -26,6 +26,8 @@ export const defaultRetryPolicy: RetryPolicy = {
 };
 
 export interface Backoff {
+  /** throws ContentionError when the budget is already spent (e.g. waiting for a turn) */
+  check(): void;
   /** waits before the next attempt, or throws ContentionError when the budget cannot cover the wait */
   wait(cause: unknown): Promise<void>;
 }
@@ -37,6 +39,9 @@ export function startBackoff(overrides: Partial<RetryPolicy> = {}, random: () =>
   const deadline = performance.now() + policy.budgetMs;
   let retries = 0;
   return {
+    check() {
+      if (performance.now() > deadline) throw new ContentionError(policy.retryAfterSeconds);
+    },
     async wait(cause) {
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retries);
       const delay = random() * ceiling;

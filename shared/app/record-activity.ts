@@ -1,6 +1,6 @@
 import { apply } from '../domain/apply';
 import type { Activity } from '../domain/types';
-import { applyOnce, type RecordResult } from './apply-once';
+import { makeApplyOnce, type RecordResult } from './apply-once';
 import type { AppDeps } from './deps';
 
 /**
@@ -9,6 +9,7 @@ import type { AppDeps } from './deps';
  * ContentionError when concurrent writes for the user outlast the retry budget.
  */
 export function makeRecordActivity(deps: AppDeps): (activity: Activity) => Promise<RecordResult> {
+  const applyOnce = makeApplyOnce(deps);
   return (activity) => {
     const definition = Object.hasOwn(deps.rules.activities, activity.type)
       ? deps.rules.activities[activity.type]
@@ -18,7 +19,7 @@ export function makeRecordActivity(deps: AppDeps): (activity: Activity) => Promi
       definition?.first_time_per_subject && activity.subjectId !== undefined
         ? { activityType: activity.type, subjectId: activity.subjectId }
         : undefined;
-    return applyOnce(deps, {
+    return applyOnce({
       userId: activity.userId,
       eventId: activity.eventId,
       subject,

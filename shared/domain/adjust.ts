@@ -28,7 +28,7 @@ export function adjust(rules: Rules, profile: Profile, adjustment: Adjustment, n
     throw new Error(`adjustment for ${adjustment.userId} applied to the profile of ${profile.userId}`);
   }
   validate(rules, adjustment);
-  if (profile.coins + adjustment.coins < -5) {
+  if (profile.coins + adjustment.coins < 0) {
     return refuse(
       adjustment,
       'insufficient_coins',

@@ -69,7 +69,7 @@ export function apply(
         occurredAt: ctx.occurredAt.toISOString(),
       },
       counters: isCounted(definition)
-        ? countAward(profile, activity.type, definition, ctx.occurredAt)
+        ? countAward(profile, activity.type, definition, ctx.occurredAt, rules.limits.max_event_age_hours)
         : profile.counters,
       markers,
     },

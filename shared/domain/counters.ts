@@ -5,10 +5,19 @@ import type { ActivityCounters, Profile } from './types';
 /**
  * Per-activity counters for caps and once-per-day live on the profile item, so
  * checking them costs no extra read. Only windows that can still matter are
- * kept (48 h around the activity), which keeps the item small: item size is
- * write units.
+ * kept, which keeps the item small (item size is write units):
+ * - days: as long as an activity may arrive late (limits.max_event_age_hours),
+ *   plus the widest gap between a UTC instant and a local date (26 h), so a
+ *   late activity still finds its own day's count;
+ * - hours: one day. An activity arriving more than a day late is held to its
+ *   daily cap and once-per-day, not to its hourly cap.
  */
-export const COUNTER_RETENTION_HOURS = 48;
+export const HOUR_RETENTION_HOURS = 24;
+const LOCAL_DAY_SPREAD_HOURS = 26;
+
+export function dayRetentionHours(maxEventAgeHours: number): number {
+  return maxEventAgeHours + LOCAL_DAY_SPREAD_HOURS;
+}
 
 export interface Windows {
   hour: string;
@@ -50,12 +59,16 @@ export function countAward(
   type: string,
   definition: ActivityDefinition,
   occurredAt: Date,
+  maxEventAgeHours: number,
 ): Record<string, ActivityCounters> {
   const windows = windowsFor(occurredAt, profile.timeZone);
-  const horizon = new Date(occurredAt.getTime() - COUNTER_RETENTION_HOURS * 3_600_000);
+  const hoursAgo = (hours: number) => new Date(occurredAt.getTime() - hours * 3_600_000);
   const current = profile.counters[type] ?? { hours: {}, days: {} };
-  const hours = keepFrom(current.hours, utcHourKey(horizon));
-  const days = keepFrom(current.days, localDateKey(horizon, profile.timeZone));
+  const hours = keepFrom(current.hours, utcHourKey(hoursAgo(HOUR_RETENTION_HOURS)));
+  const days = keepFrom(
+    current.days,
+    localDateKey(hoursAgo(dayRetentionHours(maxEventAgeHours)), profile.timeZone),
+  );
   if (definition.caps.per_hour !== undefined) hours[windows.hour] = (hours[windows.hour] ?? 0) + 1;
   if (definition.once_per_day || definition.caps.per_day !== undefined) {
     days[windows.day] = (days[windows.day] ?? 0) + 1;

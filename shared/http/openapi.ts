@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorResponseSchema, ledgerEntryResponseSchema, profileResponseSchema } from './response-schemas';
 import { type RouteSpec, routeSpecs } from './route-specs';
 import { type RouteDefinition, routes } from './routes';

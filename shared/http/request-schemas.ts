@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { activityInputSchema } from '../../events/activity-completed.v1';
 import type { Adjustment } from '../domain/types';
 import { userIdSchema } from './auth';

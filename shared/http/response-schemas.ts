@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Response schemas: the presenters are typed by them and the OpenAPI document

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 
 /** Where the input came from; names the field when the whole input is wrong. */

@@ -29,7 +29,12 @@ export function parseRules(input: unknown, source = 'rules'): Rules {
 }
 
 function issuesOf(error: z.ZodError) {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return error.issues.flatMap((issue) =>
+    // Name each unknown key in the path, so `activities.quiz.cap` points at the typo.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown field' }))
+      : [{ path: formatPath(issue.path), message: issue.message }],
+  );
 }
 
 /** The rules shipped with Questline; parsed once per process (cold start). */

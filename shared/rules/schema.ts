@@ -125,6 +125,7 @@ export const rulesSchema = z
   })
   .strict()
   .superRefine((rules, ctx) => {
+    checkCurveFits(rules.levels, ctx);
     checkTitleBands(rules.titles, rules.levels.max_level, ctx);
     checkMilestones(rules.milestones, ctx);
     const vip = rules.multipliers.vip;
@@ -136,6 +137,22 @@ export const rulesSchema = z
       });
     }
   });
+
+/** XP totals are plain numbers: the XP to reach max_level must stay an exact integer. */
+function checkCurveFits(curve: z.infer<typeof levelCurveSchema>, ctx: z.RefinementCtx) {
+  let total = 0;
+  for (let level = 1; level < curve.max_level; level += 1) {
+    total += Math.round(curve.base_xp * curve.growth ** (level - 1));
+    if (total > Number.MAX_SAFE_INTEGER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['levels', 'max_level'],
+        message: `the curve needs more XP than can be counted exactly before level ${level + 1}; lower max_level or growth`,
+      });
+      return;
+    }
+  }
+}
 
 /** Title bands must cover 1..max_level exactly once, in order. */
 function checkTitleBands(titles: z.infer<typeof titleBandSchema>[], maxLevel: number, ctx: z.RefinementCtx) {

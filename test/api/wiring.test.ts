@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const saved = { ...process.env };
+const KEYS = ['TABLE_NAME', 'DYNAMODB_ENDPOINT', 'QUESTLINE_RULES_JSON'] as const;
+const saved = Object.fromEntries(KEYS.map((key) => [key, process.env[key]]));
 
 afterEach(() => {
-  process.env = { ...saved };
+  for (const key of KEYS) {
+    if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
+  }
   vi.resetModules();
 });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,15 @@ import { cleanup, spawnLocal } from './support/local-process';
 /** `npm start` refuses clearly, with exit 1 and no stack trace, when it cannot run. */
 
 let dir: string;
+let emptyPath: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'questline-e2e-rules-'));
+  emptyPath = await mkdtemp(join(tmpdir(), 'questline-e2e-nopath-'));
 });
-afterAll(cleanup);
+afterAll(async () => {
+  await cleanup();
+  await Promise.all([dir, emptyPath].map((path) => rm(path, { recursive: true, force: true })));
+});
 
 async function runToExit(args: string[], env: Record<string, string> = {}) {
   const local = await spawnLocal(args, env);
@@ -59,7 +64,6 @@ describe.concurrent('npm start fails fast', () => {
   it('prints the Java install command when java is not on PATH', async () => {
     // the jar is fetched beforehand: this run must fail on Java, not on the download
     await ensureDynamoDbLocalJar();
-    const emptyPath = await mkdtemp(join(tmpdir(), 'questline-e2e-nopath-'));
     const { code, output } = await runToExit(['--in-memory'], { PATH: emptyPath });
     expect(code).toBe(1);
     expect(output).toMatch(/Java 17\+/);

@@ -3,6 +3,7 @@ import { levelForXp } from '../../shared/domain/level-curve';
 import {
   errorResponseSchema,
   historyResponseSchema,
+  type OutcomeResponse,
   outcomeResponseSchema,
   profileResponseSchema,
 } from '../../shared/http/response-schemas';
@@ -10,8 +11,8 @@ import { defaultRules } from '../../shared/rules/load';
 import { cleanup, isAlive, type RunningLocal, startLocal } from './support/local-process';
 
 /**
- * `npm start` as a developer meets it: the README's five-minute tour over real
- * HTTP against the real handlers and DynamoDB Local, then Ctrl-C.
+ * `npm start` as a developer meets it: the README's five-minute tour, step by
+ * step, over real HTTP against the real handlers and DynamoDB Local; then Ctrl-C.
  */
 
 let local: RunningLocal;
@@ -21,60 +22,60 @@ beforeAll(async () => {
 afterAll(cleanup);
 
 const api = (path: string) => `${local.info.api_url}${path}`;
-const internal = () => ({
+const internalHeaders = () => ({
   authorization: `Bearer ${local.info.internal_key}`,
   'content-type': 'application/json',
 });
-
-async function devToken(userId: string): Promise<string> {
-  const response = await fetch(local.info.dev_token_url, {
+const recordActivity = (body: Record<string, unknown>) =>
+  fetch(api('/v1/internal/activities'), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user_id: userId }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
-
-function recordActivity(body: Record<string, unknown>) {
-  return fetch(api('/v1/internal/activities'), {
-    method: 'POST',
-    headers: internal(),
+    headers: internalHeaders(),
     body: JSON.stringify(body),
   });
-}
 
 describe('the five-minute tour', () => {
+  const now = new Date().toISOString();
   const lesson = {
     event_id: 'tour-lesson-1',
     user_id: 'demo-user',
     activity_type: 'lesson_complete',
     subject_id: 'lesson-1',
-    occurred_at: new Date().toISOString(),
+    occurred_at: now,
   };
   const lessonRules = defaultRules.activities.lesson_complete;
+  let token = '';
+  let firstOutcome: OutcomeResponse | undefined;
 
-  it('writes local.json with the API URL and the internal key', () => {
+  it('0. writes local.json with the API URL and the internal key, and prints the URL', () => {
     expect(local.info.api_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(local.info.internal_key).toMatch(/^[A-Za-z0-9_-]{43,}$/);
-    expect(local.output()).toContain(local.info.api_url);
+    expect(local.output()).toContain(`Ready at ${local.info.api_url}`);
   });
 
-  it('records an activity through the internal route', async () => {
+  it('1. mints a dev token for demo-user', async () => {
+    const response = await fetch(api('/dev/token'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_id: 'demo-user' }),
+    });
+    expect(response.status).toBe(200);
+    token = ((await response.json()) as { token: string }).token;
+    expect(token.split('.')).toHaveLength(3);
+  });
+
+  it('2. records an activity through the internal route', async () => {
     const response = await recordActivity(lesson);
     expect(response.status).toBe(201);
-    const outcome = outcomeResponseSchema.parse(await response.json());
-    expect(outcome).toMatchObject({
+    firstOutcome = outcomeResponseSchema.parse(await response.json());
+    expect(firstOutcome).toMatchObject({
       duplicate: false,
       event_id: lesson.event_id,
       awarded: { xp: lessonRules?.xp, coins: lessonRules?.coins },
     });
   });
 
-  it('shows the award on /v1/me with a dev token', async () => {
-    const response = await fetch(api('/v1/me'), {
-      headers: { authorization: `Bearer ${await devToken('demo-user')}` },
-    });
+  it('3. shows the award on /v1/me', async () => {
+    const response = await fetch(api('/v1/me'), { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect(profileResponseSchema.parse(await response.json())).toMatchObject({
       user_id: 'demo-user',
@@ -85,9 +86,9 @@ describe('the five-minute tour', () => {
     });
   });
 
-  it('lists the ledger entry on /v1/me/history', async () => {
+  it('4. lists the ledger entry on /v1/me/history', async () => {
     const response = await fetch(api('/v1/me/history?limit=10'), {
-      headers: { authorization: `Bearer ${await devToken('demo-user')}` },
+      headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
     const history = historyResponseSchema.parse(await response.json());
@@ -95,39 +96,38 @@ describe('the five-minute tour', () => {
     expect(history.next_cursor).toBeNull();
   });
 
-  it('answers a replay of the same event id with the first outcome, marked duplicate', async () => {
-    const first = outcomeResponseSchema.parse(
-      await (await recordActivity({ ...lesson, event_id: 'tour-replay', subject_id: 'lesson-2' })).json(),
-    );
-    const replay = await recordActivity({ ...lesson, event_id: 'tour-replay', subject_id: 'lesson-2' });
+  it('5. answers a replay of the same event with the first outcome, marked duplicate', async () => {
+    const replay = await recordActivity(lesson);
     expect(replay.status).toBe(200);
-    expect(first.duplicate).toBe(false);
-    expect(outcomeResponseSchema.parse(await replay.json())).toEqual({ ...first, duplicate: true });
+    expect(outcomeResponseSchema.parse(await replay.json())).toEqual({ ...firstOutcome, duplicate: true });
   });
 
-  it('levels up several times across one big custom award', async () => {
-    const before = profileResponseSchema.parse(
-      await (await fetch(api('/v1/internal/users/demo-user'), { headers: internal() })).json(),
-    );
-    const amount = defaultRules.activities.custom?.variable?.max_xp ?? 0;
+  it('6. levels up several times across one big custom award', async () => {
+    const xpBefore = firstOutcome?.profile.xp ?? 0;
     const response = await recordActivity({
       event_id: 'tour-big-award',
       user_id: 'demo-user',
       activity_type: 'custom',
-      amount,
-      occurred_at: new Date().toISOString(),
+      amount: 500,
+      occurred_at: now,
     });
     expect(response.status).toBe(201);
     const outcome = outcomeResponseSchema.parse(await response.json());
-    const expectedLevel = levelForXp(defaultRules.levels, before.xp + outcome.awarded.xp);
-    expect(expectedLevel).toBeGreaterThan(before.level + 1);
+    const expectedLevel = levelForXp(defaultRules.levels, xpBefore + outcome.awarded.xp);
+    expect(expectedLevel).toBeGreaterThan(2);
     expect(outcome.profile.level).toBe(expectedLevel);
     expect(outcome.level_ups.map((up) => up.level)).toEqual(
-      Array.from({ length: expectedLevel - before.level }, (_, i) => before.level + 1 + i),
+      Array.from({ length: expectedLevel - 1 }, (_, i) => i + 2),
     );
   });
 
-  it('serves the OpenAPI document', async () => {
+  it('7. answers 401 for /v1/me without a token', async () => {
+    const response = await fetch(api('/v1/me'));
+    expect(response.status).toBe(401);
+    expect(errorResponseSchema.parse(await response.json()).error.code).toBe('unauthorized');
+  });
+
+  it('8. serves the OpenAPI document', async () => {
     const response = await fetch(local.info.openapi_url);
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
@@ -138,19 +138,18 @@ describe('the five-minute tour', () => {
   });
 });
 
-describe('auth stand-ins', () => {
-  it('answers 401 for /v1/me without a token', async () => {
-    const response = await fetch(api('/v1/me'));
-    expect(response.status).toBe(401);
-    expect(errorResponseSchema.parse(await response.json()).error.code).toBe('unauthorized');
-  });
-
+describe('the internal key stand-in', () => {
   it('answers 401 for an internal route without the key, and with a dev token instead', async () => {
-    const body = JSON.stringify({ event_id: 'never', user_id: 'u', activity_type: 'custom', amount: 5 });
+    const token = (
+      (await (
+        await fetch(api('/dev/token'), { method: 'POST', body: JSON.stringify({ user_id: 'demo-user' }) })
+      ).json()) as { token: string }
+    ).token;
+    const body = JSON.stringify({ event_id: 'never', user_id: 'u1', activity_type: 'custom', amount: 5 });
     const keyless = await fetch(api('/v1/internal/activities'), { method: 'POST', body });
     const withToken = await fetch(api('/v1/internal/activities'), {
       method: 'POST',
-      headers: { authorization: `Bearer ${await devToken('demo-user')}` },
+      headers: { authorization: `Bearer ${token}` },
       body,
     });
     expect([keyless.status, withToken.status]).toEqual([401, 401]);

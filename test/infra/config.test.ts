@@ -82,7 +82,10 @@ describe('questline context', () => {
 });
 
 describe('an existing OIDC issuer', () => {
-  const auth = { issuer: 'https://login.example.com/tenant', audiences: ['questline-api', 'questline-mobile'] };
+  const auth = {
+    issuer: 'https://login.example.com/tenant',
+    audiences: ['questline-api', 'questline-mobile'],
+  };
   let built: BuiltApp;
   beforeAll(() => {
     built = buildApp({ questline: { auth } });

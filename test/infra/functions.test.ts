@@ -1,7 +1,13 @@
-import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http/routes';
-import { type BuiltApp, buildApp, type CfnResource, resourcesOf } from './support/synth';
+import {
+  type BuiltApp,
+  buildApp,
+  type CfnResource,
+  resourcesOf,
+  routeFunction,
+  single,
+} from './support/synth';
 
 let built: BuiltApp;
 beforeAll(() => {
@@ -53,7 +59,9 @@ describe('function defaults', () => {
 
   it('log to their own log group with the configured retention', () => {
     const logGroups = resourcesOf(built.statelessTemplate, 'AWS::Logs::LogGroup');
-    const used = functions.map((fn) => (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref);
+    const used = functions.map(
+      (fn) => (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref,
+    );
     expect(new Set(used).size).toBe(functions.length);
     for (const id of used) expect(logGroups[id]?.Properties.RetentionInDays).toBe(14);
   });
@@ -73,14 +81,12 @@ describe('alarms', () => {
         a.Properties.Namespace === 'AWS/ApiGateway' &&
         JSON.stringify(a.Properties.Dimensions).includes(JSON.stringify(api)),
     );
-    expect(fiveXx).toHaveLength(1);
-    expect(fiveXx[0]!.Properties.Threshold).toBe(1);
+    expect(single(fiveXx, '5xx alarm').Properties.Threshold).toBe(1);
   });
 
   it('alarm on errors of every function', () => {
     for (const route of routes) {
-      const fn = built.stateless.httpApi.functions.get(route.id)!;
-      const ref = { Ref: built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement) };
+      const ref = { Ref: routeFunction(built, route.id).functionId };
       const errors = alarms.filter(
         (a) =>
           a.Properties.MetricName === 'Errors' &&

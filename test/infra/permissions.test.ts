@@ -1,7 +1,13 @@
-import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http/routes';
-import { type BuiltApp, buildApp, type CfnResource, resourcesOf } from './support/synth';
+import {
+  type BuiltApp,
+  buildApp,
+  type CfnResource,
+  resourceById,
+  resourcesOf,
+  routeFunction,
+} from './support/synth';
 
 /**
  * Written out here, not imported from lib/, so a change to the grants has to
@@ -41,18 +47,15 @@ describe('function permissions', () => {
 
   /** Every statement of every policy attached to the role of the route's function. */
   function statementsOf(routeId: string): Statement[] {
-    const fn = built.stateless.httpApi.functions.get(routeId);
-    expect(fn, `a function for route ${routeId}`).toBeDefined();
-    const roleId = built.stateless.getLogicalId(fn!.role.node.defaultChild as CfnElement);
+    const roleRef = JSON.stringify({ Ref: routeFunction(built, routeId).roleId });
     return policies
-      .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+      .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === roleRef))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
   }
 
-  /** How the stateless stack refers to the table's ARN (a cross-stack reference). */
-  function tableArnReference(): unknown {
-    return built.stateless.resolve(built.stateful.table.table.tableArn);
-  }
+  /** How the stateless stack refers to the table (cross-stack references). */
+  const tableArn = () => built.stateless.resolve(built.stateful.table.table.tableArn);
+  const tableName = () => built.stateless.resolve(built.stateful.table.table.tableName);
 
   describe.each(routes.map((r) => [r.id, r] as const))('%s', (routeId, route) => {
     it(`allows exactly the DynamoDB actions of '${route.table}' access`, () => {
@@ -69,7 +72,7 @@ describe('function permissions', () => {
       );
       for (const statement of dataStatements) {
         expect(statement.Effect).toBe('Allow');
-        expect(asList(statement.Resource)).toEqual([tableArnReference()]);
+        expect(asList(statement.Resource)).toEqual([tableArn()]);
       }
     });
 
@@ -83,29 +86,28 @@ describe('function permissions', () => {
     });
 
     it(route.table === 'none' ? 'gets no TABLE_NAME' : 'gets TABLE_NAME set to the table', () => {
-      const fn = built.stateless.httpApi.functions.get(routeId)!;
-      const logicalId = built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement);
-      const resource = resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function')[logicalId]!;
+      const { functionId } = routeFunction(built, routeId);
+      const resource = resourceById(built.statelessTemplate, 'AWS::Lambda::Function', functionId);
       const variables = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       if (route.table === 'none') expect(variables.TABLE_NAME).toBeUndefined();
-      else expect(variables.TABLE_NAME).toEqual(built.stateless.resolve(built.stateful.table.table.tableName));
+      else expect(variables.TABLE_NAME).toEqual(tableName());
     });
-  });
 
-  it('attaches no AWS managed policy to any function role', () => {
-    for (const role of Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Role'))) {
-      expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
-    }
-  });
-
-  it('lets each function write only to its own log group', () => {
-    for (const route of routes) {
-      const fn = built.stateless.httpApi.functions.get(route.id)!;
-      const logStatements = statementsOf(route.id).filter((s) => asList(s.Action).some((a) => a.startsWith('logs:')));
+    it('writes logs to its own log group only', () => {
+      const { fn } = routeFunction(built, routeId);
+      const logStatements = statementsOf(routeId).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('logs:')),
+      );
       expect(logStatements).not.toHaveLength(0);
       for (const statement of logStatements) {
         expect(asList(statement.Resource)).toEqual([built.stateless.resolve(fn.logGroup.logGroupArn)]);
       }
+    });
+  });
+
+  it('attaches no AWS managed policy to any role', () => {
+    for (const role of Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
     }
   });
 });

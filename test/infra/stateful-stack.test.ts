@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../shared/adapters/dynamo/table-definition';
-import { type BuiltApp, buildApp, resourcesOf } from './support/synth';
+import { type BuiltApp, buildApp, resourcesOf, single } from './support/synth';
 
 describe('stateful stack', () => {
   let built: BuiltApp;
@@ -9,11 +9,8 @@ describe('stateful stack', () => {
     built = buildApp();
   });
 
-  const table = () => {
-    const tables = Object.values(resourcesOf(built.statefulTemplate, 'AWS::DynamoDB::Table'));
-    expect(tables).toHaveLength(1);
-    return tables[0]!;
-  };
+  const table = () =>
+    single(Object.values(resourcesOf(built.statefulTemplate, 'AWS::DynamoDB::Table')), 'table');
 
   it('keys the table as the shared definition says', () => {
     expect(table().Properties.KeySchema).toEqual([
@@ -71,7 +68,10 @@ describe('stateful stack', () => {
       },
       DeletionProtection: 'ACTIVE',
     });
-    const pool = Object.values(resourcesOf(built.statefulTemplate, 'AWS::Cognito::UserPool'))[0]!;
+    const pool = single(
+      Object.values(resourcesOf(built.statefulTemplate, 'AWS::Cognito::UserPool')),
+      'user pool',
+    );
     const policy = (pool.Properties.Policies as { PasswordPolicy: { MinimumLength: number } }).PasswordPolicy;
     expect(policy.MinimumLength).toBeGreaterThanOrEqual(12);
     expect(pool.DeletionPolicy).toBe('Retain');
@@ -94,9 +94,11 @@ describe('stateful stack', () => {
 describe('stateful stack with deletion protection turned off', () => {
   it('turns deletion protection off on the table and the pool, still retaining the table with the stack', () => {
     const built = buildApp({ questline: { deletionProtection: false } });
-    const table = Object.values(resourcesOf(built.statefulTemplate, 'AWS::DynamoDB::Table'))[0]!;
+    const table = single(Object.values(resourcesOf(built.statefulTemplate, 'AWS::DynamoDB::Table')), 'table');
     expect(table.Properties.DeletionProtectionEnabled).toBe(false);
     expect(table.DeletionPolicy).toBe('Retain');
-    built.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'INACTIVE' });
+    built.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      DeletionProtection: 'INACTIVE',
+    });
   });
 });

@@ -1,5 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { contractFor } from '../../events/catalog';
+import { envelopeSchema } from '../../events/envelope';
+import { outboxEnvelopes } from '../../shared/adapters/dynamo/event-record';
 import { CorruptItemError } from '../../shared/adapters/dynamo/items';
 import { apply } from '../../shared/domain/apply';
 import { newProfile } from '../../shared/domain/profile';
@@ -19,7 +22,10 @@ describe('DynamoGameStore', () => {
   it('loads nothing for a user it has never stored', async () => {
     const { store } = await createTestStore();
 
-    const state = await store.loadActivityState('nobody', 'evt-1', { activityType: 'lesson_complete', subjectId: 's' });
+    const state = await store.loadActivityState('nobody', 'evt-1', {
+      activityType: 'lesson_complete',
+      subjectId: 's',
+    });
 
     expect(state).toEqual({ profile: null, applied: null, subjectAlreadyDone: false });
   });
@@ -39,7 +45,7 @@ describe('DynamoGameStore', () => {
     expect(state.applied).toEqual({ ...outcome, profile: { ...outcome.profile, counters: {} } });
   });
 
-  it('writes the ledger entry, the event record with enveloped events, and the profile', async () => {
+  it('writes the ledger entry, the event record (the outbox) and the profile', async () => {
     const { store, doc, tableName } = await createTestStore();
     const userId = uniqueId('user');
     const outcome = awarded(newProfile(userId, new Date()), activityFor(userId, 'quiz_completed'));
@@ -52,19 +58,24 @@ describe('DynamoGameStore', () => {
       'PROFILE',
       `TX#${outcome.entry.recordedAt}#${outcome.eventId}`,
     ]);
-    const record = items.find((item) => item.sk === `EVENT#${outcome.eventId}`);
-    expect(record?.events).toEqual([
+    const record = items.find((item) => item.sk === `EVENT#${outcome.eventId}`) ?? {};
+    const envelopes = outboxEnvelopes(record);
+    expect(envelopes.map((e) => e.metadata)).toEqual([
       {
-        metadata: expect.objectContaining({
-          type: 'points.awarded',
-          version: 1,
-          source: 'questline',
-          correlation_id: outcome.eventId,
-          user_id: userId,
-        }),
-        data: outcome.events[0]?.data,
+        id: `${outcome.eventId}#0`,
+        type: 'points.awarded',
+        version: 1,
+        source: 'questline',
+        occurred_at: outcome.entry.recordedAt,
+        correlation_id: outcome.eventId,
+        user_id: userId,
       },
     ]);
+    for (const envelope of envelopes) {
+      expect(envelopeSchema(contractFor(envelope.metadata.type).schema).safeParse(envelope).success).toBe(
+        true,
+      );
+    }
   });
 
   it('keeps a common-case outcome at 3 items under 1 KB each: 6 write units', async () => {
@@ -112,7 +123,8 @@ describe('DynamoGameStore', () => {
   it('refuses a second first-time award for a subject (MarkerTakenError) and reports the marker on load', async () => {
     const { store, doc, tableName } = await createTestStore();
     const userId = uniqueId('user');
-    const lesson = (eventId: string): Activity => activityFor(userId, 'lesson_complete', { eventId, subjectId: 'l-1' });
+    const lesson = (eventId: string): Activity =>
+      activityFor(userId, 'lesson_complete', { eventId, subjectId: 'l-1' });
     const stored = await store.saveOutcome(awarded(newProfile(userId, new Date()), lesson('evt-a')));
     const before = await scanAll(doc, tableName);
 
@@ -121,7 +133,10 @@ describe('DynamoGameStore', () => {
 
     await expect(store.saveOutcome(racing)).rejects.toBeInstanceOf(MarkerTakenError);
     expect(await scanAll(doc, tableName)).toEqual(before);
-    const state = await store.loadActivityState(userId, 'evt-b', { activityType: 'lesson_complete', subjectId: 'l-1' });
+    const state = await store.loadActivityState(userId, 'evt-b', {
+      activityType: 'lesson_complete',
+      subjectId: 'l-1',
+    });
     expect(state.subjectAlreadyDone).toBe(true);
   });
 
@@ -135,13 +150,17 @@ describe('DynamoGameStore', () => {
     expect(created.version).toBe(1);
     expect(await store.getProfile(userId)).toEqual(updated);
     expect(updated).toMatchObject({ version: 2, vipTier: 'premium', timeZone: 'Europe/Paris' });
-    await expect(store.saveProfile({ ...created, vipTier: 'standard' })).rejects.toBeInstanceOf(StaleProfileError);
+    await expect(store.saveProfile({ ...created, vipTier: 'standard' })).rejects.toBeInstanceOf(
+      StaleProfileError,
+    );
     await expect(store.saveProfile(newProfile(userId, new Date()))).rejects.toBeInstanceOf(StaleProfileError);
   });
 
   it('treats a stored profile that does not parse as an error, never as a half-filled profile', async () => {
     const { store, doc, tableName } = await createTestStore();
-    await doc.send(new PutCommand({ TableName: tableName, Item: { pk: 'USER#broken', sk: 'PROFILE', xp: 'lots' } }));
+    await doc.send(
+      new PutCommand({ TableName: tableName, Item: { pk: 'USER#broken', sk: 'PROFILE', xp: 'lots' } }),
+    );
 
     await expect(store.getProfile('broken')).rejects.toBeInstanceOf(CorruptItemError);
     await expect(store.loadActivityState('broken', 'evt-1')).rejects.toBeInstanceOf(CorruptItemError);

@@ -16,6 +16,9 @@ declare module 'vitest' {
  * last teardown is the end of the run and stops java.
  */
 
+// Node 20 is this project's runtime; the SDK's notice about Node 22 is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const SHARED = Symbol.for('questline.test.dynamodb-local');
 
 interface Shared {

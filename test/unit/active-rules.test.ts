@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadActiveRules } from '../../shared/rules/active-rules';
-import { defaultRules, InvalidRulesError } from '../../shared/rules/load';
+import { defaultRules, InvalidRulesError, parseRules } from '../../shared/rules/load';
 
 describe('loadActiveRules (cold start)', () => {
   it('uses the default rules when none are inlined', () => {
@@ -9,7 +9,9 @@ describe('loadActiveRules (cold start)', () => {
 
   it('parses inlined rules, applying schema defaults', () => {
     const custom = structuredClone(defaultRules);
-    custom.activities.lesson_complete = { ...custom.activities.lesson_complete, xp: 40 };
+    const lesson = custom.activities.lesson_complete;
+    if (!lesson) throw new Error('the default rules define lesson_complete');
+    custom.activities.lesson_complete = { ...lesson, xp: 40 };
     const rules = loadActiveRules({ QUESTLINE_RULES_JSON: JSON.stringify(custom) });
     expect(rules.activities.lesson_complete?.xp).toBe(40);
     expect(rules.activities.daily_login?.once_per_day).toBe(true);
@@ -25,5 +27,20 @@ describe('loadActiveRules (cold start)', () => {
 
   it('fails clearly when the inlined rules are not JSON', () => {
     expect(() => loadActiveRules({ QUESTLINE_RULES_JSON: '{nope' })).toThrow(/not valid JSON/);
+  });
+});
+
+describe('parseRules field naming', () => {
+  it('names each unknown field by its full path', () => {
+    const doc = structuredClone(defaultRules) as unknown as { levels: Record<string, unknown> };
+    doc.levels.grwoth = 1.2;
+    expect(() => parseRules(doc, 'test')).toThrow(/levels\.grwoth: unknown field/);
+  });
+
+  it('rejects a level curve whose XP totals cannot be counted exactly', () => {
+    const doc = structuredClone(defaultRules);
+    doc.levels = { base_xp: 100, growth: 2, max_level: 1000 };
+    doc.titles = [{ from_level: 1, to_level: 1000, title: 'Everyone' }];
+    expect(() => parseRules(doc, 'test')).toThrow(/levels\.max_level/);
   });
 });

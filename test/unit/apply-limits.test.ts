@@ -67,25 +67,35 @@ describe('apply: caps', () => {
     expect(statuses).toEqual(['ok', 'ok', 'ok', 'cap_reached', 'ok']);
   });
 
-  it('drops windows more than 48 hours older than the activity', () => {
+  it('keeps day windows while a late activity may still arrive, hour windows for a day', () => {
+    // 61 h before NOW: inside max_event_age_hours (72), so its day must stay countable
     const first = expectApplied(
       apply(tight, profile(), activity('quiz_completed', { occurredAt: '2026-11-20T23:00:00Z' }), NOW),
     );
-    expect(first.profile.counters.quiz_completed?.days).toEqual({ '2026-11-20': 1 });
     const second = expectApplied(apply(tight, first.profile, activity('quiz_completed'), NOW));
     expect(second.profile.counters.quiz_completed).toEqual({
       hours: { '2026-11-23T12': 1 },
-      days: { '2026-11-23': 1 },
+      days: { '2026-11-20': 1, '2026-11-23': 1 },
     });
   });
 
-  it('keeps a window that is still within 48 hours', () => {
-    const first = expectApplied(
-      apply(tight, profile(), activity('quiz_completed', { occurredAt: '2026-11-21T18:00:00Z' }), NOW),
-    );
-    const second = expectApplied(apply(tight, first.profile, activity('quiz_completed'), NOW));
-    expect(second.profile.counters.quiz_completed?.days).toEqual({ '2026-11-21': 1, '2026-11-23': 1 });
-    expect(second.profile.counters.quiz_completed?.hours).toEqual({ '2026-11-21T18': 1, '2026-11-23T12': 1 });
+  it('drops day windows older than any activity could still be dated', () => {
+    const stale = profile({
+      counters: { quiz_completed: { hours: {}, days: { '2026-11-18': 3, '2026-11-20': 1 } } },
+    });
+    const next = expectApplied(apply(tight, stale, activity('quiz_completed'), NOW));
+    expect(next.profile.counters.quiz_completed?.days).toEqual({ '2026-11-20': 1, '2026-11-23': 1 });
+  });
+
+  it('holds a late activity to the daily cap of its own day after newer activities', () => {
+    const { statuses } = run(tight, profile(), [
+      activity('quiz_completed', { occurredAt: '2026-11-20T18:00:00Z' }),
+      activity('quiz_completed', { occurredAt: '2026-11-20T19:00:00Z' }),
+      activity('quiz_completed', { occurredAt: '2026-11-20T20:00:00Z' }),
+      activity('quiz_completed'),
+      activity('quiz_completed', { occurredAt: '2026-11-20T21:00:00Z' }),
+    ]);
+    expect(statuses).toEqual(['ok', 'ok', 'ok', 'ok', 'cap_reached']);
   });
 
   it('keeps no counters for activities without caps or once_per_day', () => {

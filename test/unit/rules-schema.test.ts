@@ -80,17 +80,14 @@ describe('rules schema', () => {
       const quiz = doc.activities.quiz_completed as Record<string, unknown> | undefined;
       if (quiz) quiz.bonus = 3;
     });
-    expect(issues).toContainEqual({
-      path: 'activities.quiz_completed',
-      message: expect.stringMatching(/bonus/),
-    });
+    expect(issues).toContainEqual({ path: 'activities.quiz_completed.bonus', message: 'unknown field' });
   });
 
   it('names an unknown top-level key', () => {
     const issues = issuesAfter((doc) => {
       doc.leaderboard = true;
     });
-    expect(issues.map((i) => i.message).join(' ')).toMatch(/leaderboard/);
+    expect(issues).toContainEqual({ path: 'leaderboard', message: 'unknown field' });
   });
 
   it('names an hourly cap above the daily cap', () => {

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ export interface RunningLocal extends LocalProcess {
   info: LocalInfo;
 }
 
-const tracked = { pids: new Set<number>(), homes: new Set<string>() };
+const tracked = { running: new Set<LocalProcess>(), pids: new Set<number>(), homes: new Set<string>() };
 
 export async function spawnLocal(args: string[], env: Record<string, string> = {}): Promise<LocalProcess> {
   const home = await mkdtemp(join(tmpdir(), 'questline-e2e-'));
@@ -55,7 +55,10 @@ export async function spawnLocal(args: string[], env: Record<string, string> = {
       resolve(code);
     }),
   );
-  return { child, home, output: () => output, exited };
+  const local = { child, home, output: () => output, exited };
+  tracked.running.add(local);
+  exited.then(() => tracked.running.delete(local));
+  return local;
 }
 
 /** Starts the runtime and waits for its ready line, then reads local.json. */
@@ -88,6 +91,17 @@ async function isOurs(pid: number): Promise<boolean> {
   }
 }
 
+function childPids(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -97,8 +111,19 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Kills every tracked process still alive (and still ours) and removes the temp state dirs. */
+/**
+ * Stops every runtime still running (SIGTERM lets it stop its own DynamoDB
+ * Local), then SIGKILLs whatever survived, including java children it never
+ * reported, and removes the temp state dirs.
+ */
 export async function cleanup(): Promise<void> {
+  await Promise.all(
+    [...tracked.running].map(async (local) => {
+      if (local.child.pid) for (const pid of childPids(local.child.pid)) tracked.pids.add(pid);
+      local.child.kill('SIGTERM');
+      await Promise.race([local.exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    }),
+  );
   for (const pid of tracked.pids) {
     if (isAlive(pid) && (await isOurs(pid))) process.kill(pid, 'SIGKILL');
   }

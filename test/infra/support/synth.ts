@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { projectRoot } from '../../../lib/project-root';
 import { defineQuestline, type QuestlineStacks } from '../../../lib/questline-app';
@@ -52,4 +52,30 @@ export type CfnResource = { Type: string; Properties: Record<string, unknown>; [
 /** Resources of one type, by logical id. */
 export function resourcesOf(template: Template, type: string): Record<string, CfnResource> {
   return template.findResources(type) as Record<string, CfnResource>;
+}
+
+/** The one element of `items`; anything else fails the test, saying what was looked for. */
+export function single<T>(items: readonly T[], what: string): T {
+  const [first] = items;
+  if (items.length !== 1 || first === undefined)
+    throw new Error(`expected exactly one ${what}, found ${items.length}`);
+  return first;
+}
+
+/** A resource by logical id; a missing one fails the test. */
+export function resourceById(template: Template, type: string, logicalId: string): CfnResource {
+  const resource = resourcesOf(template, type)[logicalId];
+  if (!resource) throw new Error(`no ${type} with logical id ${logicalId}`);
+  return resource;
+}
+
+/** The function made for a route, and the logical ids of its function and role. */
+export function routeFunction(built: QuestlineStacks, routeId: string) {
+  const fn = built.stateless.httpApi.functions.get(routeId);
+  if (!fn) throw new Error(`no function for route ${routeId}`);
+  return {
+    fn,
+    functionId: built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
+    roleId: built.stateless.getLogicalId(fn.role.node.defaultChild as CfnElement),
+  };
 }

@@ -1,0 +1,68 @@
+/**
+ * Builds the real Lambda bundles (esbuild, as `cdk synth` does) with a rules
+ * file carrying a unique marker, then checks each bundle: it built, it is
+ * within the size goal, and it carries the operator's rules rather than only
+ * the shipped defaults. Too slow for the infra tier (it bundles every route),
+ * so it runs on its own: `node --import tsx test/infra/check-bundles.ts`.
+ * Exits 1 when a check fails.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
+import { projectRoot } from '../../lib/project-root';
+import { routes } from '../../shared/http/routes';
+import { defineApp } from './support/synth';
+
+/** DESIGN.md: each Lambda bundle <= 500 KB minified. */
+const MAX_BUNDLE_BYTES = 500 * 1024;
+
+const workDir = mkdtempSync(join(tmpdir(), 'questline-bundles-'));
+try {
+  const marker = `bundle-check-${Date.now().toString(36)}`;
+  const rules = JSON.parse(readFileSync(join(projectRoot, 'shared/rules/default-rules.json'), 'utf8'));
+  rules.activities.lesson_complete.description = `Finished a lesson (${marker})`;
+  const rulesFile = join(workDir, 'rules.json');
+  writeFileSync(rulesFile, JSON.stringify(rules));
+
+  const outdir = join(workDir, 'cdk.out');
+  const started = Date.now();
+  // NodejsFunction bundles while the app is defined, not at synth
+  const { app, stateless } = defineApp({ bundle: true, outdir, questline: { rulesFile } });
+  const template = app.synth().getStackByName(stateless.stackName).template;
+  console.log(`bundled ${routes.length} functions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const failures: string[] = [];
+  for (const route of routes) {
+    const fn = stateless.httpApi.functions.get(route.id);
+    if (!fn) {
+      failures.push(`${route.id}: no function`);
+      continue;
+    }
+    const logicalId = stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement);
+    // the asset's S3 key is `<hash>.zip`; synth stages it as `asset.<hash>/`
+    const s3Key = template.Resources[logicalId].Properties.Code.S3Key as string;
+    const bundle = join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`, 'index.mjs');
+    const bytes = statSync(bundle).size;
+    const code = readFileSync(bundle, 'utf8');
+    // a route that never loads the rules (no table, no wiring) has nothing to inline
+    const loadsRules = route.table !== 'none' || code.includes('QUESTLINE_RULES_JSON');
+    const inlined = code.includes(marker);
+    const kb = (bytes / 1024).toFixed(1).padStart(7);
+    console.log(
+      `${route.id.padEnd(20)} ${kb} KB  rules ${inlined ? 'inlined' : loadsRules ? 'MISSING' : 'not used'}`,
+    );
+    if (bytes > MAX_BUNDLE_BYTES)
+      failures.push(`${route.id}: ${kb.trim()} KB is over the ${MAX_BUNDLE_BYTES / 1024} KB goal`);
+    if (loadsRules && !inlined)
+      failures.push(`${route.id}: the operator's rules are not inlined in the bundle`);
+  }
+  if (failures.length > 0) {
+    console.error(
+      `\n${failures.length} bundle check(s) failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`,
+    );
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import * as levelUp from './level-up.v1';
 import * as milestoneReached from './milestone-reached.v1';
 import * as pointsAwarded from './points-awarded.v1';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One per level gained: a big award spanning several levels publishes several. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One per XP milestone crossed; starts the scene workflow for the new scene level. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Published for every applied activity or adjustment: what changed and the totals after. */
 

@@ -60,7 +60,7 @@ export class GameUserPool extends Construct {
     Validations.of(this.pool).acknowledge({
       id: 'AwsSolutions-COG8',
       reason:
-        'The Plus feature plan bills every monthly active user with no free tier; threat protection is a cost decision for the operator (switch featurePlan or bring their own issuer), so the default pool stays on Essentials.',
+        'Threat protection needs the Plus feature plan, priced per monthly active user above Essentials: a cost decision for the operator (switch featurePlan, or bring their own issuer), so the default pool stays on Essentials.',
     });
   }
 

@@ -52,7 +52,7 @@ async function applyWithRetries(deps: AppDeps, request: OnceRequest, backoff: Ba
   for (;;) {
     const state = await deps.store.loadActivityState(request.userId, request.eventId, request.subject);
     if (state.applied) return replay(request, state.applied);
-    const now = deps.clock.now();
+    const now = notBefore(deps.clock.now(), state.profile);
     const outcome = request.decide(state.profile ?? newProfile(request.userId, now), now, state);
     if (outcome.status === 'refused') throw new RuleRefusedError(outcome.reason, outcome.message);
     try {
@@ -69,6 +69,17 @@ async function applyWithRetries(deps: AppDeps, request: OnceRequest, backoff: Ba
       await backoff.wait(error);
     }
   }
+}
+
+/**
+ * The ledger sorts by the instant an outcome is recorded. Clocks of
+ * concurrent processes disagree by a few ms, so each write is dated at least
+ * 1 ms after the profile it builds on: per user, ledger order is then commit
+ * order, and each entry's balance follows from the one before it.
+ */
+function notBefore(now: Date, profile: Profile | null): Date {
+  const last = profile ? Date.parse(profile.updatedAt) : Number.NaN;
+  return last >= now.getTime() ? new Date(last + 1) : now;
 }
 
 function replay(request: OnceRequest, existing: AppliedOutcome): RecordResult {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type * as levelUpV1 from '../../events/level-up.v1';
 import type * as milestoneReachedV1 from '../../events/milestone-reached.v1';
 import type * as pointsAwardedV1 from '../../events/points-awarded.v1';

@@ -10,7 +10,10 @@ import type { Rules } from './schema';
  * variable. Without it, the default rules apply. Invalid rules throw here, at
  * init, naming each bad field.
  */
-export function loadActiveRules(env: Record<string, string | undefined> = process.env): Rules {
+export function loadActiveRules(
+  // Spelled out in full: esbuild's define replaces this exact expression, not `env.X`.
+  env: Record<string, string | undefined> = { QUESTLINE_RULES_JSON: process.env.QUESTLINE_RULES_JSON },
+): Rules {
   const inline = env.QUESTLINE_RULES_JSON;
   if (!inline) return defaultRules;
   let document: unknown;

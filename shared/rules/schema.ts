@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The game configuration. One schema, validated at synth, at cold start and by

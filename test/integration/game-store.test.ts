@@ -9,11 +9,11 @@ import { newProfile } from '../../shared/domain/profile';
 import type { Activity, AppliedOutcome, Profile } from '../../shared/domain/types';
 import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '../../shared/ports';
 import { createTestStore } from '../support/dynamodb';
-import { activityFor, scanAll, uncappedRules, uniqueId } from '../support/game-fixtures';
+import { activityFor, scanAll, flatRules, uniqueId } from '../support/game-fixtures';
 import { itemSizeBytes, transactionWriteUnits } from '../support/item-size';
 
 function awarded(profile: Profile, activity: Activity, facts = {}): AppliedOutcome {
-  const outcome = apply(uncappedRules, profile, activity, new Date(), facts);
+  const outcome = apply(flatRules, profile, activity, new Date(), facts);
   if (outcome.status !== 'applied') throw new Error(`expected an award, got ${outcome.reason}`);
   return outcome;
 }

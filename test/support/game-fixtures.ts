@@ -17,12 +17,17 @@ export function rulesWith(edit: (doc: RulesInput) => void = () => undefined): Ru
   return parseRules(doc, 'test');
 }
 
-/** Default rules without caps or once-per-day: concurrency tests measure the store, not the caps. */
-export const uncappedRules: Rules = rulesWith((doc) => {
+/**
+ * Default rules without caps, once-per-day or level bonus: the tests measure
+ * the store and the use cases, so every award is its plain base amount and
+ * totals are plain sums.
+ */
+export const flatRules: Rules = rulesWith((doc) => {
   for (const activity of Object.values(doc.activities)) {
     activity.caps = {};
     activity.once_per_day = false;
   }
+  doc.multipliers.level_bonus.per_level = 0;
 });
 
 /**
@@ -35,7 +40,7 @@ export function steppingClock(start = new Date()): Clock {
 }
 
 export function depsFor(store: GameStore, overrides: Partial<AppDeps> = {}): AppDeps {
-  return { store, rules: uncappedRules, clock: steppingClock(), ...overrides };
+  return { store, rules: flatRules, clock: steppingClock(), ...overrides };
 }
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID()}`;

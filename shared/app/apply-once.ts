@@ -47,7 +47,11 @@ export function makeApplyOnce(deps: AppDeps): (request: OnceRequest) => Promise<
   };
 }
 
-async function applyWithRetries(deps: AppDeps, request: OnceRequest, backoff: Backoff): Promise<RecordResult> {
+async function applyWithRetries(
+  deps: AppDeps,
+  request: OnceRequest,
+  backoff: Backoff,
+): Promise<RecordResult> {
   backoff.check();
   for (;;) {
     const state = await deps.store.loadActivityState(request.userId, request.eventId, request.subject);

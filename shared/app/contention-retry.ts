@@ -32,7 +32,10 @@ export interface Backoff {
   wait(cause: unknown): Promise<void>;
 }
 
-export function startBackoff(overrides: Partial<RetryPolicy> = {}, random: () => number = Math.random): Backoff {
+export function startBackoff(
+  overrides: Partial<RetryPolicy> = {},
+  random: () => number = Math.random,
+): Backoff {
   const policy = { ...defaultRetryPolicy, ...overrides };
   // Monotonic time, not the injected Clock: tests freeze the business clock,
   // and the budget is about real latency.

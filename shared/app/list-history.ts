@@ -11,7 +11,9 @@ export function makeListHistory(
 ): (userId: string, page: { limit: number; cursor?: string }) => Promise<LedgerPage> {
   return async (userId, page) => {
     if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_HISTORY_PAGE) {
-      throw new ValidationError([{ field: 'limit', message: `must be a whole number from 1 to ${MAX_HISTORY_PAGE}` }]);
+      throw new ValidationError([
+        { field: 'limit', message: `must be a whole number from 1 to ${MAX_HISTORY_PAGE}` },
+      ]);
     }
     return deps.store.listLedger(userId, page);
   };

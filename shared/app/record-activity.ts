@@ -26,7 +26,9 @@ export function makeRecordActivity(deps: AppDeps): (activity: Activity) => Promi
       decide: (profile, now, state) =>
         apply(deps.rules, profile, activity, now, { subjectAlreadyDone: state.subjectAlreadyDone }),
       sameRequest: ({ entry }) =>
-        entry.kind === 'activity' && entry.activityType === activity.type && entry.subjectId === activity.subjectId,
+        entry.kind === 'activity' &&
+        entry.activityType === activity.type &&
+        entry.subjectId === activity.subjectId,
     });
   };
 }

@@ -44,7 +44,8 @@ function validate(settings: ProfileSettings): Partial<Pick<Profile, 'vipTier' | 
   if (settings.timeZone !== undefined) {
     const zone = canonicalTimeZone(settings.timeZone);
     if (zone) changes.timeZone = zone;
-    else issues.push({ field: 'time_zone', message: 'must be an IANA time zone such as Europe/Paris or UTC' });
+    else
+      issues.push({ field: 'time_zone', message: 'must be an IANA time zone such as Europe/Paris or UTC' });
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return changes;

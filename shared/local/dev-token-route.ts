@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DevAuth } from './dev-auth';
 import { errorResponse, type HttpResponse, jsonResponse } from './http-response';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { resolveStateDir } from './state-dir';
 
 /** What `npm start` was asked to do: flags from argv, ports and state dir from env. */

@@ -47,10 +47,14 @@ describe('concurrency on one user', () => {
     const replays = unique.slice(0, 50).map((activity) => ({ ...activity }));
     const sends = [...unique, ...replays].sort(() => Math.random() - 0.5);
 
+    const processOf = (i: number) => {
+      const record = processes[i % processes.length];
+      if (!record) throw new Error('no process');
+      return record;
+    };
+
     const results = await Promise.all(
-      sends.map((activity, i) =>
-        untilNotContended(() => (processes[i % processes.length] ?? processes[0])(activity)),
-      ),
+      sends.map((activity, i) => untilNotContended(() => processOf(i)(activity))),
     );
 
     const ledger = await wholeLedger(store, userId);

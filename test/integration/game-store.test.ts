@@ -9,7 +9,7 @@ import { newProfile } from '../../shared/domain/profile';
 import type { Activity, AppliedOutcome, Profile } from '../../shared/domain/types';
 import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '../../shared/ports';
 import { createTestStore } from '../support/dynamodb';
-import { activityFor, scanAll, flatRules, uniqueId } from '../support/game-fixtures';
+import { activityFor, flatRules, scanAll, uniqueId } from '../support/game-fixtures';
 import { itemSizeBytes, transactionWriteUnits } from '../support/item-size';
 
 function awarded(profile: Profile, activity: Activity, facts = {}): AppliedOutcome {

@@ -23,7 +23,8 @@ function valueSize(value: unknown): number {
   if (value === null || typeof value === 'boolean') return 1;
   if (typeof value === 'string') return utf8(value);
   if (typeof value === 'number') return numberSize(value);
-  if (Array.isArray(value)) return 3 + value.reduce((sum: number, element) => sum + 1 + valueSize(element), 0);
+  if (Array.isArray(value))
+    return 3 + value.reduce((sum: number, element) => sum + 1 + valueSize(element), 0);
   if (typeof value === 'object') {
     let size = 3;
     for (const [name, element] of Object.entries(value)) {
@@ -36,11 +37,7 @@ function valueSize(value: unknown): number {
 }
 
 function numberSize(value: number): number {
-  const digits = Math.abs(value)
-    .toExponential()
-    .replace(/e.*$/, '')
-    .replace('.', '')
-    .replace(/^0+/, '');
+  const digits = Math.abs(value).toExponential().replace(/e.*$/, '').replace('.', '').replace(/^0+/, '');
   return Math.min(21, Math.ceil(Math.max(1, digits.length) / 2) + 1);
 }
 

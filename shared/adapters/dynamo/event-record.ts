@@ -1,8 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { contractFor } from '../../../events/catalog';
 import { type Envelope, toEnvelope } from '../../../events/envelope';
 import type { AppliedOutcome } from '../../domain/types';
-import { eventKey, userIdOf } from './keys';
 import {
   entryAttributes,
   parseItem,
@@ -11,6 +10,7 @@ import {
   toEntry,
   toProfile,
 } from './items';
+import { eventKey, userIdOf } from './keys';
 
 /**
  * EVENT#<eventId>: written in the outcome's transaction, it is both the
@@ -25,7 +25,11 @@ import {
  */
 
 const levelUpSchema = z.object({ level: z.number().int(), title: z.string() });
-const milestoneSchema = z.object({ scene_level: z.number().int(), xp: z.number().int(), description: z.string() });
+const milestoneSchema = z.object({
+  scene_level: z.number().int(),
+  xp: z.number().int(),
+  description: z.string(),
+});
 const streakSchema = z.object({
   type: z.string(),
   action: z.enum(['started', 'maintained', 'increased', 'broken', 'frozen']),
@@ -53,7 +57,11 @@ export const eventRecordSchema = z.object({
   }),
   /** the outcome's events: detail type, contract version at write time, data */
   events: z.array(
-    z.object({ type: z.string().min(1), version: z.number().int().min(1), data: z.record(z.string(), z.unknown()) }),
+    z.object({
+      type: z.string().min(1),
+      version: z.number().int().min(1),
+      data: z.record(z.string(), z.unknown()),
+    }),
   ),
 });
 
@@ -144,7 +152,13 @@ export function outboxEnvelopes(item: Record<string, unknown>): Envelope[] {
   return record.events.map((event, index) =>
     toEnvelope(
       { detailType: event.type, data: event.data },
-      { version: event.version, correlationId: eventId, userId, occurredAt: record.outcome.entry.recorded_at, index },
+      {
+        version: event.version,
+        correlationId: eventId,
+        userId,
+        occurredAt: record.outcome.entry.recorded_at,
+        index,
+      },
     ),
   );
 }

@@ -30,7 +30,9 @@ import {
 import { decodeOutcomeCancellation, type TransactionRole } from './transaction-errors';
 
 type Item = Record<string, unknown>;
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 
 /** BatchGetItem may hand back keys it did not get to; retry those a few times. */
 const BATCH_GET_ATTEMPTS = 5;
@@ -67,7 +69,10 @@ export class DynamoGameStore implements GameStore {
       this.put({ ...ledgerKey(userId, entry.recordedAt, eventId), ...entryAttributes(entry) }, isNew()),
       // Only the event record's old image is read back (a replay's first outcome).
       this.put(eventRecordItem(outcome), isNew(), { returnOld: true }),
-      this.put({ ...profileKey(userId), ...profileAttributes(profile, stored.version) }, isAtVersion(profile.version)),
+      this.put(
+        { ...profileKey(userId), ...profileAttributes(profile, stored.version) },
+        isAtVersion(profile.version),
+      ),
     ];
     for (const marker of outcome.markers) {
       roles.push('marker');
@@ -148,7 +153,8 @@ export class DynamoGameStore implements GameStore {
     const found = new Map<string, Item>();
     let pending: Item[] = keys.map((key) => ({ ...key }));
     for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > BATCH_GET_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
+      if (attempt > BATCH_GET_ATTEMPTS)
+        throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
       if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
       const { Responses, UnprocessedKeys } = await this.doc.send(
         new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),

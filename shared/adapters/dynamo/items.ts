@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LedgerEntry, Profile } from '../../domain/types';
 import { type ItemKey, parseLedgerSk, userIdOf } from './keys';
 
@@ -114,7 +114,11 @@ const entryFields = {
 export const storedEntrySchema = z.object(entryFields);
 export type EntryFields = z.infer<typeof storedEntrySchema>;
 
-export const ledgerItemSchema = z.object({ pk: z.string(), sk: z.string().startsWith('TX#'), ...entryFields });
+export const ledgerItemSchema = z.object({
+  pk: z.string(),
+  sk: z.string().startsWith('TX#'),
+  ...entryFields,
+});
 
 export function entryAttributes(entry: LedgerEntry): EntryFields {
   const fields: EntryFields = {
@@ -134,7 +138,10 @@ export function entryAttributes(entry: LedgerEntry): EntryFields {
   return fields;
 }
 
-export function toEntry(ids: { userId: string; eventId: string; recordedAt: string }, f: EntryFields): LedgerEntry {
+export function toEntry(
+  ids: { userId: string; eventId: string; recordedAt: string },
+  f: EntryFields,
+): LedgerEntry {
   const entry: LedgerEntry = {
     eventId: ids.eventId,
     userId: ids.userId,

@@ -16,7 +16,8 @@ export type TransactionRole = 'ledger' | 'event' | 'profile' | 'marker';
  */
 export function decodeOutcomeCancellation(error: unknown, roles: readonly TransactionRole[]): unknown {
   if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return error;
-  const reasons: CancellationReason[] = (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+  const reasons: CancellationReason[] =
+    (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
   const failed = (role: TransactionRole) =>
     reasons.findIndex((reason, i) => roles[i] === role && reason.Code === 'ConditionalCheckFailed');
 
@@ -27,7 +28,8 @@ export function decodeOutcomeCancellation(error: unknown, roles: readonly Transa
     return new EventAlreadyAppliedError(old ? outcomeFromEventRecord(unmarshall(old)) : null);
   }
   if (failed('marker') >= 0) return new MarkerTakenError('once-per-subject marker taken', { cause: error });
-  if (failed('profile') >= 0) return new StaleProfileError('profile changed since it was read', { cause: error });
+  if (failed('profile') >= 0)
+    return new StaleProfileError('profile changed since it was read', { cause: error });
   if (failed('ledger') >= 0) {
     // The ledger key embeds the event id, so only a replay racing in the same
     // millisecond can collide; treat it like one and let the caller reload.

@@ -1,0 +1,65 @@
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ensureTable } from '../../shared/adapters/dynamo/create-table';
+import {
+  ensureDynamoDbLocalJar,
+  JavaMissingError,
+  startDynamoDbLocal,
+} from '../../shared/local/dynamodb-local';
+import { createTestStore } from '../support/dynamodb';
+
+describe('the table, created from the shared definition', () => {
+  it('has the key schema, a NEW_IMAGE stream for the outbox and TTL on expires_at', async () => {
+    const { client, tableName } = await createTestStore();
+
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
+    expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(ttl.TimeToLiveDescription).toMatchObject({
+      AttributeName: 'expires_at',
+      TimeToLiveStatus: 'ENABLED',
+    });
+  });
+
+  it('is created idempotently, even by concurrent callers', async () => {
+    const { client, tableName } = await createTestStore();
+
+    await Promise.all([ensureTable(client, tableName), ensureTable(client, tableName)]);
+
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    expect(Table?.TableStatus).toBe('ACTIVE');
+  });
+});
+
+describe('DynamoDB Local management', () => {
+  const path = process.env.PATH;
+  afterEach(() => {
+    process.env.PATH = path;
+  });
+
+  it('finds the fetched jar without fetching again', async () => {
+    const started = Date.now();
+
+    const dir = await ensureDynamoDbLocalJar();
+
+    expect(dir).toMatch(/\.dynamodb-local\/amplify-dynamodb-simulator-2\.9\.30$/);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('explains a missing Java with the install command for each platform', async () => {
+    process.env.PATH = '/nonexistent';
+
+    const error = await startDynamoDbLocal({ inMemory: true }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(JavaMissingError);
+    expect((error as Error).message).toContain('Java 17+');
+    expect((error as Error).message).toContain('sudo apt-get install -y openjdk-17-jre-headless');
+    expect((error as Error).message).toContain('brew install openjdk@17');
+  });
+});

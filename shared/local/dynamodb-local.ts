@@ -85,8 +85,11 @@ export interface DynamoDbLocal {
 export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const jarDir = await ensureDynamoDbLocalJar();
   await assertJava();
-  const storage = opts.inMemory || !opts.dataDir ? ['-inMemory'] : ['-dbPath', opts.dataDir];
-  if (storage[0] === '-dbPath' && opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
+  let storage = ['-inMemory'];
+  if (!opts.inMemory && opts.dataDir) {
+    await mkdir(opts.dataDir, { recursive: true });
+    storage = ['-dbPath', opts.dataDir];
+  }
   // A picked port can be taken between probing and java binding it: try another.
   for (let attempt = 1; ; attempt++) {
     const port = opts.port ?? (await freePort());

@@ -4,6 +4,7 @@ import { type Envelope, toEnvelope } from '../../../events/envelope';
 import type { AppliedOutcome } from '../../domain/types';
 import {
   entryAttributes,
+  jsonString,
   parseItem,
   storedEntrySchema,
   storedProfileSchema,
@@ -22,6 +23,7 @@ import { eventKey, userIdOf } from './keys';
  * and the record (deterministically, so a retried publish has the same ids),
  * the profile's totals are the entry's balance, and the cap counters, which
  * a replay's answer never needs, are left out. Empty lists are left out too.
+ * `outcome` and `events` are JSON strings (see items.ts for why).
  */
 
 const levelUpSchema = z.object({ level: z.number().int(), title: z.string() });
@@ -43,33 +45,38 @@ const markerSchema = z.object({
   subject_id: z.string(),
 });
 
+const storedOutcomeSchema = z.object({
+  entry: storedEntrySchema.extend({ recorded_at: z.string().min(1) }),
+  profile: storedProfileSchema.omit({ xp: true, coins: true, updated_at: true }),
+  level_ups: z.array(levelUpSchema).optional(),
+  milestones: z.array(milestoneSchema).optional(),
+  streaks: z.array(streakSchema).optional(),
+  achievements: z.array(achievementSchema).optional(),
+  markers: z.array(markerSchema).optional(),
+});
+
+/** The outcome's events: detail type, contract version at write time, data. */
+const storedEventsSchema = z.array(
+  z.object({
+    type: z.string().min(1),
+    version: z.number().int().min(1),
+    data: z.record(z.string(), z.unknown()),
+  }),
+);
+
 export const eventRecordSchema = z.object({
   pk: z.string(),
   sk: z.string().startsWith('EVENT#'),
-  outcome: z.object({
-    entry: storedEntrySchema.extend({ recorded_at: z.string().min(1) }),
-    profile: storedProfileSchema.omit({ xp: true, coins: true, updated_at: true }),
-    level_ups: z.array(levelUpSchema).optional(),
-    milestones: z.array(milestoneSchema).optional(),
-    streaks: z.array(streakSchema).optional(),
-    achievements: z.array(achievementSchema).optional(),
-    markers: z.array(markerSchema).optional(),
-  }),
-  /** the outcome's events: detail type, contract version at write time, data */
-  events: z.array(
-    z.object({
-      type: z.string().min(1),
-      version: z.number().int().min(1),
-      data: z.record(z.string(), z.unknown()),
-    }),
-  ),
+  outcome: jsonString(storedOutcomeSchema),
+  events: jsonString(storedEventsSchema),
 });
 
-export type EventRecord = z.infer<typeof eventRecordSchema>;
+export type EventRecord = z.output<typeof eventRecordSchema>;
+type StoredOutcome = z.output<typeof storedOutcomeSchema>;
 
-export function eventRecordItem(outcome: AppliedOutcome): EventRecord {
+export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRecordSchema> {
   const { entry, profile, userId, eventId } = outcome;
-  const stored: EventRecord['outcome'] = {
+  const stored: StoredOutcome = {
     entry: { ...entryAttributes(entry), recorded_at: entry.recordedAt },
     profile: {
       level: profile.level,
@@ -99,12 +106,14 @@ export function eventRecordItem(outcome: AppliedOutcome): EventRecord {
   }
   return {
     ...eventKey(userId, eventId),
-    outcome: stored,
-    events: outcome.events.map((event) => ({
-      type: event.detailType,
-      version: contractFor(event.detailType).version,
-      data: event.data,
-    })),
+    outcome: JSON.stringify(stored),
+    events: JSON.stringify(
+      outcome.events.map((event) => ({
+        type: event.detailType,
+        version: contractFor(event.detailType).version,
+        data: event.data,
+      })),
+    ),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { AppliedOutcome, Profile } from '../../domain/types';
 import {
@@ -30,9 +31,7 @@ import {
 import { decodeOutcomeCancellation, type TransactionRole } from './transaction-errors';
 
 type Item = Record<string, unknown>;
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** BatchGetItem may hand back keys it did not get to; retry those a few times. */
 const BATCH_GET_ATTEMPTS = 5;

@@ -33,6 +33,15 @@ const ESM_REQUIRE_BANNER =
  * own role and log group (no AWS managed policies), X-Ray active, Powertools
  * configured through env.
  */
+const LAZY_CREDENTIAL_PROVIDERS = [
+  '@aws-sdk/credential-provider-http',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-web-identity',
+  '@smithy/credential-provider-imds',
+];
+
 export class ApiFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly role: Role;
@@ -75,8 +84,12 @@ export class ApiFunction extends Construct {
         minify: true,
         sourceMap: false,
         charset: Charset.UTF8,
-        // The Lambda runtime provides the AWS SDK v3.
-        externalModules: ['@aws-sdk/*'],
+        // The SDK is bundled: one minified file initialises in ~120 ms where the
+        // runtime's copy, loaded file by file, takes ~200 ms (npm run check:bundles).
+        // Only the credential providers the default chain imports lazily stay
+        // out; on Lambda the chain stops at the environment's credentials, and
+        // the others would load from the runtime's SDK if ever needed.
+        externalModules: LAZY_CREDENTIAL_PROVIDERS,
         define: { 'process.env.QUESTLINE_RULES_JSON': props.rulesDefine },
         logLevel: LogLevel.WARNING,
         forceDockerBundling: false,

@@ -1,27 +1,18 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DYNAMODB_LOCAL_CACHE_DIR, ensureDynamoDbLocalJar } from './dynamodb-local-jar';
+
+export { ensureDynamoDbLocalJar } from './dynamodb-local-jar';
 
 /**
  * Amazon's DynamoDB Local, run as a child java process for `npm start`, the
- * tests and the bench. The jar ships inside an npm package; only its emulator
- * folder is extracted (the package's dependencies are ~300 MB we never need).
+ * tests and the bench (the jar itself: dynamodb-local-jar.ts).
  */
 
-const PACKAGE = 'amplify-dynamodb-simulator@2.9.30';
-/** Pinned so a republished or tampered tarball is refused rather than run. */
-const PACKAGE_INTEGRITY =
-  'sha512-xTeeRLvzEfqyd5lh3bH4c0kHvSHHmmhD5ZDsHFKAQ5g2Zl6JqlFdutaQhCLHzxEp6Ry1o7TB6niIoXuQAnSewQ==';
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Git-ignored; one sub-folder per package version so an upgrade never mixes jars. */
-const CACHE_DIR = join(REPO_ROOT, '.dynamodb-local');
-const JAR_DIR = join(CACHE_DIR, PACKAGE.replace('@', '-'));
 const JAVA_FLAGS = ['-Xmx512m', '-XX:-UsePerfData', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
 const run = promisify(execFile);
@@ -34,34 +25,6 @@ export class JavaMissingError extends Error {
         '  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless\n' +
         '  macOS:         brew install openjdk@17',
     );
-  }
-}
-
-/** Returns the folder holding DynamoDBLocal.jar, fetching it once. Safe to call concurrently. */
-export async function ensureDynamoDbLocalJar(): Promise<string> {
-  if (isComplete(JAR_DIR)) return JAR_DIR;
-  await mkdir(CACHE_DIR, { recursive: true });
-  // The temp folder sits next to the target so the final rename is atomic:
-  // a concurrent fetch either sees nothing or the whole folder.
-  const work = await mkdtemp(join(CACHE_DIR, '.fetch-'));
-  try {
-    await run('npm', ['pack', PACKAGE, '--pack-destination', work, '--silent'], { cwd: work });
-    const tarball = (await readdir(work)).find((name) => name.endsWith('.tgz'));
-    if (!tarball) throw new Error(`npm pack ${PACKAGE} produced no tarball`);
-    const integrity = await sha512(join(work, tarball));
-    if (integrity !== PACKAGE_INTEGRITY) {
-      throw new Error(`${PACKAGE}: integrity ${integrity} does not match the pinned ${PACKAGE_INTEGRITY}`);
-    }
-    await run('tar', ['-xzf', join(work, tarball), '-C', work, 'package/emulator']);
-    try {
-      await rename(join(work, 'package', 'emulator'), JAR_DIR);
-    } catch (error) {
-      // Another process won the race; its copy is complete by construction.
-      if (!isComplete(JAR_DIR)) throw error;
-    }
-    return JAR_DIR;
-  } finally {
-    await rm(work, { recursive: true, force: true });
   }
 }
 
@@ -115,7 +78,7 @@ async function launch(jarDir: string, port: number, storage: string[], timeoutMs
     ...storage,
   ];
   // DynamoDB Local drops a metadata file in its working directory: keep it in the git-ignored cache.
-  const child = spawn('java', args, { cwd: CACHE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('java', args, { cwd: DYNAMODB_LOCAL_CACHE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = captureTail(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const releaseHooks = killOnParentExit(child);
@@ -211,10 +174,12 @@ function killOnParentExit(child: ChildProcess): () => void {
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const onSignal = (signal: NodeJS.Signals) => {
+    // Someone else (the local runtime, vitest) handles the signal and stops
+    // java gracefully; the exit hook stays as the backstop.
+    if (process.listenerCount(signal) > 0) return;
     kill();
-    // Our listener replaced the default "terminate" behaviour; restore it
-    // unless someone else (vitest, the local runtime) handles the signal.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    // Our listener replaced the default "terminate" behaviour: restore it.
+    process.kill(process.pid, signal);
   };
   process.once('exit', kill);
   for (const signal of signals) process.once(signal, onSignal);
@@ -232,16 +197,6 @@ function captureTail(child: ChildProcess): () => string {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return () => tail;
-}
-
-function isComplete(dir: string): boolean {
-  return existsSync(join(dir, 'DynamoDBLocal.jar')) && existsSync(join(dir, 'DynamoDBLocal_lib'));
-}
-
-async function sha512(file: string): Promise<string> {
-  const hash = createHash('sha512');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return `sha512-${hash.digest('base64')}`;
 }
 
 function freePort(): Promise<number> {

@@ -10,13 +10,16 @@ export interface Clock {
   now(): Date;
 }
 
-/** Everything the apply flow needs, read in one round trip. */
+/**
+ * What the apply flow reads before deciding, in one round trip. Whether the
+ * event id was applied already is NOT read up front: the outcome's
+ * transaction finds out (see saveOutcome), and only a refusal asks
+ * (findAppliedOutcome), so the common case reads one item.
+ */
 export interface ActivityState {
   /** null when the user has never been stored */
   profile: Profile | null;
-  /** the outcome first recorded for this event id, if any (a replay) */
-  applied: AppliedOutcome | null;
-  /** a once-per-subject marker exists for the requested subject */
+  /** a once-per-subject marker exists for the requested subject (false when none was asked for) */
   subjectAlreadyDone: boolean;
 }
 
@@ -38,14 +41,27 @@ export interface ProfileSettings {
 }
 
 export interface GameStore {
-  /** One consistent read: the profile, the event's stored outcome, the subject marker. */
-  loadActivityState(userId: string, eventId: string, subject?: SubjectKey): Promise<ActivityState>;
+  /**
+   * One consistent read: the profile alone, or the profile and the subject's
+   * once-per-subject marker when `subject` is given.
+   */
+  loadActivityState(userId: string, subject?: SubjectKey): Promise<ActivityState>;
 
   /**
-   * Writes an applied outcome in ONE transaction: ledger entry, event record
-   * (guarded: never applied before; doubles as the outbox), profile (guarded by
-   * the version it was read at, `outcome.profile.version`), markers.
-   * Throws StaleProfileError, EventAlreadyAppliedError or MarkerTakenError.
+   * The outcome first recorded for this event id, or null when it was never
+   * applied. One consistent read; the apply flow asks only when the rules
+   * refuse, so that a replay of an applied event answers with its outcome
+   * even if the rules would refuse it now.
+   */
+  findAppliedOutcome(userId: string, eventId: string): Promise<AppliedOutcome | null>;
+
+  /**
+   * Writes an applied outcome in ONE transaction: the event item (ledger
+   * entry, replay answer and outbox in one; guarded: never applied before),
+   * the profile (guarded by the version it was read at,
+   * `outcome.profile.version`), and a marker per once-per-subject award.
+   * Throws EventAlreadyAppliedError (carrying the first outcome, read back
+   * from the cancelled transaction), MarkerTakenError or StaleProfileError.
    * Returns the profile as stored (version bumped).
    */
   saveOutcome(outcome: AppliedOutcome): Promise<Profile>;
@@ -64,7 +80,10 @@ export class StaleProfileError extends Error {
   override readonly name = 'StaleProfileError';
 }
 
-/** The event id was applied already; `existing` is its first outcome. */
+/**
+ * The event id was applied already; `existing` is its first outcome (null only
+ * if DynamoDB did not hand the stored item back: read it with findAppliedOutcome).
+ */
 export class EventAlreadyAppliedError extends Error {
   override readonly name = 'EventAlreadyAppliedError';
   constructor(readonly existing: AppliedOutcome | null) {

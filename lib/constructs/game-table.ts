@@ -2,6 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import {
   AttributeType,
   BillingMode,
+  ProjectionType,
   StreamViewType,
   Table,
   TableEncryption,
@@ -65,6 +66,16 @@ export class GameTable extends Construct {
         sortKey: keyOf(index.sortKey, index.numericSortKey),
       });
     }
+    // Local indexes exist only if the table is created with them: adding one
+    // to a deployed table means CloudFormation replaces the table.
+    for (const index of tableDefinition.localSecondaryIndexes) {
+      this.table.addLocalSecondaryIndex({
+        indexName: index.name,
+        sortKey: keyOf(index.sortKey),
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...index.projectedAttributes],
+      });
+    }
   }
 
   /**
@@ -73,9 +84,11 @@ export class GameTable extends Construct {
    */
   grantFor(fn: LambdaFunction, access: TableAccess): void {
     if (access === 'none') return;
-    const indexArns = tableDefinition.globalSecondaryIndexes.map(
-      (index) => `${this.table.tableArn}/index/${index.name}`,
-    );
+    // Query on an index is authorised on the index's own ARN; each is named, no wildcard.
+    const indexArns = [
+      ...tableDefinition.globalSecondaryIndexes,
+      ...tableDefinition.localSecondaryIndexes,
+    ].map((index) => `${this.table.tableArn}/index/${index.name}`);
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: [...tableActions[access]],

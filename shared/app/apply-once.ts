@@ -34,7 +34,14 @@ export interface OnceRequest {
  * save in one transaction, applied once per event id. Writes for one user
  * take turns within the process (see user-queue.ts); a race lost to another
  * process (stale profile, marker taken) reloads and decides again, so the
- * domain always sees what is stored; a replay answers with the first outcome.
+ * domain always sees what is stored.
+ *
+ * A replay is not looked for up front (that would cost every activity a
+ * read): the transaction's create-only put of the event item fails and hands
+ * back the first outcome. Only when the rules refuse is the event item read,
+ * because a refusal writes nothing and so cannot find out: an event applied
+ * before must answer as a duplicate even if the rules would refuse it now
+ * (say its cap has been reached since).
  */
 export function makeApplyOnce(deps: AppDeps): (request: OnceRequest) => Promise<RecordResult> {
   const queue = createKeyedQueue();
@@ -52,24 +59,28 @@ async function applyWithRetries(
   request: OnceRequest,
   backoff: Backoff,
 ): Promise<RecordResult> {
+  const { store } = deps;
   backoff.check();
   for (;;) {
-    const state = await deps.store.loadActivityState(request.userId, request.eventId, request.subject);
-    if (state.applied) return replay(request, state.applied);
+    const state = await store.loadActivityState(request.userId, request.subject);
     const now = notBefore(deps.clock.now(), state.profile);
     const outcome = request.decide(state.profile ?? newProfile(request.userId, now), now, state);
-    if (outcome.status === 'refused') throw new RuleRefusedError(outcome.reason, outcome.message);
+    if (outcome.status === 'refused') {
+      const applied = await store.findAppliedOutcome(request.userId, request.eventId);
+      if (applied) return replay(request, applied);
+      throw new RuleRefusedError(outcome.reason, outcome.message);
+    }
     try {
-      await deps.store.saveOutcome(outcome);
+      await store.saveOutcome(outcome);
       return { duplicate: false, outcome };
     } catch (error) {
       if (error instanceof EventAlreadyAppliedError) {
-        // A concurrent request with the same event id won; without its
-        // outcome in hand, the reload reads it.
-        if (error.existing) return replay(request, error.existing);
-        continue;
+        // DynamoDB hands the stored item back with the cancellation; read it only if it did not.
+        const existing = error.existing ?? (await store.findAppliedOutcome(request.userId, request.eventId));
+        if (existing) return replay(request, existing);
+      } else if (!(error instanceof StaleProfileError || error instanceof MarkerTakenError)) {
+        throw error;
       }
-      if (!(error instanceof StaleProfileError || error instanceof MarkerTakenError)) throw error;
       await backoff.wait(error);
     }
   }

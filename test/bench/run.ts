@@ -2,12 +2,13 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClients } from '../../shared/adapters/dynamo/client';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table';
 import { DynamoGameStore } from '../../shared/adapters/dynamo/game-store';
-import { eventKey, ledgerKey, profileKey } from '../../shared/adapters/dynamo/keys';
+import { eventKey, profileKey } from '../../shared/adapters/dynamo/keys';
+import { ledgerIndex } from '../../shared/adapters/dynamo/table-definition';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { startDynamoDbLocal } from '../../shared/local/dynamodb-local';
 import { attachCapacityProbe } from '../support/capacity-probe';
 import { flatRules } from '../support/game-fixtures';
-import { itemSizeBytes, transactionWriteUnits } from '../support/item-size';
+import { itemSizeBytes, localIndexEntryBytes, transactionWriteUnits } from '../support/item-size';
 import { measureInterleaved, rawMinimum, rawSameShape, recordActivityUseCase, summary } from './workloads';
 
 /**
@@ -84,19 +85,22 @@ async function reportOneActivity(
   const probe = attachCapacityProbe(client);
   const { outcome } = await record(activity('bench-one-second'));
   probe.detach();
-  const keys = [
-    profileKey(userId),
-    eventKey(userId, outcome.eventId),
-    ledgerKey(userId, outcome.entry.recordedAt, outcome.eventId),
-  ];
+  const keys = [profileKey(userId), eventKey(userId, outcome.eventId)];
   const { Responses } = await doc.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: keys } } }));
-  const Items = Responses?.[TABLE] ?? [];
+  const items = Responses?.[TABLE] ?? [];
   const totals = probe.totals();
+  const tableUnits = transactionWriteUnits(items);
+  const indexBytes = items.map((item) => localIndexEntryBytes(item, ledgerIndex)).filter((b) => b > 0);
+  const indexUnits = indexBytes.reduce((units, bytes) => units + Math.ceil(bytes / 1024), 0);
   console.log('\none applied activity (existing profile, no marker)');
   console.log(`  round trips: ${totals.roundTrips} (${probe.requests.map((r) => r.command).join(', ')})`);
-  console.log(`  write units reported by DynamoDB Local: ${totals.writeUnits}`);
   console.log(
-    `  write units by item size: ${transactionWriteUnits(Items)} (${Items.map((i) => `${String(i.sk).split('#')[0]} ${itemSizeBytes(i)} B`).join(', ')})`,
+    `  write units by item size: ${tableUnits + indexUnits} to ${tableUnits + 2 * indexUnits}: items ${tableUnits} ` +
+      `(${items.map((i) => `${String(i.sk).split('#')[0]} ${itemSizeBytes(i)} B`).join(', ')}, 2 per started KB in a transaction) ` +
+      `+ ledger index entry ${indexUnits} (${indexBytes.join(', ')} B with the 100 B overhead; ${2 * indexUnits} if billed at the transactional rate)`,
+  );
+  console.log(
+    `  write units reported by DynamoDB Local: ${totals.writeUnits} (ledger index ${totals.indexWriteUnits}; its transaction figures are not item by item)`,
   );
 }
 

@@ -55,6 +55,8 @@ describe('function permissions', () => {
 
   /** How the stateless stack refers to the table (cross-stack references). */
   const tableArn = () => built.stateless.resolve(built.stateful.table.table.tableArn);
+  /** Written out, like the actions: the ledger index, which history queries. */
+  const ledgerIndexArn = () => built.stateless.resolve(`${built.stateful.table.table.tableArn}/index/ledger`);
   const tableName = () => built.stateless.resolve(built.stateful.table.table.tableName);
 
   describe.each(routes.map((r) => [r.id, r] as const))('%s', (routeId, route) => {
@@ -66,13 +68,13 @@ describe('function permissions', () => {
       expect(actions).toEqual([...expectedActions[route.table]]);
     });
 
-    it('grants DynamoDB actions on the table ARN only', () => {
+    it('grants DynamoDB actions on the table and its ledger index only, each by its own ARN', () => {
       const dataStatements = statementsOf(routeId).filter((s) =>
         asList(s.Action).some((a) => a.startsWith('dynamodb:')),
       );
       for (const statement of dataStatements) {
         expect(statement.Effect).toBe('Allow');
-        expect(asList(statement.Resource)).toEqual([tableArn()]);
+        expect(asList(statement.Resource)).toEqual([tableArn(), ledgerIndexArn()]);
       }
     });
 

@@ -19,6 +19,26 @@ describe('stateful stack', () => {
     ]);
   });
 
+  it('has the ledger index from the shared definition: a local index on ledger_sk projecting only the entry fields', () => {
+    const [index] = tableDefinition.localSecondaryIndexes;
+    expect(table().Properties.LocalSecondaryIndexes).toEqual([
+      {
+        IndexName: 'ledger',
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'ledger_sk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...(index?.projectedAttributes ?? [])] },
+      },
+    ]);
+    expect(index?.projectedAttributes).not.toContain('outcome');
+    expect(index?.projectedAttributes).not.toContain('events');
+    expect(table().Properties.AttributeDefinitions).toContainEqual({
+      AttributeName: 'ledger_sk',
+      AttributeType: 'S',
+    });
+  });
+
   it('bills on demand', () => {
     expect(table().Properties.BillingMode).toBe('PAY_PER_REQUEST');
   });

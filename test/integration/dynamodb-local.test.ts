@@ -1,6 +1,12 @@
-import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table';
+import { ledgerIndex } from '../../shared/adapters/dynamo/table-definition';
 import {
   ensureDynamoDbLocalJar,
   JavaMissingError,
@@ -25,6 +31,45 @@ describe('the table, created from the shared definition', () => {
       AttributeName: 'expires_at',
       TimeToLiveStatus: 'ENABLED',
     });
+  });
+
+  it('has the ledger index: same partition key, sort key ledger_sk, projecting only the entry fields', async () => {
+    const { client, tableName } = await createTestStore();
+
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+
+    expect(Table?.LocalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['ledger']);
+    const [ledger] = Table?.LocalSecondaryIndexes ?? [];
+    expect(ledger?.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'ledger_sk', KeyType: 'RANGE' },
+    ]);
+    expect(ledger?.Projection?.ProjectionType).toBe('INCLUDE');
+    expect([...(ledger?.Projection?.NonKeyAttributes ?? [])].sort()).toEqual(
+      [...ledgerIndex.projectedAttributes].sort(),
+    );
+    expect(Table?.AttributeDefinitions).toContainEqual({ AttributeName: 'ledger_sk', AttributeType: 'S' });
+  });
+
+  it('refuses an existing table made without the ledger index, saying why, rather than failing history later', async () => {
+    const { client } = await createTestStore();
+    const tableName = `questline-old-${randomUUID()}`;
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+
+    await expect(ensureTable(client, tableName)).rejects.toThrow(/without the local index\(es\) ledger/);
   });
 
   it('is created idempotently, even by concurrent callers', async () => {

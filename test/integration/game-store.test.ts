@@ -1,8 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { contractFor } from '../../events/catalog';
-import { envelopeSchema } from '../../events/envelope';
-import { outboxEnvelopes } from '../../shared/adapters/dynamo/event-record';
 import { CorruptItemError } from '../../shared/adapters/dynamo/items';
 import { apply } from '../../shared/domain/apply';
 import { newProfile } from '../../shared/domain/profile';
@@ -10,7 +7,6 @@ import type { Activity, AppliedOutcome, Profile } from '../../shared/domain/type
 import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '../../shared/ports';
 import { createTestStore } from '../support/dynamodb';
 import { activityFor, flatRules, scanAll, uniqueId } from '../support/game-fixtures';
-import { itemSizeBytes, transactionWriteUnits } from '../support/item-size';
 
 function awarded(profile: Profile, activity: Activity, facts = {}): AppliedOutcome {
   const outcome = apply(flatRules, profile, activity, new Date(), facts);
@@ -22,12 +18,14 @@ describe('DynamoGameStore', () => {
   it('loads nothing for a user it has never stored', async () => {
     const { store } = await createTestStore();
 
-    const state = await store.loadActivityState('nobody', 'evt-1', {
+    const state = await store.loadActivityState('nobody', {
       activityType: 'lesson_complete',
       subjectId: 's',
     });
 
-    expect(state).toEqual({ profile: null, applied: null, subjectAlreadyDone: false });
+    expect(state).toEqual({ profile: null, subjectAlreadyDone: false });
+    expect(await store.loadActivityState('nobody')).toEqual({ profile: null, subjectAlreadyDone: false });
+    expect(await store.findAppliedOutcome('nobody', 'evt-1')).toBeNull();
   });
 
   it('saves an outcome and loads it back: the profile one version up, the outcome as the replay answer', async () => {
@@ -36,59 +34,16 @@ describe('DynamoGameStore', () => {
     const outcome = awarded(newProfile(userId, new Date()), activityFor(userId, 'quiz_completed'));
 
     const saved = await store.saveOutcome(outcome);
-    const state = await store.loadActivityState(userId, outcome.eventId);
+    const state = await store.loadActivityState(userId);
 
     expect(saved).toEqual({ ...outcome.profile, version: 1 });
-    expect(state.profile).toEqual(saved);
+    expect(state).toEqual({ profile: saved, subjectAlreadyDone: false });
     expect(await store.getProfile(userId)).toEqual(saved);
     // The replay copy leaves the cap counters out (see event-record.ts).
-    expect(state.applied).toEqual({ ...outcome, profile: { ...outcome.profile, counters: {} } });
-  });
-
-  it('writes the ledger entry, the event record (the outbox) and the profile', async () => {
-    const { store, doc, tableName } = await createTestStore();
-    const userId = uniqueId('user');
-    const outcome = awarded(newProfile(userId, new Date()), activityFor(userId, 'quiz_completed'));
-
-    await store.saveOutcome(outcome);
-
-    const items = await scanAll(doc, tableName);
-    expect(items.map((item) => item.sk).sort()).toEqual([
-      `EVENT#${outcome.eventId}`,
-      'PROFILE',
-      `TX#${outcome.entry.recordedAt}#${outcome.eventId}`,
-    ]);
-    const record = items.find((item) => item.sk === `EVENT#${outcome.eventId}`) ?? {};
-    const envelopes = outboxEnvelopes(record);
-    expect(envelopes.map((e) => e.metadata)).toEqual([
-      {
-        id: `${outcome.eventId}#0`,
-        type: 'points.awarded',
-        version: 1,
-        source: 'questline',
-        occurred_at: outcome.entry.recordedAt,
-        correlation_id: outcome.eventId,
-        user_id: userId,
-      },
-    ]);
-    for (const envelope of envelopes) {
-      expect(envelopeSchema(contractFor(envelope.metadata.type).schema).safeParse(envelope).success).toBe(
-        true,
-      );
-    }
-  });
-
-  it('keeps a common-case outcome at 3 items under 1 KB each: 6 write units', async () => {
-    const { store, doc, tableName } = await createTestStore();
-    const userId = uniqueId('user');
-    const outcome = awarded(newProfile(userId, new Date()), activityFor(userId, 'quiz_completed'));
-
-    await store.saveOutcome(outcome);
-
-    const items = await scanAll(doc, tableName);
-    expect(items).toHaveLength(3);
-    for (const item of items) expect(itemSizeBytes(item)).toBeLessThan(1024);
-    expect(transactionWriteUnits(items)).toBe(6);
+    expect(await store.findAppliedOutcome(userId, outcome.eventId)).toEqual({
+      ...outcome,
+      profile: { ...outcome.profile, counters: {} },
+    });
   });
 
   it('refuses a second outcome for an applied event id and hands back the first one', async () => {
@@ -103,6 +58,10 @@ describe('DynamoGameStore', () => {
     const error = await store.saveOutcome(again).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(EventAlreadyAppliedError);
+    // Handed back by the cancelled transaction itself, not read afterwards.
+    expect((error as EventAlreadyAppliedError).existing).toEqual(
+      await store.findAppliedOutcome(userId, activity.eventId),
+    );
     expect((error as EventAlreadyAppliedError).existing?.entry).toEqual(first.entry);
     expect(await scanAll(doc, tableName)).toEqual(before);
   });
@@ -133,11 +92,11 @@ describe('DynamoGameStore', () => {
 
     await expect(store.saveOutcome(racing)).rejects.toBeInstanceOf(MarkerTakenError);
     expect(await scanAll(doc, tableName)).toEqual(before);
-    const state = await store.loadActivityState(userId, 'evt-b', {
+    const state = await store.loadActivityState(userId, {
       activityType: 'lesson_complete',
       subjectId: 'l-1',
     });
-    expect(state.subjectAlreadyDone).toBe(true);
+    expect(state).toEqual({ profile: stored, subjectAlreadyDone: true });
   });
 
   it('creates a profile at version 1 with saveProfile, then guards every update by version', async () => {
@@ -163,6 +122,9 @@ describe('DynamoGameStore', () => {
     );
 
     await expect(store.getProfile('broken')).rejects.toBeInstanceOf(CorruptItemError);
-    await expect(store.loadActivityState('broken', 'evt-1')).rejects.toBeInstanceOf(CorruptItemError);
+    await expect(store.loadActivityState('broken')).rejects.toBeInstanceOf(CorruptItemError);
+    await expect(
+      store.loadActivityState('broken', { activityType: 'lesson_complete', subjectId: 's' }),
+    ).rejects.toBeInstanceOf(CorruptItemError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeLedgerCursor, ledgerKey } from '../../shared/adapters/dynamo/keys';
+import { encodeLedgerCursor, ledgerIndexKey } from '../../shared/adapters/dynamo/keys';
 import { makeListHistory } from '../../shared/app/list-history';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { ValidationError } from '../../shared/domain/errors';
@@ -31,6 +31,16 @@ async function readAllPages(store: GameStore, userId: string, limit: number) {
   }
 }
 
+async function readAllPagesFrom(store: GameStore, userId: string, limit: number, cursor: string | null) {
+  const entries: LedgerEntry[] = [];
+  for (let next = cursor; next !== null; ) {
+    const page = await store.listLedger(userId, { limit, cursor: next });
+    entries.push(...page.entries);
+    next = page.nextCursor;
+  }
+  return entries;
+}
+
 async function validationFields(promise: Promise<unknown>): Promise<string[]> {
   const error = await promise.then(
     () => null,
@@ -50,6 +60,21 @@ describe('ledger history', () => {
 
     expect(pages.map((page) => page.length)).toEqual([5, 5, 5, 5, 3]);
     expect(pages.flat().map((entry) => entry.eventId)).toEqual([...recorded].reverse());
+  });
+
+  it('keeps paging through older entries while newer ones are recorded between pages', async () => {
+    const { store } = await createTestStore();
+    const userId = uniqueId('user');
+    const recorded = await recordMany(store, userId, 7);
+
+    const first = await store.listLedger(userId, { limit: 3 });
+    const newer = await recordMany(store, userId, 2);
+    const rest = await readAllPagesFrom(store, userId, 3, first.nextCursor);
+
+    expect([...first.entries, ...rest].map((e) => e.eventId)).toEqual([...recorded].reverse());
+    expect((await store.listLedger(userId, { limit: 2 })).entries.map((e) => e.eventId)).toEqual(
+      [...newer].reverse(),
+    );
   });
 
   it('ends on a full last page with a null cursor rather than an empty extra page', async () => {
@@ -121,7 +146,7 @@ describe('ledger history', () => {
     const newest = entries[0];
     if (!newest || !oldest) throw new Error('expected two entries');
 
-    const cursor = encodeLedgerCursor(ledgerKey(userId, newest.recordedAt, newest.eventId));
+    const cursor = encodeLedgerCursor(ledgerIndexKey(userId, newest.recordedAt, newest.eventId));
     const page = await store.listLedger(userId, { limit: 5, cursor });
 
     expect(page.entries.map((e) => e.eventId)).toEqual([oldest]);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ledgerIndex } from '../../shared/adapters/dynamo/table-definition';
 import { makeRecordActivity } from '../../shared/app/record-activity';
-import { ConflictError, ContentionError, RuleRefusedError } from '../../shared/domain/errors';
+import { ContentionError, RuleRefusedError } from '../../shared/domain/errors';
 import { attachCapacityProbe } from '../support/capacity-probe';
 import { createTestStore } from '../support/dynamodb';
-import { activityFor, depsFor, rulesWith, scanAll, steppingClock, uniqueId } from '../support/game-fixtures';
-import { transactionWriteUnits } from '../support/item-size';
+import { activityFor, depsFor, rulesWith, scanAll, uniqueId } from '../support/game-fixtures';
+import { localIndexWriteUnits, transactionWriteUnits } from '../support/item-size';
 
 describe('record activity', () => {
   it('awards a user seen for the first time and stores the profile', async () => {
@@ -17,39 +18,6 @@ describe('record activity', () => {
     expect(duplicate).toBe(false);
     expect(outcome.entry).toMatchObject({ xp: 30, coins: 6, balance: { xp: 30, coins: 6 } });
     expect(await store.getProfile(userId)).toMatchObject({ xp: 30, coins: 6, version: 1 });
-  });
-
-  it('answers a replayed event id with the first outcome, marked duplicate, and writes nothing', async () => {
-    const { store, doc, tableName } = await createTestStore();
-    const userId = uniqueId('user');
-    const activity = activityFor(userId, 'quiz_completed');
-    const first = await makeRecordActivity(depsFor(store))(activity);
-    const before = await scanAll(doc, tableName);
-
-    // A later process, with a later clock, sees the same event again.
-    const replay = await makeRecordActivity(
-      depsFor(store, { clock: steppingClock(new Date(Date.now() + 5_000)) }),
-    )(activity);
-
-    expect(replay.duplicate).toBe(true);
-    expect(replay.outcome.entry).toEqual(first.outcome.entry);
-    expect(replay.outcome.events).toEqual(first.outcome.events);
-    expect(await scanAll(doc, tableName)).toEqual(before);
-  });
-
-  it('treats an applied event id sent again for a different activity as a conflict', async () => {
-    const { store } = await createTestStore();
-    const userId = uniqueId('user');
-    const record = makeRecordActivity(depsFor(store));
-    const first = activityFor(userId, 'quiz_completed');
-    await record(first);
-
-    const error = await record({ ...first, type: 'story_completed', subjectId: 's-1' }).catch(
-      (e: unknown) => e,
-    );
-
-    expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).code).toBe('event_id_reused');
   });
 
   it('writes nothing when the rules refuse the activity', async () => {
@@ -154,7 +122,7 @@ describe('record activity', () => {
     expect(await store.getProfile(userId)).toMatchObject({ xp: applied * 30, version: applied });
   });
 
-  it('costs 2 round trips and at most 6 write units for a common-case activity', async () => {
+  it('costs 2 round trips (one item read, one 2-item transaction) and at most 6 write units', async () => {
     const { store, client, doc, tableName } = await createTestStore();
     const userId = uniqueId('user');
     const record = makeRecordActivity(depsFor(store));
@@ -164,17 +132,35 @@ describe('record activity', () => {
     const activity = activityFor(userId, 'flashcard_session');
     await record(activity);
 
+    expect(probe.requests.map((r) => r.command)).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    // The ledger index was written, by the transaction and nothing else.
+    expect(probe.requests.map((r) => r.indexWriteUnits > 0)).toEqual([false, true]);
+    // DynamoDB Local does not bill transactions item by item: size the items.
+    const written = (await scanAll(doc, tableName)).filter(
+      (item) => item.sk === 'PROFILE' || item.sk === `EVENT#${activity.eventId}`,
+    );
+    expect(written).toHaveLength(2);
+    expect(transactionWriteUnits(written)).toBe(4);
+    expect(transactionWriteUnits(written) + localIndexWriteUnits(written, ledgerIndex)).toBeLessThanOrEqual(
+      6,
+    );
+  });
+
+  it('reads the profile and the marker together, and writes the marker in the same transaction, for a first-time-per-subject activity', async () => {
+    const { store, client, doc, tableName } = await createTestStore();
+    const userId = uniqueId('user');
+    const probe = attachCapacityProbe(client);
+
+    await makeRecordActivity(depsFor(store))(activityFor(userId, 'lesson_complete', { subjectId: 'l-1' }));
+
     expect(probe.requests.map((r) => r.command)).toEqual([
       'BatchGetItemCommand',
       'TransactWriteItemsCommand',
     ]);
-    expect(probe.totals().writeUnits).toBeGreaterThan(0);
-    expect(probe.totals().writeUnits).toBeLessThanOrEqual(6);
-    // DynamoDB Local does not bill transactions item by item: size the items too.
-    const written = (await scanAll(doc, tableName)).filter(
-      (item) => item.sk === 'PROFILE' || String(item.sk).endsWith(`#${activity.eventId}`),
-    );
-    expect(written).toHaveLength(3);
-    expect(transactionWriteUnits(written)).toBe(6);
+    expect((await scanAll(doc, tableName)).map((item) => String(item.sk).split('#')[0]).sort()).toEqual([
+      'EVENT',
+      'ONCE',
+      'PROFILE',
+    ]);
   });
 });

@@ -5,47 +5,61 @@ export interface ProbedRequest {
   command: string;
   readUnits: number;
   writeUnits: number;
+  /** the part of writeUnits DynamoDB attributed to secondary indexes */
+  indexWriteUnits: number;
   failed: boolean;
 }
 
 export interface CapacityProbe {
   readonly requests: readonly ProbedRequest[];
-  totals(): { roundTrips: number; readUnits: number; writeUnits: number };
+  totals(): { roundTrips: number; readUnits: number; writeUnits: number; indexWriteUnits: number };
   reset(): void;
   detach(): void;
 }
 
-interface Capacity {
+interface Units {
   CapacityUnits?: number;
   ReadCapacityUnits?: number;
   WriteCapacityUnits?: number;
 }
 
+interface Capacity extends Units {
+  LocalSecondaryIndexes?: Record<string, Units>;
+  GlobalSecondaryIndexes?: Record<string, Units>;
+}
+
 /**
  * Client middleware that asks every request for `ReturnConsumedCapacity:
- * TOTAL` and records what came back: round trips and units, measured rather
- * than assumed. Shared by the integration tests and the bench.
+ * INDEXES` and records what came back: round trips and units (in total and
+ * the secondary indexes' share), measured rather than assumed. Shared by the
+ * integration tests and the bench.
  */
 export function attachCapacityProbe(client: DynamoDBClient): CapacityProbe {
   const requests: ProbedRequest[] = [];
   const name = `capacityProbe-${Math.random().toString(36).slice(2)}`;
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
+      (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'INDEXES';
       const command = context.commandName ?? 'unknown';
       try {
         const result = await next(args);
         const reported = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
         const all = Array.isArray(reported) ? reported : reported ? [reported] : [];
+        const writes = (u: Units) => u.WriteCapacityUnits ?? (isRead(command) ? 0 : (u.CapacityUnits ?? 0));
+        const indexes = all.flatMap((c) => [
+          ...Object.values(c.LocalSecondaryIndexes ?? {}),
+          ...Object.values(c.GlobalSecondaryIndexes ?? {}),
+        ]);
         requests.push({
           command,
           readUnits: sum(all, (c) => c.ReadCapacityUnits ?? (isRead(command) ? (c.CapacityUnits ?? 0) : 0)),
-          writeUnits: sum(all, (c) => c.WriteCapacityUnits ?? (isRead(command) ? 0 : (c.CapacityUnits ?? 0))),
+          writeUnits: sum(all, writes),
+          indexWriteUnits: sum(indexes, writes),
           failed: false,
         });
         return result;
       } catch (error) {
-        requests.push({ command, readUnits: 0, writeUnits: 0, failed: true });
+        requests.push({ command, readUnits: 0, writeUnits: 0, indexWriteUnits: 0, failed: true });
         throw error;
       }
     },
@@ -57,6 +71,7 @@ export function attachCapacityProbe(client: DynamoDBClient): CapacityProbe {
       roundTrips: requests.length,
       readUnits: sum(requests, (r) => r.readUnits),
       writeUnits: sum(requests, (r) => r.writeUnits),
+      indexWriteUnits: sum(requests, (r) => r.indexWriteUnits),
     }),
     reset: () => {
       requests.length = 0;

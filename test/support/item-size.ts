@@ -1,9 +1,12 @@
+import type { LocalIndexDefinition } from '../../shared/adapters/dynamo/table-definition';
+
 /**
  * An item's size as DynamoDB bills it (the documented rules: names and values
  * in UTF-8, numbers by significant digits, 3 bytes per map or list plus 1 per
  * element). DynamoDB Local's ConsumedCapacity for transactions is not item
- * by item (it reports 4 units for one, two or three small Puts), so the write
- * cost is checked from the items themselves as well.
+ * by item (it reports 4 units for one, two or three small Puts, 8 + 4 for
+ * two small Puts one of which carries a local index key), so the write cost
+ * is checked from the items themselves as well.
  */
 export function itemSizeBytes(item: Record<string, unknown>): number {
   let size = 0;
@@ -17,6 +20,34 @@ export function itemSizeBytes(item: Record<string, unknown>): number {
 /** Write units of a transactional write of these items: 2 per started KB of each item. */
 export function transactionWriteUnits(items: readonly Record<string, unknown>[]): number {
   return items.reduce((units, item) => units + 2 * Math.max(1, Math.ceil(itemSizeBytes(item) / 1024)), 0);
+}
+
+/**
+ * The size of the entry a local secondary index keeps for `item`, by the
+ * documented rule: the table's key, the index's sort key and the projected
+ * attributes, plus 100 bytes of overhead. 0 when the item lacks the index key
+ * (sparse: nothing is written to the index).
+ */
+export function localIndexEntryBytes(item: Record<string, unknown>, index: LocalIndexDefinition): number {
+  if (item[index.sortKey] === undefined) return 0;
+  const names = ['pk', 'sk', index.sortKey, ...index.projectedAttributes];
+  const entry = Object.fromEntries(names.filter((n) => item[n] !== undefined).map((n) => [n, item[n]]));
+  return itemSizeBytes(entry) + 100;
+}
+
+/**
+ * Write units of the index entries a transactional write of `items` adds, at
+ * the transactional rate (2 per started KB). AWS documents that rate for the
+ * table's items; charging it for index entries too is the upper bound.
+ */
+export function localIndexWriteUnits(
+  items: readonly Record<string, unknown>[],
+  index: LocalIndexDefinition,
+): number {
+  return items.reduce((units, item) => {
+    const bytes = localIndexEntryBytes(item, index);
+    return units + (bytes === 0 ? 0 : 2 * Math.ceil(bytes / 1024));
+  }, 0);
 }
 
 function valueSize(value: unknown): number {

@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  type TableDescription,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from './table-definition';
@@ -12,6 +13,9 @@ import { tableDefinition } from './table-definition';
  * Creates the single table from the shared definition (the same one the CDK
  * stateful stack reads), for DynamoDB Local and the tests. Idempotent: an
  * existing table is left as it is, and concurrent callers both succeed.
+ * An existing table without the definition's local indexes cannot be fixed
+ * in place (they are made with the table only), so that is a clear error
+ * rather than a failing history query later.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
@@ -19,7 +23,15 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  await waitUntilActive(client, tableName);
+  const table = await waitUntilActive(client, tableName);
+  const present = new Set((table.LocalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const missing = tableDefinition.localSecondaryIndexes.filter((index) => !present.has(index.name));
+  if (missing.length > 0) {
+    throw new Error(
+      `table ${tableName} was created without the local index(es) ${missing.map((i) => i.name).join(', ')}; ` +
+        'local indexes can only be made with the table: delete it (locally, its data folder) and start again',
+    );
+  }
   try {
     await client.send(
       new UpdateTimeToLiveCommand({
@@ -42,6 +54,15 @@ function createTableCommand(tableName: string): CreateTableCommand {
     attributes.set(index.partitionKey, 'S');
     attributes.set(index.sortKey, index.numericSortKey ? 'N' : 'S');
   }
+  for (const index of tableDefinition.localSecondaryIndexes) attributes.set(index.sortKey, 'S');
+  const localIndexes = tableDefinition.localSecondaryIndexes.map((index) => ({
+    IndexName: index.name,
+    KeySchema: [
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+    ],
+    Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projectedAttributes] },
+  }));
   const indexes = tableDefinition.globalSecondaryIndexes.map((index) => ({
     IndexName: index.name,
     KeySchema: [
@@ -62,15 +83,16 @@ function createTableCommand(tableName: string): CreateTableCommand {
       { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
     ],
     ...(indexes.length > 0 ? { GlobalSecondaryIndexes: indexes } : {}),
+    ...(localIndexes.length > 0 ? { LocalSecondaryIndexes: localIndexes } : {}),
     StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamView },
   });
 }
 
-async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {
+async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<TableDescription> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (Table?.TableStatus === 'ACTIVE') return;
+    if (Table?.TableStatus === 'ACTIVE') return Table;
     if (Date.now() > deadline) throw new Error(`table ${tableName} not active after 30 s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -4,26 +4,31 @@ import { type Envelope, toEnvelope } from '../../../events/envelope';
 import type { AppliedOutcome } from '../../domain/types';
 import {
   entryAttributes,
+  entryOf,
   jsonString,
+  ledgerItemSchema,
   parseItem,
-  storedEntrySchema,
   storedProfileSchema,
-  toEntry,
   toProfile,
 } from './items';
-import { eventKey, userIdOf } from './keys';
+import { ledgerIndexKey } from './keys';
 
 /**
- * EVENT#<eventId>: written in the outcome's transaction, it is both the
- * "applied once" guard (a replay answers with the outcome stored here) and the
- * transactional outbox (the stream consumer publishes `outboxEnvelopes(item)`).
+ * EVENT#<eventId>: the one item an applied event adds, written in the
+ * outcome's transaction with a create-only condition. It is
+ * - the ledger entry (top-level attributes, with the time-ordered `ledger_sk`
+ *   of the ledger index, which projects just those: see table-definition.ts);
+ * - the "applied once" guard: a replay's put fails and DynamoDB hands back
+ *   this item (ALL_OLD), from which the first outcome is rebuilt;
+ * - the transactional outbox: the stream consumer publishes
+ *   `outboxEnvelopes(item)` for each INSERT of an EVENT# item.
  *
  * It must stay under 1 KB (2 write units in a transaction), so nothing
  * derivable is stored twice: the envelope metadata is rebuilt from the keys
- * and the record (deterministically, so a retried publish has the same ids),
- * the profile's totals are the entry's balance, and the cap counters, which
- * a replay's answer never needs, are left out. Empty lists are left out too.
- * `outcome` and `events` are JSON strings (see items.ts for why).
+ * (deterministically, so a retried publish has the same ids), the profile's
+ * totals are the entry's balance, and the cap counters, which a replay's
+ * answer never needs, are left out. Empty lists are left out too. `outcome`
+ * and `events` are JSON strings (see items.ts for why).
  */
 
 const levelUpSchema = z.object({ level: z.number().int(), title: z.string() });
@@ -45,8 +50,8 @@ const markerSchema = z.object({
   subject_id: z.string(),
 });
 
+/** What a replay's answer needs beyond the entry. */
 const storedOutcomeSchema = z.object({
-  entry: storedEntrySchema.extend({ recorded_at: z.string().min(1) }),
   profile: storedProfileSchema.omit({ xp: true, coins: true, updated_at: true }),
   level_ups: z.array(levelUpSchema).optional(),
   milestones: z.array(milestoneSchema).optional(),
@@ -64,9 +69,7 @@ const storedEventsSchema = z.array(
   }),
 );
 
-export const eventRecordSchema = z.object({
-  pk: z.string(),
-  sk: z.string().startsWith('EVENT#'),
+export const eventRecordSchema = ledgerItemSchema.extend({
   outcome: jsonString(storedOutcomeSchema),
   events: jsonString(storedEventsSchema),
 });
@@ -77,7 +80,6 @@ type StoredOutcome = z.output<typeof storedOutcomeSchema>;
 export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRecordSchema> {
   const { entry, profile, userId, eventId } = outcome;
   const stored: StoredOutcome = {
-    entry: { ...entryAttributes(entry), recorded_at: entry.recordedAt },
     profile: {
       level: profile.level,
       scene_level: profile.sceneLevel,
@@ -105,7 +107,8 @@ export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRe
     }));
   }
   return {
-    ...eventKey(userId, eventId),
+    ...ledgerIndexKey(userId, entry.recordedAt, eventId),
+    ...entryAttributes(entry),
     outcome: JSON.stringify(stored),
     events: JSON.stringify(
       outcome.events.map((event) => ({
@@ -120,18 +123,18 @@ export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRe
 /** The outcome first recorded for an event, rebuilt from its event record. */
 export function outcomeFromEventRecord(item: Record<string, unknown>): AppliedOutcome {
   const record = parseItem(eventRecordSchema, item);
-  const { userId, eventId } = idsOf(record);
-  const { entry, profile } = record.outcome;
+  const entry = entryOf(record);
+  const { userId, eventId } = entry;
   return {
     status: 'applied',
     eventId,
     userId,
-    entry: toEntry({ userId, eventId, recordedAt: entry.recorded_at }, entry),
+    entry,
     profile: toProfile(userId, {
-      ...profile,
-      xp: entry.balance_xp,
-      coins: entry.balance_coins,
-      updated_at: entry.recorded_at,
+      ...record.outcome.profile,
+      xp: entry.balance.xp,
+      coins: entry.balance.coins,
+      updated_at: entry.recordedAt,
     }),
     levelUps: record.outcome.level_ups ?? [],
     milestones: (record.outcome.milestones ?? []).map((m) => ({
@@ -157,21 +160,11 @@ export function outcomeFromEventRecord(item: Record<string, unknown>): AppliedOu
  */
 export function outboxEnvelopes(item: Record<string, unknown>): Envelope[] {
   const record = parseItem(eventRecordSchema, item);
-  const { userId, eventId } = idsOf(record);
+  const { userId, eventId, recordedAt } = entryOf(record);
   return record.events.map((event, index) =>
     toEnvelope(
       { detailType: event.type, data: event.data },
-      {
-        version: event.version,
-        correlationId: eventId,
-        userId,
-        occurredAt: record.outcome.entry.recorded_at,
-        index,
-      },
+      { version: event.version, correlationId: eventId, userId, occurredAt: recordedAt, index },
     ),
   );
-}
-
-function idsOf(record: EventRecord): { userId: string; eventId: string } {
-  return { userId: userIdOf(record.pk), eventId: record.sk.slice('EVENT#'.length) };
 }

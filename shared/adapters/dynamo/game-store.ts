@@ -17,17 +17,19 @@ import {
 } from '../../ports';
 import { type Condition, isAtVersion, isNew } from './conditions';
 import { eventRecordItem, outcomeFromEventRecord } from './event-record';
-import { entryAttributes, ledgerEntryFromItem, profileAttributes, profileFromItem } from './items';
+import { ledgerEntryFromItem, profileAttributes, profileFromItem } from './items';
 import {
   decodeLedgerCursor,
   encodeLedgerCursor,
   eventKey,
   type ItemKey,
-  ledgerKey,
+  ledgerIndexKey,
   ledgerPrefix,
   onceMarkerKey,
   profileKey,
+  userPk,
 } from './keys';
+import { ledgerIndex } from './table-definition';
 import { decodeOutcomeCancellation, type TransactionRole } from './transaction-errors';
 
 type Item = Record<string, unknown>;
@@ -46,27 +48,32 @@ export class DynamoGameStore implements GameStore {
     this.tableName = opts.tableName;
   }
 
-  async loadActivityState(userId: string, eventId: string, subject?: SubjectKey): Promise<ActivityState> {
+  async loadActivityState(userId: string, subject?: SubjectKey): Promise<ActivityState> {
+    if (!subject) return { profile: await this.getProfile(userId), subjectAlreadyDone: false };
     const profile = profileKey(userId);
-    const event = eventKey(userId, eventId);
-    const marker = subject ? onceMarkerKey(userId, subject.activityType, subject.subjectId) : undefined;
-    const found = await this.batchGetConsistent(marker ? [profile, event, marker] : [profile, event]);
+    const marker = onceMarkerKey(userId, subject.activityType, subject.subjectId);
+    const found = await this.batchGetConsistent([profile, marker]);
     const profileItem = found.get(profile.sk);
-    const eventItem = found.get(event.sk);
     return {
       profile: profileItem ? profileFromItem(profileItem) : null,
-      applied: eventItem ? outcomeFromEventRecord(eventItem) : null,
-      subjectAlreadyDone: marker ? found.has(marker.sk) : false,
+      subjectAlreadyDone: found.has(marker.sk),
     };
+  }
+
+  async findAppliedOutcome(userId: string, eventId: string): Promise<AppliedOutcome | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: eventKey(userId, eventId), ConsistentRead: true }),
+    );
+    return Item ? outcomeFromEventRecord(Item) : null;
   }
 
   async saveOutcome(outcome: AppliedOutcome): Promise<Profile> {
     const { userId, eventId, entry, profile } = outcome;
     const stored: Profile = { ...profile, version: profile.version + 1 };
-    const roles: TransactionRole[] = ['ledger', 'event', 'profile'];
+    // Cancellation reasons come back by index: roles[i] names items[i].
+    const roles: TransactionRole[] = ['event', 'profile'];
     const items: TransactItem[] = [
-      this.put({ ...ledgerKey(userId, entry.recordedAt, eventId), ...entryAttributes(entry) }, isNew()),
-      // Only the event record's old image is read back (a replay's first outcome).
+      // Only the event item's old image is read back (a replay's first outcome).
       this.put(eventRecordItem(outcome), isNew(), { returnOld: true }),
       this.put(
         { ...profileKey(userId), ...profileAttributes(profile, stored.version) },
@@ -115,24 +122,29 @@ export class DynamoGameStore implements GameStore {
   async listLedger(userId: string, page: { limit: number; cursor?: string }): Promise<LedgerPage> {
     const start = page.cursor === undefined ? undefined : decodeLedgerCursor(userId, page.cursor);
     // One item more than asked tells whether an older page exists, so the last
-    // page says so (nextCursor null) instead of leading to an empty one.
+    // page says so (nextCursor null) instead of leading to an empty one. A
+    // local index may be read consistently: a page includes every committed entry.
     const { Items = [], LastEvaluatedKey } = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': profileKey(userId).pk, ':prefix': ledgerPrefix },
+        IndexName: ledgerIndex.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(#position, :prefix)',
+        ExpressionAttributeNames: { '#position': ledgerIndex.sortKey },
+        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': ledgerPrefix },
+        Select: 'ALL_PROJECTED_ATTRIBUTES',
         ScanIndexForward: false,
         ConsistentRead: true,
         Limit: page.limit + 1,
         ExclusiveStartKey: start,
       }),
     );
-    const items = Items.slice(0, page.limit);
-    const last = items.at(-1);
+    const entries = Items.slice(0, page.limit).map(ledgerEntryFromItem);
+    const last = entries.at(-1);
     const more = Items.length > page.limit || LastEvaluatedKey !== undefined;
     return {
-      entries: items.map(ledgerEntryFromItem),
-      nextCursor: more && last ? encodeLedgerCursor(last as ItemKey) : null,
+      entries,
+      nextCursor:
+        more && last ? encodeLedgerCursor(ledgerIndexKey(userId, last.recordedAt, last.eventId)) : null,
     };
   }
 

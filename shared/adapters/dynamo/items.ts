@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { LedgerEntry, Profile } from '../../domain/types';
-import { type ItemKey, parseLedgerSk, userIdOf } from './keys';
+import { eventIdOf, type ItemKey, parseLedgerSk, userIdOf } from './keys';
 
 /**
  * How domain values are stored, and the zod schemas every item is parsed with
@@ -134,9 +134,16 @@ const entryFields = {
 export const storedEntrySchema = z.object(entryFields);
 export type EntryFields = z.infer<typeof storedEntrySchema>;
 
+/**
+ * An applied event's item as the ledger index holds it: the keys and the
+ * entry's fields (the index projects exactly these). The user is in `pk`; the
+ * instant and the event id are in `ledger_sk`, which must name the same event
+ * as `sk`.
+ */
 export const ledgerItemSchema = z.object({
   pk: z.string(),
-  sk: z.string().startsWith('TX#'),
+  sk: z.string().startsWith('EVENT#'),
+  ledger_sk: z.string().startsWith('TX#'),
   ...entryFields,
 });
 
@@ -158,10 +165,7 @@ export function entryAttributes(entry: LedgerEntry): EntryFields {
   return fields;
 }
 
-export function toEntry(
-  ids: { userId: string; eventId: string; recordedAt: string },
-  f: EntryFields,
-): LedgerEntry {
+function toEntry(ids: { userId: string; eventId: string; recordedAt: string }, f: EntryFields): LedgerEntry {
   const entry: LedgerEntry = {
     eventId: ids.eventId,
     userId: ids.userId,
@@ -181,11 +185,20 @@ export function toEntry(
   return entry;
 }
 
-export function ledgerEntryFromItem(item: Record<string, unknown>): LedgerEntry {
-  const parsed = parseItem(ledgerItemSchema, item);
+/** The ledger entry of an already parsed event item; keys that disagree make it corrupt. */
+export function entryOf(parsed: z.output<typeof ledgerItemSchema>): LedgerEntry {
   try {
-    return toEntry({ userId: userIdOf(parsed.pk), ...parseLedgerSk(parsed.sk) }, parsed);
+    const position = parseLedgerSk(parsed.ledger_sk);
+    if (eventIdOf(parsed.sk) !== position.eventId) {
+      throw new Error(`ledger_sk ${parsed.ledger_sk} names another event than ${parsed.sk}`);
+    }
+    return toEntry({ userId: userIdOf(parsed.pk), ...position }, parsed);
   } catch (error) {
     throw new CorruptItemError(parsed, error as Error);
   }
+}
+
+/** A ledger entry from a ledger index query result (or a whole event item). */
+export function ledgerEntryFromItem(item: Record<string, unknown>): LedgerEntry {
+  return entryOf(parseItem(ledgerItemSchema, item));
 }

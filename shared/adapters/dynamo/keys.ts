@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { ValidationError } from '../../domain/errors';
+import { ledgerIndex } from './table-definition';
 
 /**
- * THE module that builds every key of the single table. One partition per
- * user holds the profile, the ledger, the applied-event records and the
- * once-per-subject markers, so one user's business fact is one transaction
- * inside one partition.
+ * THE module that builds every key of the single table (and of its ledger
+ * index). One partition per user holds the profile, the applied-event items
+ * (which are the ledger) and the once-per-subject markers, so one user's
+ * business fact is one transaction inside one partition.
  */
 
 export interface ItemKey {
@@ -23,15 +24,27 @@ export const userPk = (userId: string): string => `${USER}${userId}`;
 
 export const profileKey = (userId: string): ItemKey => ({ pk: userPk(userId), sk: PROFILE });
 
-/** Time-ordered and unique: the ISO instant sorts lexically; the event id breaks ties. */
-export const ledgerKey = (userId: string, recordedAt: string, eventId: string): ItemKey => ({
-  pk: userPk(userId),
-  sk: `${LEDGER}${recordedAt}#${eventId}`,
-});
-
+/**
+ * One item per applied event: its ledger entry, the answer to its replays and
+ * its outbox events. The id is the key, so "applied once" is a create-only put.
+ */
 export const eventKey = (userId: string, eventId: string): ItemKey => ({
   pk: userPk(userId),
   sk: `${EVENT}${eventId}`,
+});
+
+/** Time-ordered and unique: the ISO instant sorts lexically; the event id breaks ties. */
+export const ledgerSortKey = (recordedAt: string, eventId: string): string =>
+  `${LEDGER}${recordedAt}#${eventId}`;
+
+/** An event item's full key in the ledger index: the table key plus the index sort key. */
+export interface LedgerIndexKey extends ItemKey {
+  ledger_sk: string;
+}
+
+export const ledgerIndexKey = (userId: string, recordedAt: string, eventId: string): LedgerIndexKey => ({
+  ...eventKey(userId, eventId),
+  [ledgerIndex.sortKey]: ledgerSortKey(recordedAt, eventId),
 });
 
 export const onceMarkerKey = (userId: string, activityType: string, subjectId: string): ItemKey => ({
@@ -39,7 +52,7 @@ export const onceMarkerKey = (userId: string, activityType: string, subjectId: s
   sk: `${ONCE}${activityType}#${subjectId}`,
 });
 
-/** Sort-key prefix of the ledger, for `begins_with` queries. */
+/** Prefix of the ledger index's sort key, for `begins_with` queries. */
 export const ledgerPrefix = LEDGER;
 
 export const isProfileKey = (key: ItemKey): boolean => key.sk === PROFILE;
@@ -55,6 +68,12 @@ export function parseLedgerSk(sk: string): { recordedAt: string; eventId: string
   return { recordedAt: match[1], eventId: match[2] };
 }
 
+/** Parses `EVENT#<eventId>` back into the event id. */
+export function eventIdOf(sk: string): string {
+  if (!sk.startsWith(EVENT) || sk.length === EVENT.length) throw new Error(`not an event sort key: ${sk}`);
+  return sk.slice(EVENT.length);
+}
+
 /** Parses `USER#<id>` back into the user id. */
 export function userIdOf(pk: string): string {
   if (!pk.startsWith(USER) || pk.length === USER.length) throw new Error(`not a user partition key: ${pk}`);
@@ -63,13 +82,17 @@ export function userIdOf(pk: string): string {
 
 const cursorSchema = z.object({ u: z.string().min(1), s: z.string().regex(LEDGER_SK) }).strict();
 
-/** Opaque to clients: where the next (older) page of a user's ledger starts. */
-export function encodeLedgerCursor(key: ItemKey): string {
-  return Buffer.from(JSON.stringify({ u: userIdOf(key.pk), s: key.sk }), 'utf8').toString('base64url');
+/**
+ * Opaque to clients: where the next (older) page of a user's ledger starts.
+ * The index position alone identifies the event item (its sort key embeds the
+ * event id), so the cursor carries only the user and that position.
+ */
+export function encodeLedgerCursor(key: LedgerIndexKey): string {
+  return Buffer.from(JSON.stringify({ u: userIdOf(key.pk), s: key.ledger_sk }), 'utf8').toString('base64url');
 }
 
 /** The ExclusiveStartKey a cursor stands for; a malformed cursor or another user's is a ValidationError. */
-export function decodeLedgerCursor(userId: string, cursor: string): ItemKey {
+export function decodeLedgerCursor(userId: string, cursor: string): LedgerIndexKey {
   const invalid = (message: string) => new ValidationError([{ field: 'cursor', message }]);
   if (cursor.length === 0 || cursor.length > 1_024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
     throw invalid('not a cursor returned by this endpoint');
@@ -83,5 +106,6 @@ export function decodeLedgerCursor(userId: string, cursor: string): ItemKey {
   const parsed = cursorSchema.safeParse(decoded);
   if (!parsed.success) throw invalid('not a cursor returned by this endpoint');
   if (parsed.data.u !== userId) throw invalid("belongs to another user's history");
-  return { pk: userPk(userId), sk: parsed.data.s };
+  const { recordedAt, eventId } = parseLedgerSk(parsed.data.s);
+  return ledgerIndexKey(userId, recordedAt, eventId);
 }

@@ -4,7 +4,7 @@ import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '.
 import { outcomeFromEventRecord } from './event-record';
 
 /** What each item of an outcome transaction stands for, by index. */
-export type TransactionRole = 'ledger' | 'event' | 'profile' | 'marker';
+export type TransactionRole = 'event' | 'profile' | 'marker';
 
 /**
  * Turns a cancelled outcome transaction into the port's typed errors, by the
@@ -30,11 +30,6 @@ export function decodeOutcomeCancellation(error: unknown, roles: readonly Transa
   if (failed('marker') >= 0) return new MarkerTakenError('once-per-subject marker taken', { cause: error });
   if (failed('profile') >= 0)
     return new StaleProfileError('profile changed since it was read', { cause: error });
-  if (failed('ledger') >= 0) {
-    // The ledger key embeds the event id, so only a replay racing in the same
-    // millisecond can collide; treat it like one and let the caller reload.
-    return new EventAlreadyAppliedError(null);
-  }
   if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
     return new StaleProfileError('concurrent transaction on the same user', { cause: error });
   }

@@ -1,0 +1,124 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { contractFor } from '../../events/catalog';
+import { envelopeSchema } from '../../events/envelope';
+import { eventRecordItem, outboxEnvelopes } from '../../shared/adapters/dynamo/event-record';
+import { CorruptItemError, storedEntrySchema } from '../../shared/adapters/dynamo/items';
+import { ledgerIndex } from '../../shared/adapters/dynamo/table-definition';
+import { apply } from '../../shared/domain/apply';
+import { newProfile } from '../../shared/domain/profile';
+import type { Activity, AppliedOutcome, Profile } from '../../shared/domain/types';
+import { createTestStore } from '../support/dynamodb';
+import { activityFor, flatRules, scanAll, uniqueId } from '../support/game-fixtures';
+import {
+  itemSizeBytes,
+  localIndexEntryBytes,
+  localIndexWriteUnits,
+  transactionWriteUnits,
+} from '../support/item-size';
+
+function awarded(profile: Profile, activity: Activity): AppliedOutcome {
+  const outcome = apply(flatRules, profile, activity, new Date());
+  if (outcome.status !== 'applied') throw new Error(`expected an award, got ${outcome.reason}`);
+  return outcome;
+}
+
+/** Saves one outcome for a new user and returns it with everything the table then holds. */
+async function saveOne(type: string, overrides: Partial<Activity> = {}) {
+  const test = await createTestStore();
+  const userId = uniqueId('user');
+  const outcome = awarded(newProfile(userId, new Date()), activityFor(userId, type, overrides));
+  await test.store.saveOutcome(outcome);
+  const items = await scanAll(test.doc, test.tableName);
+  const eventItem = items.find((item) => item.sk === `EVENT#${outcome.eventId}`);
+  if (!eventItem) throw new Error('no event item written');
+  return { ...test, userId, outcome, items, eventItem };
+}
+
+describe('the event item: ledger entry, replay answer and outbox in one', () => {
+  it('is one of exactly two items an applied outcome writes, the other being the profile', async () => {
+    const { items, outcome } = await saveOne('quiz_completed');
+
+    expect(items.map((item) => item.sk).sort()).toEqual([`EVENT#${outcome.eventId}`, 'PROFILE']);
+  });
+
+  it('carries the time-ordered ledger index key and the entry as attributes of its own', async () => {
+    const { eventItem, outcome } = await saveOne('quiz_completed');
+
+    expect(eventItem).toMatchObject({
+      ledger_sk: `TX#${outcome.entry.recordedAt}#${outcome.eventId}`,
+      kind: 'activity',
+      activity_type: 'quiz_completed',
+      xp: outcome.entry.xp,
+      coins: outcome.entry.coins,
+      balance_xp: outcome.entry.balance.xp,
+      balance_coins: outcome.entry.balance.coins,
+    });
+  });
+
+  it("carries the outcome's events: the outbox publishes each in its contract's envelope", async () => {
+    const { eventItem, outcome, userId } = await saveOne('quiz_completed');
+
+    const envelopes = outboxEnvelopes(eventItem);
+
+    expect(envelopes.map((e) => e.metadata)).toEqual([
+      {
+        id: `${outcome.eventId}#0`,
+        type: 'points.awarded',
+        version: 1,
+        source: 'questline',
+        occurred_at: outcome.entry.recordedAt,
+        correlation_id: outcome.eventId,
+        user_id: userId,
+      },
+    ]);
+    expect(envelopes.map((e) => e.data)).toEqual(outcome.events.map((e) => e.data));
+    for (const envelope of envelopes) {
+      expect(envelopeSchema(contractFor(envelope.metadata.type).schema).safeParse(envelope).success).toBe(
+        true,
+      );
+    }
+  });
+
+  it('keeps every event of a level-up outcome in order, with ids by position', async () => {
+    const { eventItem, outcome } = await saveOne('custom', { amount: 260 });
+
+    const envelopes = outboxEnvelopes(eventItem);
+
+    expect(envelopes.map((e) => e.metadata.type)).toEqual(outcome.events.map((e) => e.detailType));
+    expect(envelopes.map((e) => e.metadata.type)).toContain('level.up');
+    expect(envelopes.map((e) => e.metadata.id)).toEqual(envelopes.map((_, i) => `${outcome.eventId}#${i}`));
+  });
+
+  it('keeps a common-case outcome at 2 items under 1 KB and one small index entry: at most 6 write units', async () => {
+    const { items, eventItem } = await saveOne('quiz_completed');
+
+    for (const item of items) expect(itemSizeBytes(item)).toBeLessThan(1024);
+    expect(localIndexEntryBytes(eventItem, ledgerIndex)).toBeLessThan(1024);
+    expect(transactionWriteUnits(items)).toBe(4);
+    expect(transactionWriteUnits(items) + localIndexWriteUnits(items, ledgerIndex)).toBeLessThanOrEqual(6);
+  });
+
+  it('projects into the ledger index exactly the fields a ledger entry is stored with', async () => {
+    const { eventItem } = await saveOne('quiz_completed');
+    const { outcome, events, pk, sk, ledger_sk, ...entryFields } = eventItem;
+
+    expect([...ledgerIndex.projectedAttributes].sort()).toEqual(Object.keys(storedEntrySchema.shape).sort());
+    expect(ledgerIndex.projectedAttributes).toEqual(expect.arrayContaining(Object.keys(entryFields)));
+    // In the item, not in the index: a history page never needs the replay copy or the outbox.
+    expect([outcome, events, pk, sk, ledger_sk].every((value) => typeof value === 'string')).toBe(true);
+    expect(ledgerIndex.projectedAttributes).not.toContain('outcome');
+    expect(ledgerIndex.projectedAttributes).not.toContain('events');
+  });
+
+  it('treats an event item whose ledger position names another event as corrupt, on replay and in history', async () => {
+    const { store, doc, tableName } = await createTestStore();
+    const userId = uniqueId('user');
+    const outcome = awarded(newProfile(userId, new Date()), activityFor(userId, 'quiz_completed'));
+    const item = { ...eventRecordItem(outcome), ledger_sk: `TX#${outcome.entry.recordedAt}#another-event` };
+    await doc.send(new PutCommand({ TableName: tableName, Item: item }));
+
+    await expect(store.findAppliedOutcome(userId, outcome.eventId)).rejects.toBeInstanceOf(CorruptItemError);
+    await expect(store.listLedger(userId, { limit: 5 })).rejects.toBeInstanceOf(CorruptItemError);
+  });
+});

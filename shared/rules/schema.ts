@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { achievementRulesSchema, checkAchievementReferences } from './achievements-schema';
+import { checkStreakReferences, streakRulesSchema } from './streaks-schema';
 
 /**
  * The game configuration. One schema, validated at synth, at cold start and by
@@ -122,10 +124,14 @@ export const rulesSchema = z
     milestones: z.array(milestoneSchema).max(6),
     multipliers: multipliersSchema,
     limits: limitsSchema,
+    streaks: streakRulesSchema.optional(),
+    achievements: achievementRulesSchema,
   })
   .strict()
   .superRefine((rules, ctx) => {
     checkCurveFits(rules.levels, ctx);
+    checkStreakReferences(rules, ctx);
+    checkAchievementReferences(rules, ctx);
     checkTitleBands(rules.titles, rules.levels.max_level, ctx);
     checkMilestones(rules.milestones, ctx);
     const vip = rules.multipliers.vip;

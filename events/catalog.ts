@@ -1,7 +1,13 @@
 import type * as z from 'zod';
+import * as achievementUnlocked from './achievement-unlocked.v1';
+import * as badgeEarned from './badge-earned.v1';
 import * as levelUp from './level-up.v1';
 import * as milestoneReached from './milestone-reached.v1';
 import * as pointsAwarded from './points-awarded.v1';
+import * as streakBroken from './streak-broken.v1';
+import * as streakFrozen from './streak-frozen.v1';
+import * as streakMilestone from './streak-milestone.v1';
+import * as streakUpdated from './streak-updated.v1';
 
 /**
  * The events Questline publishes (source `questline`), by detail type. The
@@ -18,6 +24,12 @@ export const outboundContracts = {
   [pointsAwarded.detailType]: pointsAwarded,
   [levelUp.detailType]: levelUp,
   [milestoneReached.detailType]: milestoneReached,
+  [achievementUnlocked.detailType]: achievementUnlocked,
+  [badgeEarned.detailType]: badgeEarned,
+  [streakUpdated.detailType]: streakUpdated,
+  [streakMilestone.detailType]: streakMilestone,
+  [streakBroken.detailType]: streakBroken,
+  [streakFrozen.detailType]: streakFrozen,
 } as const satisfies Record<string, OutboundContract>;
 
 export type OutboundDetailType = keyof typeof outboundContracts;

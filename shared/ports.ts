@@ -59,7 +59,8 @@ export interface GameStore {
    * Writes an applied outcome in ONE transaction: the event item (ledger
    * entry, replay answer and outbox in one; guarded: never applied before),
    * the profile (guarded by the version it was read at,
-   * `outcome.profile.version`), and a marker per once-per-subject award.
+   * `outcome.profile.version`), a marker per once-per-subject award and an
+   * unlock marker per achievement unlock (ACH#<id>#<times>, create-only).
    * Throws EventAlreadyAppliedError (carrying the first outcome, read back
    * from the cancelled transaction), MarkerTakenError or StaleProfileError.
    * Returns the profile as stored (version bumped).
@@ -91,7 +92,7 @@ export class EventAlreadyAppliedError extends Error {
   }
 }
 
-/** A once-per-subject marker was written by a concurrent request. */
+/** A once-per-subject or achievement unlock marker was written by a concurrent request. */
 export class MarkerTakenError extends Error {
   override readonly name = 'MarkerTakenError';
 }

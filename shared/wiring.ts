@@ -2,10 +2,14 @@ import * as z from 'zod';
 import { createDynamoClients } from './adapters/dynamo/client';
 import { DynamoGameStore } from './adapters/dynamo/game-store';
 import { makeAdjustBalance } from './app/adjust-balance';
+import { makeBuyStreakFreeze } from './app/buy-streak-freeze';
+import { makeGetMyAchievements } from './app/get-my-achievements';
+import { makeGetMyStreaks } from './app/get-my-streaks';
 import { makeGetProfile } from './app/get-profile';
 import { makeListHistory } from './app/list-history';
 import { makeRecordActivity } from './app/record-activity';
 import { makeUpdateUserSettings } from './app/update-user-settings';
+import { makeUseStreakFreeze } from './app/use-streak-freeze';
 import type { Clock, GameStore } from './ports';
 import { loadActiveRules } from './rules/active-rules';
 import type { Rules } from './rules/schema';
@@ -44,6 +48,10 @@ export interface App {
   getProfile: ReturnType<typeof makeGetProfile>;
   updateUserSettings: ReturnType<typeof makeUpdateUserSettings>;
   listHistory: ReturnType<typeof makeListHistory>;
+  getMyStreaks: ReturnType<typeof makeGetMyStreaks>;
+  useStreakFreeze: ReturnType<typeof makeUseStreakFreeze>;
+  buyStreakFreeze: ReturnType<typeof makeBuyStreakFreeze>;
+  getMyAchievements: ReturnType<typeof makeGetMyAchievements>;
 }
 
 export function createApp(config: WiringConfig, rules: Rules, clock: Clock = systemClock): App {
@@ -59,6 +67,10 @@ export function createApp(config: WiringConfig, rules: Rules, clock: Clock = sys
     getProfile: makeGetProfile(deps),
     updateUserSettings: makeUpdateUserSettings(deps),
     listHistory: makeListHistory(deps),
+    getMyStreaks: makeGetMyStreaks(deps),
+    useStreakFreeze: makeUseStreakFreeze(deps),
+    buyStreakFreeze: makeBuyStreakFreeze(deps),
+    getMyAchievements: makeGetMyAchievements(deps),
   };
 }
 

@@ -72,7 +72,9 @@ async function applyWithRetries(
     }
     try {
       await store.saveOutcome(outcome);
-      return { duplicate: false, outcome };
+      // The activity rode along for the evaluators; it is not part of the answer (nor stored).
+      const { activity: _activity, ...answer } = outcome;
+      return { duplicate: false, outcome: answer };
     } catch (error) {
       if (error instanceof EventAlreadyAppliedError) {
         // DynamoDB hands the stored item back with the cancellation; read it only if it did not.

@@ -72,6 +72,7 @@ export function apply(
         ? countAward(profile, activity.type, definition, ctx.occurredAt, rules.limits.max_event_age_hours)
         : profile.counters,
       markers,
+      activity,
     },
     now,
   );

@@ -3,7 +3,9 @@ import type * as levelUpV1 from '../../events/level-up.v1';
 import type * as milestoneReachedV1 from '../../events/milestone-reached.v1';
 import type * as pointsAwardedV1 from '../../events/points-awarded.v1';
 import type { Rules } from '../rules/schema';
+import { achievementEvents } from './achievements/events';
 import type { Draft } from './progress';
+import { streakEvents } from './streaks/events';
 import { titleForLevel } from './titles';
 import type { DomainEvent } from './types';
 
@@ -68,5 +70,7 @@ export function eventsFor(rules: Rules, before: { level: number }, draft: Draft)
       }),
     );
   }
+  events.push(...streakEvents(draft, draft.streaks));
+  events.push(...achievementEvents(rules, draft));
   return events;
 }

@@ -14,13 +14,14 @@ function vipFactor(rules: Rules, tier: VipTier): number {
 }
 
 /**
- * vip * (1 + min(level_bonus.max, (level - 1) * level_bonus.per_level)),
- * clamped to max_total. `level` is the level before the award.
+ * vip * (1 + min(level_bonus.max, (level - 1) * level_bonus.per_level)) * streak,
+ * clamped to max_total. `level` is the level before the award; `streak` is the
+ * streak factor (shared/domain/streaks/multiplier.ts), 1 without a streak.
  */
-export function multiplierFor(rules: Rules, tier: VipTier, level: number): number {
+export function multiplierFor(rules: Rules, tier: VipTier, level: number, streak = 1): number {
   const { level_bonus: bonus, max_total: maxTotal } = rules.multipliers;
   const levelBonus = Math.min(bonus.max, Math.max(0, level - 1) * bonus.per_level);
-  const raw = Math.min(maxTotal, vipFactor(rules, tier) * (1 + levelBonus));
+  const raw = Math.min(maxTotal, vipFactor(rules, tier) * (1 + levelBonus) * streak);
   return Math.round(raw * SCALE) / SCALE;
 }
 

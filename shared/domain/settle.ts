@@ -1,16 +1,22 @@
 import type { Rules } from '../rules/schema';
+import { achievementEvaluator } from './achievements/evaluator';
 import { eventsFor } from './domain-events';
 import { type Evaluator, progressEvaluator, runEvaluators } from './progress';
-import type { AppliedOutcome, LedgerEntry, Marker, Profile } from './types';
+import { streakEvaluator } from './streaks/evaluator';
+import type { Activity, AppliedOutcome, LedgerEntry, Marker, Profile } from './types';
 
 /** The stages every applied outcome goes through, in order. */
-export const evaluators: readonly Evaluator[] = [progressEvaluator];
+// Achievements last: their criteria read the level and the streak state the earlier stages set.
+// Streaks first: they set the entry's multiplier and milestone bonuses, so the XP the later stages read.
+export const evaluators: readonly Evaluator[] = [streakEvaluator, progressEvaluator, achievementEvaluator];
 
 export interface Change {
   entry: Omit<LedgerEntry, 'balance' | 'recordedAt' | 'eventId' | 'userId'>;
   eventId: string;
   counters?: Profile['counters'];
   markers?: Marker[];
+  /** the activity applied, when there is one: evaluators read its metadata */
+  activity?: Activity;
 }
 
 /**
@@ -51,6 +57,7 @@ export function settle(rules: Rules, before: Profile, change: Change, now: Date)
       streaks: [],
       achievements: [],
       markers: change.markers ?? [],
+      ...(change.activity && { activity: change.activity }),
     },
     evaluators,
   );

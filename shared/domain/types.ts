@@ -4,6 +4,10 @@
  * snake_case and map at the edge.
  */
 
+import type { FreezeWallet, StreakState } from './streaks/state';
+
+export type { FreezeWallet, StreakState } from './streaks/state';
+
 export type VipTier = 'none' | 'standard' | 'premium';
 
 /** Per-activity counters for caps and once-per-day; only recent windows are kept. */
@@ -32,8 +36,45 @@ export interface Profile {
   version: number;
   /** keyed by activity type; only activities with caps or once_per_day appear */
   counters: Record<string, ActivityCounters>;
+  /** what achievement criteria count, and what was earned; absent until the first activity */
+  achievements?: AchievementProgress;
+  /** keyed by streak type; absent until the first activity that counts for a streak */
+  streaks?: Record<string, StreakState>;
+  /** absent until first changed: the user then holds rules.streaks.freezes.initial */
+  streakFreezes?: FreezeWallet;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * Achievement state on the profile item (issue 3): lifetime tallies the
+ * criteria read, and what was earned. Plain data, about 1 KB for a full catalog.
+ */
+export interface AchievementProgress {
+  /** activity type -> applied activities of that type, ever */
+  counts: Record<string, number>;
+  /** first_time_per_subject activity type -> distinct subjects (counted when the subject marker is written) */
+  subjects: Record<string, number>;
+  /** filtered "activity" criterion (see criterionKey) -> matching activities, ever */
+  matches: Record<string, number>;
+  /** achievement id -> times earned (tiers reached, for tiered) and when */
+  earned: Record<string, EarnedTally>;
+}
+
+/**
+ * [times, first, last] with instants in epoch seconds, `last` left out while
+ * it equals `first`: about 30 bytes per earned achievement on the item.
+ */
+export type EarnedTally = [times: number, first: number, last?: number];
+
+/** Part of a ledger entry's xp/coins that is a fixed reward rather than the multiplied award. */
+export interface LedgerBonus {
+  /** streak_milestone ids read "<streak type>:<days>", e.g. "daily_activity:7" */
+  source: 'achievement' | 'streak_milestone' | (string & {});
+  /** achievement id, with the tier or repeat: "storyteller#2" */
+  id: string;
+  xp: number;
+  coins: number;
 }
 
 /** Something a user did, validated at the edge. */
@@ -77,6 +118,8 @@ export interface LedgerEntry {
   xp: number;
   /** signed change of coins */
   coins: number;
+  /** rewards included in xp and coins (xp = multiplied award + the bonuses' xp) */
+  bonuses?: LedgerBonus[];
   /** balances right after this entry */
   balance: { xp: number; coins: number };
   occurredAt: string;
@@ -94,20 +137,46 @@ export interface MilestoneReached {
   description: string;
 }
 
-/** Seam for issue 3: filled by the streak evaluator. */
+/**
+ * What one activity (or an explicit freeze) did to one streak type. The fields
+ * after `longest` are always set by the streak evaluator; they are optional
+ * only because outcomes rebuilt from stored event records predate them.
+ */
 export interface StreakChange {
   type: string;
   action: 'started' | 'maintained' | 'increased' | 'broken' | 'frozen';
   current: number;
   longest: number;
+  /** current before this change */
+  previous?: number;
+  previousLastDay?: string | null;
+  /** the user-local streak day the change counted for */
+  day?: string;
+  totalDays?: number;
+  /** missed days a freeze token covered in this change */
+  frozenDays?: string[];
+  freezesLeft?: number;
+  /** milestones reached in this change, paid through the entry's bonuses */
+  milestones?: { days: number; xp: number; coins: number }[];
 }
 
-/** Seam for issue 3: filled by the achievement evaluator. */
+/**
+ * Seam for issue 3: filled by the achievement evaluator. The fields after
+ * `coins` are always set by the evaluator; they are optional only because
+ * replays rebuilt from stored event records predate them.
+ */
 export interface AchievementUnlock {
   id: string;
   name: string;
   xp: number;
   coins: number;
+  /** the nth time earned: tier index (1 = bronze) for tiered, repeat count for repeatable, 1 otherwise */
+  times?: number;
+  tier?: 'bronze' | 'silver' | 'gold' | 'platinum';
+  category?: string;
+  rarity?: 'common' | 'rare' | 'epic' | 'legendary';
+  /** the unlock item the store writes with attribute_not_exists: "ACH#<id>#<times>" */
+  marker?: string;
 }
 
 /** A write the store must guard so a fact is recorded at most once. */
@@ -132,6 +201,8 @@ export interface AppliedOutcome {
   achievements: AchievementUnlock[];
   markers: Marker[];
   events: DomainEvent[];
+  /** the activity being applied (absent for adjustments and replays); evaluators read its metadata */
+  activity?: Activity;
 }
 
 export type RefusalReason =

@@ -76,7 +76,7 @@ function operation(route: RouteDefinition, spec: RouteSpec): JsonObject {
   if (parameters.length > 0) op.parameters = parameters;
   if (spec.body) {
     op.requestBody = {
-      required: true,
+      required: !spec.body.optional,
       content: { 'application/json': { schema: { $ref: SCHEMA_REF(spec.body.name) } } },
     };
   }

@@ -51,6 +51,9 @@ export function presentLedgerEntry(entry: LedgerEntry): LedgerEntryResponse {
   };
   if (entry.activityType !== undefined) item.activity_type = entry.activityType;
   if (entry.subjectId !== undefined) item.subject_id = entry.subjectId;
+  if (entry.bonuses && entry.bonuses.length > 0) {
+    item.bonuses = entry.bonuses.map((b) => ({ source: b.source, id: b.id, xp: b.xp, coins: b.coins }));
+  }
   return item;
 }
 

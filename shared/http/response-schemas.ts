@@ -52,6 +52,10 @@ export const ledgerEntryResponseSchema = z.object({
   xp: z.number().int().describe('signed change'),
   coins: z.number().int().describe('signed change'),
   balance: z.object({ xp: count, coins: count }),
+  bonuses: z
+    .array(z.object({ source: z.string(), id: z.string(), xp: z.number().int(), coins: z.number().int() }))
+    .optional()
+    .describe('fixed rewards included in xp and coins (achievements, streak milestones); absent when none'),
   occurred_at: instant,
   recorded_at: instant,
 });

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { catalogResponseSchema, myAchievementsResponseSchema } from './achievement-schemas';
 import {
   adjustmentBodySchema,
   historyQuerySchema,
@@ -8,6 +9,13 @@ import {
 } from './request-schemas';
 import { historyResponseSchema, outcomeResponseSchema, profileResponseSchema } from './response-schemas';
 
+import {
+  freezeBodySchema,
+  freezeResponseSchema,
+  streakPathSchema,
+  streaksResponseSchema,
+} from './streak-schemas';
+
 /**
  * What each route in routes.ts accepts and answers, for the OpenAPI document.
  * The handlers parse with these very schemas; `errors` lists every status the
@@ -16,7 +24,8 @@ import { historyResponseSchema, outcomeResponseSchema, profileResponseSchema } f
 export interface RouteSpec {
   path?: z.ZodObject;
   query?: z.ZodObject;
-  body?: { name: string; schema: z.ZodType };
+  /** optional: the route also accepts no body at all */
+  body?: { name: string; schema: z.ZodType; optional?: boolean };
   responses: Record<number, { description: string; schema?: z.ZodType; name?: string }>;
   errors: number[];
 }
@@ -70,6 +79,45 @@ export const routeSpecs: Record<string, RouteSpec> = {
       200: { description: 'A page of my ledger', schema: historyResponseSchema, name: 'HistoryResponse' },
     },
     errors: [400, 401],
+  },
+  GetMyStreaks: {
+    responses: {
+      200: {
+        description: 'Every streak type of the rules, as of now',
+        schema: streaksResponseSchema,
+        name: 'StreaksResponse',
+      },
+    },
+    errors: [401],
+  },
+  FreezeStreak: {
+    path: streakPathSchema,
+    body: { name: 'FreezeRequest', schema: freezeBodySchema, optional: true },
+    responses: {
+      201: { description: 'A freeze was bought', schema: freezeResponseSchema, name: 'FreezeResponse' },
+      200: {
+        description: 'A held freeze now covers today; or a purchase replayed (duplicate true)',
+        schema: freezeResponseSchema,
+        name: 'FreezeResponse',
+      },
+    },
+    errors: [...BODY_ERRORS, 401, 404, 409, 422],
+  },
+  GetMyAchievements: {
+    responses: {
+      200: {
+        description: 'My achievements',
+        schema: myAchievementsResponseSchema,
+        name: 'MyAchievementsResponse',
+      },
+    },
+    errors: [401],
+  },
+  ListAchievements: {
+    responses: {
+      200: { description: 'The catalog', schema: catalogResponseSchema, name: 'CatalogResponse' },
+    },
+    errors: [],
   },
   GetOpenApi: {
     responses: { 200: { description: 'This document' } },

@@ -124,7 +124,7 @@ export const rulesSchema = z
     milestones: z.array(milestoneSchema).max(6),
     multipliers: multipliersSchema,
     limits: limitsSchema,
-    streaks: streakRulesSchema.optional(),
+    streaks: streakRulesSchema,
     achievements: achievementRulesSchema,
   })
   .strict()

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultRules } from '../../shared/rules/load';
+import { rewardOf } from '../support/game-fixtures';
 import { invoke } from './support/events';
 import { type ApiUnderTest, loadApi } from './support/handlers';
 import { activityBody, adjustmentEvent, recordActivityEvent, uniqueId } from './support/requests';
@@ -65,7 +67,10 @@ describe('POST /v1/internal/users/{id}/adjustments', () => {
     );
     expect(response.statusCode).toBe(422);
     expect(response.body.error.code).toBe('insufficient_coins');
-    expect((await api.store.getProfile(userId))?.coins).toBe(2);
+    // the flashcard set's 2 coins and the catalog's first-flashcards reward, untouched
+    expect((await api.store.getProfile(userId))?.coins).toBe(
+      2 + rewardOf(defaultRules, 'first_flashcards').coins,
+    );
     expect((await api.store.listLedger(userId, { limit: 10 })).entries).toHaveLength(1);
   });
 

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultRules } from '../../shared/rules/load';
+import { rewardOf } from '../support/game-fixtures';
 import { invoke } from './support/events';
 import { type ApiUnderTest, loadApi } from './support/handlers';
 import {
@@ -89,11 +91,15 @@ describe('GET /v1/me/history', () => {
       third.event_id,
       second.event_id,
     ]);
+    // the first scenario's 100 XP includes the catalog's first-scenario reward, listed as a bonus
+    const firstScenario = rewardOf(defaultRules, 'first_scenario');
     expect(page1.body.items[0]).toMatchObject({
       kind: 'activity',
       activity_type: 'scenario_completed',
-      xp: 100,
+      xp: 100 + firstScenario.xp,
+      bonuses: [{ source: 'achievement', id: 'first_scenario#1', ...firstScenario }],
     });
+    expect(page1.body.items[1].bonuses).toBeUndefined();
     expect(page1.body.next_cursor).toEqual(expect.any(String));
     const page2 = await invoke(
       api.getMyHistory,

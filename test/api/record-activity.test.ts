@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultRules } from '../../shared/rules/load';
+import { rewardOf } from '../support/game-fixtures';
 import { invoke } from './support/events';
 import { type ApiUnderTest, loadApi } from './support/handlers';
 import { activityBody, recordActivityEvent, uniqueId } from './support/requests';
@@ -20,16 +22,23 @@ describe('POST /v1/internal/activities', () => {
     const userId = uniqueId('user');
     const response = await invoke(api.recordActivity, recordActivityEvent(activityBody(userId)));
     expect(response.statusCode).toBe(201);
+    // A first flashcard set: 10 XP / 2 coins, plus the catalog's "Card Shark" reward; it starts
+    // the two streaks flashcards count for.
+    const cardShark = rewardOf(defaultRules, 'first_flashcards');
+    const [xp, coins] = [10 + cardShark.xp, 2 + cardShark.coins];
     expect(response.body).toMatchObject({
       duplicate: false,
-      awarded: { xp: 10, coins: 2, base_xp: 10, base_coins: 2, multiplier: 1 },
-      profile: { user_id: userId, xp: 10, coins: 2, level: 1, title: 'Novice', scene_level: 0 },
+      awarded: { xp, coins, base_xp: 10, base_coins: 2, multiplier: 1 },
+      profile: { user_id: userId, xp, coins, level: 1, title: 'Novice', scene_level: 0 },
       level_ups: [],
       milestones: [],
-      streaks: [],
-      achievements: [],
+      streaks: [
+        { type: 'daily_activity', action: 'started', current: 1, longest: 1 },
+        { type: 'study', action: 'started', current: 1, longest: 1 },
+      ],
+      achievements: [{ id: 'first_flashcards', name: 'Card Shark', ...cardShark }],
     });
-    expect((await api.store.getProfile(userId))?.xp).toBe(10);
+    expect((await api.store.getProfile(userId))?.xp).toBe(xp);
   });
 
   it('answers a replayed event id with 200, the first outcome and duplicate true, applying it once', async () => {

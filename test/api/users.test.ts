@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultRules } from '../../shared/rules/load';
+import { rewardOf } from '../support/game-fixtures';
 import { invoke } from './support/events';
 import { type ApiUnderTest, loadApi } from './support/handlers';
 import {
@@ -27,15 +29,19 @@ describe('GET /v1/internal/users/{id}', () => {
     );
     const response = await invoke(api.getUser, getUserEvent(userId));
     expect(response.statusCode).toBe(200);
+    // 100 XP / 20 coins for the scenario, plus the catalog's first-scenario reward; level 2
+    // starts at 100 XP and level 3 at 215
+    const first = rewardOf(defaultRules, 'first_scenario');
+    const xp = 100 + first.xp;
     expect(response.body).toMatchObject({
       user_id: userId,
-      xp: 100,
-      coins: 20,
+      xp,
+      coins: 20 + first.coins,
       level: 2,
       title: 'Novice',
-      xp_to_next_level: 115,
-      level_progress_percent: 0,
-      next_milestone: { scene_level: 1, xp: 250, xp_remaining: 150 },
+      xp_to_next_level: 215 - xp,
+      level_progress_percent: Math.floor(((xp - 100) * 100) / 115),
+      next_milestone: { scene_level: 1, xp: 250, xp_remaining: 250 - xp },
       vip_tier: 'none',
       time_zone: 'UTC',
     });

@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClients } from '../../shared/adapters/dynamo/client';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table';
 import { DynamoGameStore } from '../../shared/adapters/dynamo/game-store';
-import { eventKey, profileKey } from '../../shared/adapters/dynamo/keys';
+import { eventKey, onceMarkerKey, profileKey, unlockMarkerKey } from '../../shared/adapters/dynamo/keys';
 import { ledgerIndex } from '../../shared/adapters/dynamo/table-definition';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { startDynamoDbLocal } from '../../shared/local/dynamodb-local';
@@ -67,7 +67,13 @@ try {
   await ddb.stop();
 }
 
-/** Round trips and write units of ONE applied common-case activity (profile exists, no marker). */
+/**
+ * Round trips and write units of one applied activity of each kind that
+ * matters for cost: (a) a second activity on a day (streaks maintained: the
+ * common case), (b) the first activity of a day (streak.updated events),
+ * (c) one that unlocks an achievement (plus its unlock marker, and here a
+ * once-per-subject marker too).
+ */
 async function reportOneActivity(
   client: ReturnType<typeof createDynamoClients>['client'],
   doc: ReturnType<typeof createDynamoClients>['doc'],
@@ -75,33 +81,47 @@ async function reportOneActivity(
   const store = new DynamoGameStore({ doc, tableName: TABLE });
   const record = makeRecordActivity({ store, rules: flatRules, clock: { now: () => new Date() } });
   const userId = 'bench-one';
-  const activity = (eventId: string) => ({
+  const activity = (eventId: string, type = 'quiz_completed', subjectId?: string) => ({
     eventId,
     userId,
-    type: 'quiz_completed',
+    type,
     occurredAt: new Date().toISOString(),
+    ...(subjectId !== undefined && { subjectId }),
   });
-  await record(activity('bench-one-first'));
-  const probe = attachCapacityProbe(client);
-  const { outcome } = await record(activity('bench-one-second'));
-  probe.detach();
-  const keys = [profileKey(userId), eventKey(userId, outcome.eventId)];
-  const { Responses } = await doc.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: keys } } }));
-  const items = Responses?.[TABLE] ?? [];
-  const totals = probe.totals();
-  const tableUnits = transactionWriteUnits(items);
-  const indexBytes = items.map((item) => localIndexEntryBytes(item, ledgerIndex)).filter((b) => b > 0);
-  const indexUnits = indexBytes.reduce((units, bytes) => units + Math.ceil(bytes / 1024), 0);
-  console.log('\none applied activity (existing profile, no marker)');
-  console.log(`  round trips: ${totals.roundTrips} (${probe.requests.map((r) => r.command).join(', ')})`);
-  console.log(
-    `  write units by item size: ${tableUnits + indexUnits} to ${tableUnits + 2 * indexUnits}: items ${tableUnits} ` +
-      `(${items.map((i) => `${String(i.sk).split('#')[0]} ${itemSizeBytes(i)} B`).join(', ')}, 2 per started KB in a transaction) ` +
-      `+ ledger index entry ${indexUnits} (${indexBytes.join(', ')} B with the 100 B overhead; ${2 * indexUnits} if billed at the transactional rate)`,
+  await report('(b) first activity of a day (new user, streaks started)', activity('bench-one-first'));
+  await report('(a) second activity on the day (streaks maintained)', activity('bench-one-second'));
+  await report(
+    '(c) first lesson: unlocks an achievement (+ unlock marker, + once-per-subject marker)',
+    activity('bench-one-lesson', 'lesson_complete', 'lesson-1'),
   );
-  console.log(
-    `  write units reported by DynamoDB Local: ${totals.writeUnits} (ledger index ${totals.indexWriteUnits}; its transaction figures are not item by item)`,
-  );
+
+  async function report(label: string, input: ReturnType<typeof activity>) {
+    const probe = attachCapacityProbe(client);
+    const { outcome } = await record(input);
+    probe.detach();
+    const keys = [
+      profileKey(userId),
+      eventKey(userId, outcome.eventId),
+      ...outcome.markers.map((m) => onceMarkerKey(userId, m.activityType, m.subjectId)),
+      ...outcome.achievements.map((u) => unlockMarkerKey(userId, u.id, u.times ?? 1)),
+    ];
+    const { Responses } = await doc.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: keys } } }));
+    const items = Responses?.[TABLE] ?? [];
+    const totals = probe.totals();
+    const tableUnits = transactionWriteUnits(items);
+    const indexBytes = items.map((item) => localIndexEntryBytes(item, ledgerIndex)).filter((b) => b > 0);
+    const indexUnits = indexBytes.reduce((units, bytes) => units + Math.ceil(bytes / 1024), 0);
+    console.log(`\n${label}`);
+    console.log(`  round trips: ${totals.roundTrips} (${probe.requests.map((r) => r.command).join(', ')})`);
+    console.log(
+      `  write units by item size: ${tableUnits + indexUnits} to ${tableUnits + 2 * indexUnits}: items ${tableUnits} ` +
+        `(${items.map((i) => `${String(i.sk).split('#')[0]} ${itemSizeBytes(i)} B`).join(', ')}, 2 per started KB in a transaction) ` +
+        `+ ledger index entry ${indexUnits} (${indexBytes.join(', ')} B with the 100 B overhead; ${2 * indexUnits} if billed at the transactional rate)`,
+    );
+    console.log(
+      `  write units reported by DynamoDB Local: ${totals.writeUnits} (ledger index ${totals.indexWriteUnits}; its transaction figures are not item by item)`,
+    );
+  }
 }
 
 function fmt(m: ReturnType<typeof summary>): string {

@@ -8,6 +8,7 @@ import {
   profileResponseSchema,
 } from '../../shared/http/response-schemas';
 import { defaultRules } from '../../shared/rules/load';
+import { rewardOf } from '../support/game-fixtures';
 import { cleanup, isAlive, type RunningLocal, startLocal } from './support/local-process';
 
 /**
@@ -43,6 +44,10 @@ describe('the five-minute tour', () => {
     occurred_at: now,
   };
   const lessonRules = defaultRules.activities.lesson_complete;
+  // The tour's first lesson also unlocks the default catalog's "First Lesson", paid on the same entry.
+  const firstLesson = rewardOf(defaultRules, 'first_lesson');
+  const lessonXp = (lessonRules?.xp ?? Number.NaN) + firstLesson.xp;
+  const lessonCoins = (lessonRules?.coins ?? Number.NaN) + firstLesson.coins;
   let token = '';
   let firstOutcome: OutcomeResponse | undefined;
 
@@ -70,7 +75,8 @@ describe('the five-minute tour', () => {
     expect(firstOutcome).toMatchObject({
       duplicate: false,
       event_id: lesson.event_id,
-      awarded: { xp: lessonRules?.xp, coins: lessonRules?.coins },
+      awarded: { xp: lessonXp, coins: lessonCoins },
+      achievements: [{ id: 'first_lesson', ...firstLesson }],
     });
   });
 
@@ -79,8 +85,8 @@ describe('the five-minute tour', () => {
     expect(response.status).toBe(200);
     expect(profileResponseSchema.parse(await response.json())).toMatchObject({
       user_id: 'demo-user',
-      xp: lessonRules?.xp,
-      coins: lessonRules?.coins,
+      xp: lessonXp,
+      coins: lessonCoins,
       level: 1,
       title: 'Novice',
     });

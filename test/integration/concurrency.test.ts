@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeAdjustBalance } from '../../shared/app/adjust-balance';
 import { makeRecordActivity } from '../../shared/app/record-activity';
-import { ContentionError, RuleRefusedError } from '../../shared/domain/errors';
-import type { LedgerEntry } from '../../shared/domain/types';
-import type { GameStore } from '../../shared/ports';
+import { RuleRefusedError } from '../../shared/domain/errors';
 import { createTestStore } from '../support/dynamodb';
 import { activityFor, adjustmentFor, depsFor, uniqueId } from '../support/game-fixtures';
-
-/** What a real caller does on 409 contention: wait a little, send the same event again. */
-async function untilNotContended<T>(send: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof ContentionError) || attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 200));
-    }
-  }
-}
-
-async function wholeLedger(store: GameStore, userId: string): Promise<LedgerEntry[]> {
-  const entries: LedgerEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listLedger(
-      userId,
-      cursor === undefined ? { limit: 100 } : { limit: 100, cursor },
-    );
-    entries.push(...page.entries);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return entries;
-}
+import { untilNotContended, wholeLedger } from '../support/use-case-helpers';
 
 describe('concurrency on one user', () => {
   it('applies each of 150 event ids exactly once among 200 concurrent sends (50 replays); totals match the ledger', async () => {

@@ -35,6 +35,39 @@ async function saveOne(type: string, overrides: Partial<Activity> = {}) {
   return { ...test, userId, outcome, items, eventItem };
 }
 
+const quiz = () => ({ type: 'quiz_completed', overrides: {} as Partial<Activity> });
+
+/**
+ * Applies and saves activities for a new user one after another; returns the
+ * last outcome and the items its transaction wrote (the profile and what is new).
+ */
+async function writesOf(steps: { type: string; overrides: Partial<Activity> }[]) {
+  const test = await createTestStore();
+  const userId = uniqueId('user');
+  let profile = newProfile(userId, new Date());
+  let before: Record<string, unknown>[] = [];
+  let outcome: AppliedOutcome | undefined;
+  for (const step of steps) {
+    before = await scanAll(test.doc, test.tableName);
+    outcome = awarded(profile, activityFor(userId, step.type, step.overrides));
+    profile = await test.store.saveOutcome(outcome);
+  }
+  if (!outcome) throw new Error('no steps');
+  const old = new Set(before.filter((item) => item.sk !== 'PROFILE').map((item) => String(item.sk)));
+  const items = (await scanAll(test.doc, test.tableName)).filter((item) => !old.has(String(item.sk)));
+  const eventItem = items.find((item) => item.sk === `EVENT#${outcome.eventId}`);
+  if (!eventItem) throw new Error('no event item written');
+  return { items, eventItem, outcome };
+}
+
+function expectCommonCaseUnits(items: Record<string, unknown>[], eventItem: Record<string, unknown>) {
+  expect(items.map((item) => String(item.sk).split('#')[0]).sort()).toEqual(['EVENT', 'PROFILE']);
+  for (const item of items) expect(itemSizeBytes(item)).toBeLessThan(1024);
+  expect(localIndexEntryBytes(eventItem, ledgerIndex)).toBeLessThan(1024);
+  expect(transactionWriteUnits(items)).toBe(4);
+  expect(transactionWriteUnits(items) + localIndexWriteUnits(items, ledgerIndex)).toBeLessThanOrEqual(6);
+}
+
 describe('the event item: ledger entry, replay answer and outbox in one', () => {
   it('is one of exactly two items an applied outcome writes, the other being the profile', async () => {
     const { items, outcome } = await saveOne('quiz_completed');
@@ -61,17 +94,24 @@ describe('the event item: ledger entry, replay answer and outbox in one', () => 
 
     const envelopes = outboxEnvelopes(eventItem);
 
-    expect(envelopes.map((e) => e.metadata)).toEqual([
-      {
-        id: `${outcome.eventId}#0`,
-        type: 'points.awarded',
+    // A new user's first quiz: the award, and the two streaks a quiz counts for, started.
+    expect(outcome.events.map((e) => e.detailType)).toEqual([
+      'points.awarded',
+      'streak.updated',
+      'streak.updated',
+    ]);
+    expect(envelopes.map((e) => e.metadata)).toEqual(
+      outcome.events.map((event, i) => ({
+        id: `${outcome.eventId}#${i}`,
+        type: event.detailType,
         version: 1,
         source: 'questline',
         occurred_at: outcome.entry.recordedAt,
         correlation_id: outcome.eventId,
         user_id: userId,
-      },
-    ]);
+      })),
+    );
+    // Stored lean (what the item says anyway is left out), published whole.
     expect(envelopes.map((e) => e.data)).toEqual(outcome.events.map((e) => e.data));
     for (const envelope of envelopes) {
       expect(envelopeSchema(contractFor(envelope.metadata.type).schema).safeParse(envelope).success).toBe(
@@ -90,13 +130,36 @@ describe('the event item: ledger entry, replay answer and outbox in one', () => 
     expect(envelopes.map((e) => e.metadata.id)).toEqual(envelopes.map((_, i) => `${outcome.eventId}#${i}`));
   });
 
-  it('keeps a common-case outcome at 2 items under 1 KB and one small index entry: at most 6 write units', async () => {
-    const { items, eventItem } = await saveOne('quiz_completed');
+  it('keeps (a) a second activity on a day at 2 items under 1 KB and one small index entry: at most 6 write units', async () => {
+    const { items, eventItem, outcome } = await writesOf([quiz(), quiz()]);
 
+    expect(outcome.streaks.map((c) => c.action)).toEqual(['maintained', 'maintained']);
+    expectCommonCaseUnits(items, eventItem);
+  });
+
+  it('keeps (b) the first activity of a day, with its streak.updated events, at at most 6 write units', async () => {
+    const { items, eventItem, outcome } = await writesOf([quiz()]);
+
+    expect(outcome.events.filter((e) => e.detailType === 'streak.updated')).toHaveLength(2);
+    expectCommonCaseUnits(items, eventItem);
+  });
+
+  it('keeps (c) an unlock under 1 KB per item: the unlock marker is the only extra item it costs', async () => {
+    const { items, eventItem, outcome } = await writesOf([
+      { type: 'lesson_complete', overrides: { subjectId: 'lesson-1' } },
+    ]);
+
+    expect(outcome.achievements.map((u) => u.marker)).toEqual(['ACH#first_lesson#1']);
+    expect(items.map((item) => String(item.sk).split('#')[0]).sort()).toEqual([
+      'ACH',
+      'EVENT',
+      'ONCE',
+      'PROFILE',
+    ]);
     for (const item of items) expect(itemSizeBytes(item)).toBeLessThan(1024);
+    // 2 units each: event, profile, the once-per-subject marker and the unlock marker
+    expect(transactionWriteUnits(items)).toBe(8);
     expect(localIndexEntryBytes(eventItem, ledgerIndex)).toBeLessThan(1024);
-    expect(transactionWriteUnits(items)).toBe(4);
-    expect(transactionWriteUnits(items) + localIndexWriteUnits(items, ledgerIndex)).toBeLessThanOrEqual(6);
   });
 
   it('projects into the ledger index exactly the fields a ledger entry is stored with', async () => {

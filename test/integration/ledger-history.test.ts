@@ -6,7 +6,7 @@ import { ValidationError } from '../../shared/domain/errors';
 import type { LedgerEntry } from '../../shared/domain/types';
 import type { GameStore } from '../../shared/ports';
 import { createTestStore } from '../support/dynamodb';
-import { activityFor, depsFor, uniqueId } from '../support/game-fixtures';
+import { activityFor, depsFor, flatRules, rewardOf, uniqueId } from '../support/game-fixtures';
 
 /** Records `count` activities one after another; returns their event ids, oldest first. */
 async function recordMany(store: GameStore, userId: string, count: number): Promise<string[]> {
@@ -95,10 +95,15 @@ describe('ledger history', () => {
 
     const { entries, nextCursor } = await store.listLedger(userId, { limit: 10 });
 
+    // quiz 30 XP; flashcards 10 XP plus the catalog's "Card Shark" (first flashcard set), listed as a bonus
+    const cardShark = rewardOf(flatRules, 'first_flashcards').xp;
     expect(nextCursor).toBeNull();
     expect(entries.map((e) => [e.userId, e.activityType, e.balance.xp])).toEqual([
-      [userId, 'flashcard_session', 40],
+      [userId, 'flashcard_session', 30 + 10 + cardShark],
       [userId, 'quiz_completed', 30],
+    ]);
+    expect(entries[0]?.bonuses).toEqual([
+      { source: 'achievement', id: 'first_flashcards#1', xp: cardShark, coins: expect.any(Number) },
     ]);
   });
 

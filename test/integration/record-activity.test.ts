@@ -4,7 +4,15 @@ import { makeRecordActivity } from '../../shared/app/record-activity';
 import { ContentionError, RuleRefusedError } from '../../shared/domain/errors';
 import { attachCapacityProbe } from '../support/capacity-probe';
 import { createTestStore } from '../support/dynamodb';
-import { activityFor, depsFor, rulesWith, scanAll, uniqueId } from '../support/game-fixtures';
+import {
+  activityFor,
+  depsFor,
+  flatRules,
+  rewardOf,
+  rulesWith,
+  scanAll,
+  uniqueId,
+} from '../support/game-fixtures';
 import { localIndexWriteUnits, transactionWriteUnits } from '../support/item-size';
 
 describe('record activity', () => {
@@ -64,7 +72,13 @@ describe('record activity', () => {
     expect(refused).toHaveLength(1);
     expect(refused[0]).toBeInstanceOf(RuleRefusedError);
     expect((refused[0] as RuleRefusedError).code).toBe('already_done_for_subject');
-    expect(await store.getProfile(userId)).toMatchObject({ xp: 25, coins: 5, version: 1 });
+    // the lesson's 25 XP / 5 coins once, and the catalog's first-lesson reward once
+    const firstLesson = rewardOf(flatRules, 'first_lesson');
+    expect(await store.getProfile(userId)).toMatchObject({
+      xp: 25 + firstLesson.xp,
+      coins: 5 + firstLesson.coins,
+      version: 1,
+    });
   });
 
   it('takes turns per user within a process: concurrent activities cost no failed transaction', async () => {
@@ -157,7 +171,9 @@ describe('record activity', () => {
       'BatchGetItemCommand',
       'TransactWriteItemsCommand',
     ]);
+    // ACH: the first lesson also unlocks the catalog's "first_lesson", whose marker joins the transaction
     expect((await scanAll(doc, tableName)).map((item) => String(item.sk).split('#')[0]).sort()).toEqual([
+      'ACH',
       'EVENT',
       'ONCE',
       'PROFILE',

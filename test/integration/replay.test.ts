@@ -77,7 +77,11 @@ describe('replaying an applied event id', () => {
 
     expect(replay.duplicate).toBe(true);
     expect(replay.outcome.entry).toEqual(first.outcome.entry);
-    expect(await store.getProfile(userId)).toMatchObject({ xp: 25, version: 1 });
+    // the unlock it made (first lesson) comes back with every detail, and was paid once
+    expect(replay.outcome.achievements).toEqual(first.outcome.achievements);
+    expect(replay.outcome.achievements.map((u) => u.marker)).toEqual(['ACH#first_lesson#1']);
+    expect(await store.getProfile(userId)).toMatchObject({ xp: first.outcome.entry.xp, version: 1 });
+    expect(first.outcome.entry.xp).toBe(25 + (first.outcome.entry.bonuses?.[0]?.xp ?? Number.NaN));
   });
 
   it('treats an applied event id sent again for a different activity as a conflict', async () => {

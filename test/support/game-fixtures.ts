@@ -76,3 +76,10 @@ export async function scanAll(
   } while (start);
   return items;
 }
+
+/** The reward of a non-tiered achievement of `rules` (the default catalog in flatRules). */
+export function rewardOf(rules: Rules, achievementId: string): { xp: number; coins: number } {
+  const definition = rules.achievements[achievementId];
+  if (!definition || !('reward' in definition)) throw new Error(`no single reward for ${achievementId}`);
+  return definition.reward;
+}

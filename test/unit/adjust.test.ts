@@ -4,7 +4,7 @@ import { ValidationError } from '../../shared/domain/errors';
 import { levelForXp, xpForLevel } from '../../shared/domain/level-curve';
 import type { Adjustment } from '../../shared/domain/types';
 import { defaultRules as rules } from '../../shared/rules/load';
-import { expectApplied, expectRefused, NOW, profile } from './fixtures';
+import { awardPart, expectApplied, expectRefused, NOW, profile } from './fixtures';
 
 function adjustment(overrides: Partial<Adjustment> = {}): Adjustment {
   return { eventId: 'adj-1', userId: 'user-1', xp: 0, coins: 0, reason: 'support ticket 812', ...overrides };
@@ -37,7 +37,9 @@ describe('adjust', () => {
     const outcome = expectApplied(
       adjust(rules, profile({ xp, level: 60, vipTier: 'premium' }), adjustment({ xp: 10, coins: 10 }), NOW),
     );
-    expect(outcome.entry).toMatchObject({ multiplier: 1, xp: 10, coins: 10 });
+    // A level-60 profile meets the catalog's level achievements: their rewards are bonuses, not multiplied either.
+    expect(outcome.entry.bonuses?.every((b) => b.source === 'achievement')).toBe(true);
+    expect(awardPart(outcome.entry)).toEqual({ multiplier: 1, xp: 10, coins: 10 });
   });
 
   it('deducts coins down to exactly zero', () => {

@@ -3,7 +3,7 @@ import { apply } from '../../shared/domain/apply';
 import { ValidationError } from '../../shared/domain/errors';
 import { xpForLevel } from '../../shared/domain/level-curve';
 import { defaultRules as rules } from '../../shared/rules/load';
-import { activity, at, expectApplied, expectRefused, NOW, profile, rulesWith } from './fixtures';
+import { activity, at, awardPart, expectApplied, expectRefused, NOW, profile, rulesWith } from './fixtures';
 
 const curve = rules.levels;
 
@@ -37,9 +37,12 @@ describe('apply: the award', () => {
     expect(outcome.entry.recordedAt).toBe(later.toISOString());
   });
 
-  it('leaves the seams for streaks and achievements empty', () => {
+  it('counts the award for the streaks that name it and leaves the achievement seam empty', () => {
     const outcome = expectApplied(apply(rules, profile(), activity('quiz_completed'), NOW));
-    expect(outcome.streaks).toEqual([]);
+    expect(outcome.streaks.map((s) => [s.type, s.action])).toEqual([
+      ['daily_activity', 'started'],
+      ['study', 'started'],
+    ]);
     expect(outcome.achievements).toEqual([]);
   });
 
@@ -121,8 +124,10 @@ describe('apply: variable amounts', () => {
 });
 
 describe('apply: multipliers', () => {
+  // The first flashcard session (and, for a high level, the level achievements) unlock rewards
+  // of the default catalog; they join the entry as bonuses and are not multiplied.
   const flashcards = (p: Parameters<typeof profile>[0]) =>
-    expectApplied(apply(rules, profile(p), activity('flashcard_session'), NOW)).entry;
+    awardPart(expectApplied(apply(rules, profile(p), activity('flashcard_session'), NOW)).entry);
 
   it('multiplies by the VIP tier', () => {
     expect(flashcards({ vipTier: 'standard' })).toMatchObject({ multiplier: 1.5, xp: 15, coins: 3 });
@@ -149,7 +154,7 @@ describe('apply: multipliers', () => {
     const entry = expectApplied(
       apply(generous, profile({ xp, level: 80, vipTier: 'premium' }), activity('flashcard_session'), NOW),
     ).entry;
-    expect(entry).toMatchObject({ multiplier: 3, xp: 30, coins: 6 });
+    expect(awardPart(entry)).toMatchObject({ multiplier: 3, xp: 30, coins: 6 });
   });
 
   it('uses the level before the award', () => {

@@ -10,7 +10,12 @@ describe('apply: levels', () => {
   it('reports no level-up when the award stays within the level', () => {
     const outcome = expectApplied(apply(rules, profile({ xp: 10 }), activity('quiz_completed'), NOW));
     expect(outcome.levelUps).toEqual([]);
-    expect(outcome.events.map((e) => e.detailType)).toEqual(['points.awarded']);
+    // quiz_completed counts for the daily_activity and study streaks
+    expect(outcome.events.map((e) => e.detailType)).toEqual([
+      'points.awarded',
+      'streak.updated',
+      'streak.updated',
+    ]);
   });
 
   it('reports one level-up per level crossed by a big award, in order', () => {
@@ -107,6 +112,7 @@ describe('apply: milestones', () => {
       'level.up',
       'level.up',
       'milestone.reached',
+      'streak.updated',
     ]);
   });
 });

@@ -71,6 +71,8 @@ describe('event contracts', () => {
       level: 7,
       sceneLevel: 2,
       vipTier: 'standard',
+      // a level-7 user was paid "Rising Star" (level 5) on the way; level 10 is still ahead
+      achievements: { counts: {}, subjects: {}, matches: {}, earned: { level_5: [1, 1_763_000_000] } },
     });
     const outcome = expectApplied(apply(rules, before, activity, now));
     const envelopes = outcome.events.map((event, index) =>
@@ -82,7 +84,12 @@ describe('event contracts', () => {
         index,
       }),
     );
-    expect(envelopes).toEqual([sample('points.awarded'), sample('level.up'), sample('milestone.reached')]);
+    expect(envelopes).toEqual([
+      sample('points.awarded'),
+      sample('level.up'),
+      sample('milestone.reached'),
+      sample('streak.updated'),
+    ]);
   });
 });
 

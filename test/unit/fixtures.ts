@@ -1,6 +1,13 @@
 import { expect } from 'vitest';
 import { newProfile } from '../../shared/domain/profile';
-import type { Activity, AppliedOutcome, Outcome, Profile, RefusedOutcome } from '../../shared/domain/types';
+import type {
+  Activity,
+  AppliedOutcome,
+  LedgerEntry,
+  Outcome,
+  Profile,
+  RefusedOutcome,
+} from '../../shared/domain/types';
 import defaultRulesJson from '../../shared/rules/default-rules.json';
 import { parseRules } from '../../shared/rules/load';
 import type { Rules, RulesInput } from '../../shared/rules/schema';
@@ -47,4 +54,18 @@ export function expectRefused(outcome: Outcome, reason: RefusedOutcome['reason']
 /** An ISO instant `minutes` after (or before, if negative) `from`. */
 export function at(from: Date | string, minutes: number): string {
   return new Date(new Date(from).getTime() + minutes * 60_000).toISOString();
+}
+
+/**
+ * The multiplied award of an entry: its xp and coins less the fixed rewards
+ * listed in its bonuses (achievements the default catalog unlocks, streak
+ * milestones), which are never multiplied.
+ */
+export function awardPart(entry: LedgerEntry): Pick<LedgerEntry, 'multiplier' | 'xp' | 'coins'> {
+  const bonuses = entry.bonuses ?? [];
+  return {
+    multiplier: entry.multiplier,
+    xp: entry.xp - bonuses.reduce((sum, b) => sum + b.xp, 0),
+    coins: entry.coins - bonuses.reduce((sum, b) => sum + b.coins, 0),
+  };
 }

@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import { contractFor } from '../../../events/catalog';
 import { type Envelope, toEnvelope } from '../../../events/envelope';
-import type { AppliedOutcome } from '../../domain/types';
+import type { AppliedOutcome, LedgerEntry, Marker } from '../../domain/types';
 import {
   entryAttributes,
   entryOf,
@@ -12,6 +11,15 @@ import {
   toProfile,
 } from './items';
 import { ledgerIndexKey } from './keys';
+import { type EventContext, fullEvents, leanEvents, storedEventsSchema } from './lean-events';
+import {
+  storedStreaksSchema,
+  storedUnlocksSchema,
+  storeStreakChange,
+  storeUnlock,
+  streakChangeOf,
+  unlockOf,
+} from './stored-changes';
 
 /**
  * EVENT#<eventId>: the one item an applied event adds, written in the
@@ -28,7 +36,8 @@ import { ledgerIndexKey } from './keys';
  * (deterministically, so a retried publish has the same ids), the profile's
  * totals are the entry's balance, and the cap counters, which a replay's
  * answer never needs, are left out. Empty lists are left out too. `outcome`
- * and `events` are JSON strings (see items.ts for why).
+ * and `events` are JSON strings (see items.ts for why); streak changes and
+ * unlocks are tuples (stored-changes.ts) and events lean (lean-events.ts).
  */
 
 const levelUpSchema = z.object({ level: z.number().int(), title: z.string() });
@@ -37,13 +46,6 @@ const milestoneSchema = z.object({
   xp: z.number().int(),
   description: z.string(),
 });
-const streakSchema = z.object({
-  type: z.string(),
-  action: z.enum(['started', 'maintained', 'increased', 'broken', 'frozen']),
-  current: z.number().int(),
-  longest: z.number().int(),
-});
-const achievementSchema = z.object({ id: z.string(), name: z.string(), xp: z.number(), coins: z.number() });
 const markerSchema = z.object({
   kind: z.literal('once_per_subject'),
   activity_type: z.string(),
@@ -55,19 +57,11 @@ const storedOutcomeSchema = z.object({
   profile: storedProfileSchema.omit({ xp: true, coins: true, updated_at: true }),
   level_ups: z.array(levelUpSchema).optional(),
   milestones: z.array(milestoneSchema).optional(),
-  streaks: z.array(streakSchema).optional(),
-  achievements: z.array(achievementSchema).optional(),
-  markers: z.array(markerSchema).optional(),
+  streaks: storedStreaksSchema.optional(),
+  achievements: storedUnlocksSchema.optional(),
+  /** 1: the one once-per-subject marker of the entry's own activity type and subject */
+  markers: z.union([z.literal(1), z.array(markerSchema)]).optional(),
 });
-
-/** The outcome's events: detail type, contract version at write time, data. */
-const storedEventsSchema = z.array(
-  z.object({
-    type: z.string().min(1),
-    version: z.number().int().min(1),
-    data: z.record(z.string(), z.unknown()),
-  }),
-);
 
 export const eventRecordSchema = ledgerItemSchema.extend({
   outcome: jsonString(storedOutcomeSchema),
@@ -97,9 +91,11 @@ export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRe
       description: m.description,
     }));
   }
-  if (outcome.streaks.length > 0) stored.streaks = outcome.streaks;
-  if (outcome.achievements.length > 0) stored.achievements = outcome.achievements;
-  if (outcome.markers.length > 0) {
+  if (outcome.streaks.length > 0) stored.streaks = outcome.streaks.map(storeStreakChange);
+  if (outcome.achievements.length > 0) stored.achievements = outcome.achievements.map(storeUnlock);
+  if (isEntrySubjectMarker(outcome.markers, entry)) {
+    stored.markers = 1;
+  } else if (outcome.markers.length > 0) {
     stored.markers = outcome.markers.map((m) => ({
       kind: m.kind,
       activity_type: m.activityType,
@@ -111,11 +107,12 @@ export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRe
     ...entryAttributes(entry),
     outcome: JSON.stringify(stored),
     events: JSON.stringify(
-      outcome.events.map((event) => ({
-        type: event.detailType,
-        version: contractFor(event.detailType).version,
-        data: event.data,
-      })),
+      leanEvents(outcome.events, {
+        entry,
+        level: profile.level,
+        streaks: outcome.streaks,
+        unlocks: outcome.achievements,
+      }),
     ),
   };
 }
@@ -125,6 +122,7 @@ export function outcomeFromEventRecord(item: Record<string, unknown>): AppliedOu
   const record = parseItem(eventRecordSchema, item);
   const entry = entryOf(record);
   const { userId, eventId } = entry;
+  const context = contextOf(record, entry);
   return {
     status: 'applied',
     eventId,
@@ -142,14 +140,45 @@ export function outcomeFromEventRecord(item: Record<string, unknown>): AppliedOu
       xp: m.xp,
       description: m.description,
     })),
-    streaks: record.outcome.streaks ?? [],
-    achievements: record.outcome.achievements ?? [],
-    markers: (record.outcome.markers ?? []).map((m) => ({
-      kind: m.kind,
-      activityType: m.activity_type,
-      subjectId: m.subject_id,
-    })),
-    events: record.events.map((event) => ({ detailType: event.type, data: event.data })),
+    streaks: [...context.streaks],
+    achievements: [...context.unlocks],
+    markers: markersOf(record.outcome.markers, entry),
+    events: fullEvents(record.events, context),
+  };
+}
+
+/** The common case (first_time_per_subject) repeats the entry: stored as 1, not as its three fields. */
+function isEntrySubjectMarker(markers: readonly Marker[], entry: LedgerEntry): boolean {
+  const [marker] = markers;
+  return (
+    markers.length === 1 &&
+    marker !== undefined &&
+    marker.activityType === entry.activityType &&
+    marker.subjectId === entry.subjectId
+  );
+}
+
+function markersOf(stored: StoredOutcome['markers'], entry: LedgerEntry): Marker[] {
+  if (stored === 1) {
+    if (entry.activityType === undefined || entry.subjectId === undefined) {
+      throw new Error('a subject marker on an entry without an activity type and subject');
+    }
+    return [{ kind: 'once_per_subject', activityType: entry.activityType, subjectId: entry.subjectId }];
+  }
+  return (stored ?? []).map((m) => ({
+    kind: m.kind,
+    activityType: m.activity_type,
+    subjectId: m.subject_id,
+  }));
+}
+
+/** What the record says besides its events: what their lean copies are restored from. */
+function contextOf(record: EventRecord, entry: LedgerEntry): EventContext {
+  return {
+    entry,
+    level: record.outcome.profile.level,
+    streaks: (record.outcome.streaks ?? []).map(streakChangeOf),
+    unlocks: (record.outcome.achievements ?? []).map(unlockOf),
   };
 }
 
@@ -160,11 +189,16 @@ export function outcomeFromEventRecord(item: Record<string, unknown>): AppliedOu
  */
 export function outboxEnvelopes(item: Record<string, unknown>): Envelope[] {
   const record = parseItem(eventRecordSchema, item);
-  const { userId, eventId, recordedAt } = entryOf(record);
-  return record.events.map((event, index) =>
-    toEnvelope(
-      { detailType: event.type, data: event.data },
-      { version: event.version, correlationId: eventId, userId, occurredAt: recordedAt, index },
-    ),
+  const entry = entryOf(record);
+  const { userId, eventId, recordedAt } = entry;
+  const events = fullEvents(record.events, contextOf(record, entry));
+  return events.map((event, index) =>
+    toEnvelope(event, {
+      version: record.events[index]?.[1] ?? 1,
+      correlationId: eventId,
+      userId,
+      occurredAt: recordedAt,
+      index,
+    }),
   );
 }

@@ -27,6 +27,7 @@ import {
   ledgerPrefix,
   onceMarkerKey,
   profileKey,
+  unlockMarkerKey,
   userPk,
 } from './keys';
 import { ledgerIndex } from './table-definition';
@@ -83,6 +84,11 @@ export class DynamoGameStore implements GameStore {
     for (const marker of outcome.markers) {
       roles.push('marker');
       const key = onceMarkerKey(userId, marker.activityType, marker.subjectId);
+      items.push(this.put({ ...key, event_id: eventId, created_at: entry.recordedAt }, isNew()));
+    }
+    for (const unlock of outcome.achievements) {
+      roles.push('unlock');
+      const key = unlockMarkerKey(userId, unlock.id, unlock.times ?? 1);
       items.push(this.put({ ...key, event_id: eventId, created_at: entry.recordedAt }, isNew()));
     }
     try {

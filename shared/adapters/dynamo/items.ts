@@ -1,6 +1,14 @@
 import * as z from 'zod';
 import type { LedgerEntry, Profile } from '../../domain/types';
+import { countersAttribute, countersField } from './counters-codec';
 import { eventIdOf, type ItemKey, parseLedgerSk, userIdOf } from './keys';
+import {
+  bonusesAttribute,
+  bonusesField,
+  profileStateAttributes,
+  profileStateFields,
+  profileStateOf,
+} from './profile-state';
 
 /**
  * How domain values are stored, and the zod schemas every item is parsed with
@@ -45,11 +53,6 @@ export function jsonString<T extends z.ZodType>(schema: T) {
 const count = z.number().int().min(0);
 const instant = z.string().min(1);
 
-const countersSchema = z.record(
-  z.string(),
-  z.object({ hours: z.record(z.string(), count), days: z.record(z.string(), count) }),
-);
-
 /** The profile's fields; shared by the profile item and the outcome copy in an event record. */
 const profileFields = {
   xp: count,
@@ -68,7 +71,8 @@ export const profileItemSchema = z.object({
   sk: z.literal('PROFILE'),
   ...profileFields,
   version: z.number().int().min(1),
-  counters: jsonString(countersSchema),
+  counters: countersField,
+  ...profileStateFields,
 });
 
 export type ProfileFields = Omit<z.input<typeof profileItemSchema>, 'pk' | 'sk'>;
@@ -84,7 +88,8 @@ export function profileAttributes(profile: Profile, version: number): ProfileFie
     version,
     created_at: profile.createdAt,
     updated_at: profile.updatedAt,
-    counters: JSON.stringify(profile.counters),
+    counters: countersAttribute(profile.counters),
+    ...profileStateAttributes(profile),
   };
 }
 
@@ -112,7 +117,7 @@ export function toProfile(
 
 export function profileFromItem(item: Record<string, unknown>): Profile {
   const parsed = parseItem(profileItemSchema, item);
-  return toProfile(userIdOf(parsed.pk), parsed, parsed.counters);
+  return { ...toProfile(userIdOf(parsed.pk), parsed, parsed.counters), ...profileStateOf(parsed) };
 }
 
 /** A ledger entry's fields; the user, event id and instant live in the keys. */
@@ -129,10 +134,12 @@ const entryFields = {
   balance_xp: count,
   balance_coins: count,
   occurred_at: instant,
+  bonuses: bonusesField,
 };
 
 export const storedEntrySchema = z.object(entryFields);
-export type EntryFields = z.infer<typeof storedEntrySchema>;
+export type EntryFields = z.input<typeof storedEntrySchema>;
+type ParsedEntryFields = z.output<typeof storedEntrySchema>;
 
 /**
  * An applied event's item as the ledger index holds it: the keys and the
@@ -162,10 +169,15 @@ export function entryAttributes(entry: LedgerEntry): EntryFields {
   };
   if (entry.activityType !== undefined) fields.activity_type = entry.activityType;
   if (entry.subjectId !== undefined) fields.subject_id = entry.subjectId;
+  const bonuses = bonusesAttribute(entry.bonuses);
+  if (bonuses !== undefined) fields.bonuses = bonuses;
   return fields;
 }
 
-function toEntry(ids: { userId: string; eventId: string; recordedAt: string }, f: EntryFields): LedgerEntry {
+function toEntry(
+  ids: { userId: string; eventId: string; recordedAt: string },
+  f: ParsedEntryFields,
+): LedgerEntry {
   const entry: LedgerEntry = {
     eventId: ids.eventId,
     userId: ids.userId,
@@ -182,6 +194,7 @@ function toEntry(ids: { userId: string; eventId: string; recordedAt: string }, f
   };
   if (f.activity_type !== undefined) entry.activityType = f.activity_type;
   if (f.subject_id !== undefined) entry.subjectId = f.subject_id;
+  if (f.bonuses !== undefined) entry.bonuses = f.bonuses;
   return entry;
 }
 

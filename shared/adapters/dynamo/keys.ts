@@ -5,7 +5,7 @@ import { ledgerIndex } from './table-definition';
 /**
  * THE module that builds every key of the single table (and of its ledger
  * index). One partition per user holds the profile, the applied-event items
- * (which are the ledger) and the once-per-subject markers, so one user's
+ * (which are the ledger), the once-per-subject and the unlock markers, so one user's
  * business fact is one transaction inside one partition.
  */
 
@@ -19,6 +19,7 @@ const PROFILE = 'PROFILE';
 const LEDGER = 'TX#';
 const EVENT = 'EVENT#';
 const ONCE = 'ONCE#';
+const UNLOCK = 'ACH#';
 
 export const userPk = (userId: string): string => `${USER}${userId}`;
 
@@ -52,12 +53,23 @@ export const onceMarkerKey = (userId: string, activityType: string, subjectId: s
   sk: `${ONCE}${activityType}#${subjectId}`,
 });
 
+/**
+ * One per user, achievement and tier or repeat (`times`): created with the
+ * unlock's transaction, so an unlock is recorded once even if two outcomes race.
+ * Same form as the domain's AchievementUnlock.marker.
+ */
+export const unlockMarkerKey = (userId: string, achievementId: string, times: number): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${UNLOCK}${achievementId}#${times}`,
+});
+
 /** Prefix of the ledger index's sort key, for `begins_with` queries. */
 export const ledgerPrefix = LEDGER;
 
 export const isProfileKey = (key: ItemKey): boolean => key.sk === PROFILE;
 export const isEventKey = (key: ItemKey): boolean => key.sk.startsWith(EVENT);
 export const isOnceMarkerKey = (key: ItemKey): boolean => key.sk.startsWith(ONCE);
+export const isUnlockMarkerKey = (key: ItemKey): boolean => key.sk.startsWith(UNLOCK);
 
 const LEDGER_SK = /^TX#(\d{4}-\d{2}-\d{2}T[\d:.]+Z)#(.+)$/;
 

@@ -42,6 +42,7 @@ export const ledgerIndex = {
     'balance_xp',
     'balance_coins',
     'occurred_at',
+    'bonuses',
   ],
 } as const satisfies LocalIndexDefinition;
 

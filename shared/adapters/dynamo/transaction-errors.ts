@@ -4,13 +4,14 @@ import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '.
 import { outcomeFromEventRecord } from './event-record';
 
 /** What each item of an outcome transaction stands for, by index. */
-export type TransactionRole = 'event' | 'profile' | 'marker';
+export type TransactionRole = 'event' | 'profile' | 'marker' | 'unlock';
 
 /**
  * Turns a cancelled outcome transaction into the port's typed errors, by the
  * role of each failed item. A replay wins over everything (the event id is
- * already applied, nothing else matters), then a taken marker, then a stale
- * profile. A TransactionConflict (another transaction held one of the items)
+ * already applied, nothing else matters), then a taken marker (once per
+ * subject, or an achievement unlock a concurrent outcome recorded), then a
+ * stale profile; each but the replay means: reload and decide again. A TransactionConflict (another transaction held one of the items)
  * is the same situation as a stale profile: reload and try again.
  * Anything else is returned unchanged.
  */
@@ -28,6 +29,7 @@ export function decodeOutcomeCancellation(error: unknown, roles: readonly Transa
     return new EventAlreadyAppliedError(old ? outcomeFromEventRecord(unmarshall(old)) : null);
   }
   if (failed('marker') >= 0) return new MarkerTakenError('once-per-subject marker taken', { cause: error });
+  if (failed('unlock') >= 0) return new MarkerTakenError('achievement unlock marker taken', { cause: error });
   if (failed('profile') >= 0)
     return new StaleProfileError('profile changed since it was read', { cause: error });
   if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {

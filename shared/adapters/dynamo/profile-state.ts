@@ -1,0 +1,134 @@
+import * as z from 'zod';
+import { packStreaks, unpackStreaks } from '../../domain/streaks/codec';
+import type { AchievementProgress, FreezeWallet, LedgerBonus, Profile } from '../../domain/types';
+
+/**
+ * The issue 3 game state on the profile item, and the bonuses of a ledger
+ * entry: each one JSON string attribute (see items.ts for why strings), left
+ * out while the domain leaves it absent, and validated with zod on read.
+ * The profile item is written on every activity, so the encodings are the
+ * compact ones: streaks in the positional form of streaks/codec.ts, the
+ * freeze wallet as [held, refilledMonth?].
+ */
+
+const count = z.number().int().min(0);
+const day = z.number().int().nullable();
+const days = z.array(z.number().int());
+
+/** The positional form packStreaks writes (see streaks/codec.ts). */
+const packedStreakSchema = z.tuple([
+  z.tuple([day, count, day, count, count]),
+  days,
+  days,
+  days,
+  count,
+  count,
+  day,
+  count,
+  day,
+  z.number().int().min(0).max(4),
+  z.array(z.number().int().min(1)),
+]);
+
+const streaksText = z.string().superRefine((text, ctx) => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'streaks: not valid JSON' });
+    return;
+  }
+  const result = z.record(z.string(), packedStreakSchema).safeParse(parsed);
+  if (!result.success) ctx.addIssue({ code: 'custom', message: `streaks: ${result.error.message}` });
+});
+
+const walletSchema = z.union([z.tuple([count]), z.tuple([count, z.string().regex(/^\d{4}-\d{2}$/)])]);
+
+/** [counts, subjects, matches, earned]: positional, the field names would be paid on every write. */
+const progressSchema = z
+  .tuple([
+    z.record(z.string(), count),
+    z.record(z.string(), count),
+    z.record(z.string(), count),
+    z.record(
+      z.string(),
+      z.union([z.tuple([z.number().int().min(1), count]), z.tuple([z.number().int().min(1), count, count])]),
+    ),
+  ])
+  .transform(
+    ([counts, subjects, matches, earned]): AchievementProgress => ({ counts, subjects, matches, earned }),
+  );
+
+const bonusSchema = z.object({
+  source: z.string().min(1),
+  id: z.string().min(1),
+  xp: z.number().int(),
+  coins: z.number().int(),
+});
+
+function json<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+/** Profile attributes of the streak and achievement state; all optional (absent = not started). */
+export const profileStateFields = {
+  streaks: streaksText.optional(),
+  freezes: json(walletSchema).optional(),
+  achievements: json(progressSchema).optional(),
+};
+
+/** The ledger entry's bonuses attribute (left out when there are none). */
+export const bonusesField = json(z.array(bonusSchema).min(1)).optional();
+
+type StateInput = { streaks?: string; freezes?: string; achievements?: string };
+type StateOutput = {
+  streaks?: string | undefined;
+  freezes?: z.output<typeof walletSchema> | undefined;
+  achievements?: AchievementProgress | undefined;
+};
+
+export function profileStateAttributes(profile: Profile): StateInput {
+  const attributes: StateInput = {};
+  if (profile.streaks && Object.keys(profile.streaks).length > 0) {
+    attributes.streaks = packStreaks(profile.streaks);
+  }
+  if (profile.streakFreezes) {
+    const { held, refilledMonth } = profile.streakFreezes;
+    attributes.freezes = JSON.stringify(refilledMonth === undefined ? [held] : [held, refilledMonth]);
+  }
+  if (profile.achievements) {
+    const { counts, subjects, matches, earned } = profile.achievements;
+    attributes.achievements = JSON.stringify([counts, subjects, matches, earned]);
+  }
+  return attributes;
+}
+
+/** The profile fields the parsed state attributes stand for (absent ones stay absent). */
+export function profileStateOf(
+  parsed: StateOutput,
+): Pick<Profile, 'streaks' | 'streakFreezes' | 'achievements'> {
+  const state: Pick<Profile, 'streaks' | 'streakFreezes' | 'achievements'> = {};
+  if (parsed.streaks !== undefined) state.streaks = unpackStreaks(parsed.streaks);
+  if (parsed.freezes !== undefined) {
+    const [held, refilledMonth] = parsed.freezes;
+    const wallet: FreezeWallet = { held };
+    if (refilledMonth !== undefined) wallet.refilledMonth = refilledMonth;
+    state.streakFreezes = wallet;
+  }
+  if (parsed.achievements !== undefined) state.achievements = parsed.achievements;
+  return state;
+}
+
+export function bonusesAttribute(bonuses: readonly LedgerBonus[] | undefined): string | undefined {
+  return bonuses && bonuses.length > 0 ? JSON.stringify(bonuses) : undefined;
+}

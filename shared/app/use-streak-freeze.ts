@@ -1,0 +1,39 @@
+import { newProfile } from '../domain/profile';
+import { useFreeze } from '../domain/streaks/freezes';
+import { type StreaksView, streakView } from '../domain/streaks/view';
+import { StaleProfileError } from '../ports';
+import { startBackoff } from './contention-retry';
+import type { AppDeps } from './deps';
+
+export interface FreezeUsed {
+  coins: number;
+  /** the streaks as stored, the freeze spent */
+  view: StreaksView;
+}
+
+/**
+ * POST /v1/me/streaks/{type}/freeze (no body): spends a held freeze on today.
+ * A version-guarded profile write; a race lost to another writer reloads and
+ * decides again, so a second request the same day answers streak_frozen_today.
+ * The domain's streak.frozen events are not published: the GameStore port has
+ * no profile write with outbox events yet (saveProfile writes the profile alone).
+ */
+export function makeUseStreakFreeze(
+  deps: AppDeps,
+): (userId: string, type: string, requestId: string) => Promise<FreezeUsed> {
+  return async (userId, type, requestId) => {
+    const backoff = startBackoff(deps.retry);
+    for (;;) {
+      const now = deps.clock.now();
+      const loaded = (await deps.store.getProfile(userId)) ?? newProfile(userId, now);
+      const used = useFreeze(deps.rules, loaded, type, requestId, now);
+      try {
+        const stored = await deps.store.saveProfile(used.profile);
+        return { coins: stored.coins, view: streakView(deps.rules, stored, now) };
+      } catch (error) {
+        if (!(error instanceof StaleProfileError)) throw error;
+        await backoff.wait(error);
+      }
+    }
+  };
+}

@@ -20,7 +20,7 @@ afterAll(async () => {
   await Promise.all([dir, emptyPath].map((path) => rm(path, { recursive: true, force: true })));
 });
 
-async function runUntilExit(args: string[], env: Record<string, string> = {}) {
+async function runToCompletion(args: string[], env: Record<string, string> = {}) {
   const local = await spawnLocal(args, env);
   const code = await local.exited;
   return { code, output: local.output() };
@@ -33,7 +33,7 @@ describe.concurrent('npm start fails fast', () => {
     rules.levels.growth = 5;
     const file = join(dir, 'bad-growth.json');
     await writeFile(file, JSON.stringify(rules));
-    const { code, output } = await runUntilExit(['--in-memory', '--rules', file]);
+    const { code, output } = await runToCompletion(['--in-memory', '--rules', file]);
     expect(code).toBe(1);
     expect(output).toContain('levels.growth');
     expect(output).not.toMatch(/^\s+at /m);
@@ -42,7 +42,7 @@ describe.concurrent('npm start fails fast', () => {
   it('says a --rules file is not JSON', async () => {
     const file = join(dir, 'not-json.json');
     await writeFile(file, '{ "version": 1,');
-    const { code, output } = await runUntilExit(['--in-memory', '--rules', file]);
+    const { code, output } = await runToCompletion(['--in-memory', '--rules', file]);
     expect(code).toBe(1);
     expect(output).toContain(`The rules file ${file} is not valid JSON`);
   });
@@ -52,7 +52,7 @@ describe.concurrent('npm start fails fast', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const { code, output } = await runUntilExit(['--in-memory'], { PORT: String(port) });
+      const { code, output } = await runToCompletion(['--in-memory'], { PORT: String(port) });
       expect(code).toBe(1);
       expect(output).toContain(`Port ${port} is already in use`);
       expect(output).toContain('PORT');
@@ -64,7 +64,7 @@ describe.concurrent('npm start fails fast', () => {
   it('prints the Java install command when java is not on PATH', async () => {
     // the jar is fetched beforehand: this run must fail on Java, not on the download
     await ensureDynamoDbLocalJar();
-    const { code, output } = await runUntilExit(['--in-memory'], { PATH: emptyPath });
+    const { code, output } = await runToCompletion(['--in-memory'], { PATH: emptyPath });
     expect(code).toBe(1);
     expect(output).toMatch(/Java 17\+/);
     expect(output).toContain('apt-get install');
@@ -72,7 +72,7 @@ describe.concurrent('npm start fails fast', () => {
   }, 60_000);
 
   it('rejects an unknown flag with the usage text', async () => {
-    const { code, output } = await runUntilExit(['--in-memroy']);
+    const { code, output } = await runToCompletion(['--in-memroy']);
     expect(code).toBe(1);
     expect(output).toContain('Usage: npm start');
   });

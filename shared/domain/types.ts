@@ -4,8 +4,16 @@
  * snake_case and map at the edge.
  */
 
+import type { AchievementProgress, AchievementUnlock, LedgerBonus, StreakChange } from './progress-types';
 import type { FreezeWallet, StreakState } from './streaks/state';
 
+export type {
+  AchievementProgress,
+  AchievementUnlock,
+  EarnedTally,
+  LedgerBonus,
+  StreakChange,
+} from './progress-types';
 export type { FreezeWallet, StreakState } from './streaks/state';
 
 export type VipTier = 'none' | 'standard' | 'premium';
@@ -44,37 +52,6 @@ export interface Profile {
   streakFreezes?: FreezeWallet;
   createdAt: string;
   updatedAt: string;
-}
-
-/**
- * Achievement state on the profile item (issue 3): lifetime tallies the
- * criteria read, and what was earned. Plain data, about 1 KB for a full catalog.
- */
-export interface AchievementProgress {
-  /** activity type -> applied activities of that type, ever */
-  counts: Record<string, number>;
-  /** first_time_per_subject activity type -> distinct subjects (counted when the subject marker is written) */
-  subjects: Record<string, number>;
-  /** filtered "activity" criterion (see criterionKey) -> matching activities, ever */
-  matches: Record<string, number>;
-  /** achievement id -> times earned (tiers reached, for tiered) and when */
-  earned: Record<string, EarnedTally>;
-}
-
-/**
- * [times, first, last] with instants in epoch seconds, `last` left out while
- * it equals `first`: about 30 bytes per earned achievement on the item.
- */
-export type EarnedTally = [times: number, first: number, last?: number];
-
-/** Part of a ledger entry's xp/coins that is a fixed reward rather than the multiplied award. */
-export interface LedgerBonus {
-  /** streak_milestone ids read "<streak type>:<days>", e.g. "daily_activity:7" */
-  source: 'achievement' | 'streak_milestone' | (string & {});
-  /** achievement id, with the tier or repeat: "storyteller#2" */
-  id: string;
-  xp: number;
-  coins: number;
 }
 
 /** Something a user did, validated at the edge. */
@@ -135,48 +112,6 @@ export interface MilestoneReached {
   sceneLevel: number;
   xp: number;
   description: string;
-}
-
-/**
- * What one activity (or an explicit freeze) did to one streak type. The fields
- * after `longest` are always set by the streak evaluator; they are optional
- * only because outcomes rebuilt from stored event records predate them.
- */
-export interface StreakChange {
-  type: string;
-  action: 'started' | 'maintained' | 'increased' | 'broken' | 'frozen';
-  current: number;
-  longest: number;
-  /** current before this change */
-  previous?: number;
-  previousLastDay?: string | null;
-  /** the user-local streak day the change counted for */
-  day?: string;
-  totalDays?: number;
-  /** missed days a freeze token covered in this change */
-  frozenDays?: string[];
-  freezesLeft?: number;
-  /** milestones reached in this change, paid through the entry's bonuses */
-  milestones?: { days: number; xp: number; coins: number }[];
-}
-
-/**
- * Seam for issue 3: filled by the achievement evaluator. The fields after
- * `coins` are always set by the evaluator; they are optional only because
- * replays rebuilt from stored event records predate them.
- */
-export interface AchievementUnlock {
-  id: string;
-  name: string;
-  xp: number;
-  coins: number;
-  /** the nth time earned: tier index (1 = bronze) for tiered, repeat count for repeatable, 1 otherwise */
-  times?: number;
-  tier?: 'bronze' | 'silver' | 'gold' | 'platinum';
-  category?: string;
-  rarity?: 'common' | 'rare' | 'epic' | 'legendary';
-  /** the unlock item the store writes with attribute_not_exists: "ACH#<id>#<times>" */
-  marker?: string;
 }
 
 /** A write the store must guard so a fact is recorded at most once. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { achievementRulesSchema, checkAchievementReferences } from './achievements-schema';
+import { checkAchievementReferences } from './achievement-references';
+import { achievementRulesSchema } from './achievements-schema';
 import { checkStreakReferences, streakRulesSchema } from './streaks-schema';
 
 /**

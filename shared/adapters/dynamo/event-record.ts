@@ -4,12 +4,12 @@ import type { AppliedOutcome, LedgerEntry, Marker } from '../../domain/types';
 import {
   entryAttributes,
   entryOf,
-  jsonString,
   ledgerItemSchema,
   parseItem,
   storedProfileSchema,
   toProfile,
 } from './items';
+import { jsonString } from './json-attribute';
 import { ledgerIndexKey } from './keys';
 import { type EventContext, fullEvents, leanEvents, storedEventsSchema } from './lean-events';
 import {

@@ -35,21 +35,6 @@ export function parseItem<T extends z.ZodType>(schema: T, item: Record<string, u
   return result.data;
 }
 
-/** A JSON string attribute, parsed and then validated by `schema`. */
-export function jsonString<T extends z.ZodType>(schema: T) {
-  return z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-}
-
 const count = z.number().int().min(0);
 const instant = z.string().min(1);
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { packStreaks, unpackStreaks } from '../../domain/streaks/codec';
 import type { AchievementProgress, FreezeWallet, LedgerBonus, Profile } from '../../domain/types';
+import { jsonString } from './json-attribute';
 
 /**
  * The issue 3 game state on the profile item, and the bonuses of a ledger
@@ -66,29 +67,15 @@ const bonusSchema = z.object({
   coins: z.number().int(),
 });
 
-function json<T extends z.ZodType>(schema: T) {
-  return z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-}
-
 /** Profile attributes of the streak and achievement state; all optional (absent = not started). */
 export const profileStateFields = {
   streaks: streaksText.optional(),
-  freezes: json(walletSchema).optional(),
-  achievements: json(progressSchema).optional(),
+  freezes: jsonString(walletSchema).optional(),
+  achievements: jsonString(progressSchema).optional(),
 };
 
 /** The ledger entry's bonuses attribute (left out when there are none). */
-export const bonusesField = json(z.array(bonusSchema).min(1)).optional();
+export const bonusesField = jsonString(z.array(bonusSchema).min(1)).optional();
 
 type StateInput = { streaks?: string; freezes?: string; achievements?: string };
 type StateOutput = {

@@ -1,30 +1,12 @@
-import { isValidTimeZone } from '../local-time';
+import { wallClock } from '../local-time';
 
 /**
  * Minutes past local midnight, for time-of-day criteria (early bird, night
  * owl). Intl applies the zone's offset at that instant, so DST is handled.
  */
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-
-function clockFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clockFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 export function localMinuteOfDay(instant: Date, timeZone: string): number {
-  const parts = clockFormat(isValidTimeZone(timeZone) ? timeZone : 'UTC').formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return part('hour') * 60 + part('minute');
+  return wallClock(instant, timeZone).minutes;
 }
 
 /** "HH:MM" -> minutes past midnight. */

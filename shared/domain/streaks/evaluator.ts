@@ -1,8 +1,9 @@
 import type { Rules } from '../../rules/schema';
+import { wallClock } from '../local-time';
 import { multiplierFor, multiply } from '../multipliers';
 import type { Evaluator } from '../progress';
 import type { LedgerBonus, Profile } from '../types';
-import { addDays, streakDay, wallClock } from './local-day';
+import { addDays, streakDay } from './local-day';
 import { streakFactor } from './multiplier';
 import { recordDay } from './record';
 import { emptyStreak, type StreakState, type StreakUpdate } from './state';

@@ -1,4 +1,4 @@
-import { isValidTimeZone } from '../local-time';
+import { wallClock } from '../local-time';
 
 /**
  * Streak days are the user's local calendar days ("2026-11-23"), read from the
@@ -8,42 +8,6 @@ import { isValidTimeZone } from '../local-time';
  */
 
 const DAY_MS = 86_400_000;
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function format(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formats.set(timeZone, f);
-  }
-  return f;
-}
-
-export interface WallClock {
-  day: string;
-  /** minutes since local midnight on the wall clock */
-  minutes: number;
-  /** the wall clock read as if it were UTC, to derive the zone's offset */
-  asUtc: number;
-}
-
-export function wallClock(instant: Date, timeZone: string): WallClock {
-  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  const parts = format(zone).formatToParts(instant);
-  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const [y, mo, d, h, mi, s] = [n('year'), n('month'), n('day'), n('hour'), n('minute'), n('second')];
-  const day = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return { day, minutes: h * 60 + mi, asUtc: Date.UTC(y, mo - 1, d, h, mi, s) };
-}
 
 /**
  * The day an instant counts for: its local date, or the day before while the

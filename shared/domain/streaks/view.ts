@@ -1,6 +1,7 @@
 import type { Rules } from '../../rules/schema';
+import { wallClock } from '../local-time';
 import type { Profile } from '../types';
-import { addDays, localInstant, wallClock } from './local-day';
+import { addDays, localInstant } from './local-day';
 import type { StreakAction } from './state';
 import { type StreakStatus, statusAt } from './status';
 import { walletAt } from './wallet';

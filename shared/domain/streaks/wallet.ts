@@ -1,6 +1,6 @@
 import type { Rules } from '../../rules/schema';
+import { wallClock } from '../local-time';
 import type { Profile } from '../types';
-import { wallClock } from './local-day';
 import type { FreezeWallet } from './state';
 
 /**

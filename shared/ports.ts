@@ -1,4 +1,4 @@
-import type { AppliedOutcome, LedgerEntry, Profile } from './domain/types';
+import type { AppliedOutcome, DomainEvent, LedgerEntry, Profile } from './domain/types';
 
 /**
  * The interfaces the use cases (shared/app) depend on. Adapters in
@@ -32,6 +32,13 @@ export interface LedgerPage {
   entries: LedgerEntry[];
   /** opaque; pass back as `cursor` for the next (older) page; null at the end */
   nextCursor: string | null;
+}
+
+export interface ProfileChange {
+  profile: Profile;
+  /** the request's id: the outbox item's key and the events' correlation id */
+  eventId: string;
+  events: readonly DomainEvent[];
 }
 
 /** Profile fields an operator may change. */
@@ -71,6 +78,15 @@ export interface GameStore {
 
   /** Creates or updates the profile's settings, guarded by its version. */
   saveProfile(profile: Profile): Promise<Profile>;
+
+  /**
+   * A profile change that moves no XP or coins but has events to publish (an
+   * explicit streak freeze): the profile, guarded by its version, and an
+   * outbox item (OUTBOX#<eventId>) with the events, in ONE transaction, so
+   * the events are published if and only if the change commits. Throws
+   * StaleProfileError. Returns the profile as stored.
+   */
+  saveProfileChange(change: ProfileChange): Promise<Profile>;
 
   /** Newest first. Throws ValidationError for a cursor that is not this user's. */
   listLedger(userId: string, page: { limit: number; cursor?: string }): Promise<LedgerPage>;

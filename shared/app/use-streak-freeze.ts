@@ -13,10 +13,10 @@ export interface FreezeUsed {
 
 /**
  * POST /v1/me/streaks/{type}/freeze (no body): spends a held freeze on today.
- * A version-guarded profile write; a race lost to another writer reloads and
- * decides again, so a second request the same day answers streak_frozen_today.
- * The domain's streak.frozen events are not published: the GameStore port has
- * no profile write with outbox events yet (saveProfile writes the profile alone).
+ * The profile (version-guarded) and the streak.frozen / streak.updated events
+ * (an outbox item) in one transaction; a race lost to another writer reloads
+ * and decides again, so a second request the same day answers
+ * streak_frozen_today. The request id correlates the events.
  */
 export function makeUseStreakFreeze(
   deps: AppDeps,
@@ -28,7 +28,11 @@ export function makeUseStreakFreeze(
       const loaded = (await deps.store.getProfile(userId)) ?? newProfile(userId, now);
       const used = useFreeze(deps.rules, loaded, type, requestId, now);
       try {
-        const stored = await deps.store.saveProfile(used.profile);
+        const stored = await deps.store.saveProfileChange({
+          profile: used.profile,
+          eventId: requestId,
+          events: used.events,
+        });
         return { coins: stored.coins, view: streakView(deps.rules, stored, now) };
       } catch (error) {
         if (!(error instanceof StaleProfileError)) throw error;

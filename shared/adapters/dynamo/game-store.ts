@@ -3,6 +3,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  type PutCommandInput,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -12,6 +13,7 @@ import {
   type ActivityState,
   type GameStore,
   type LedgerPage,
+  type ProfileChange,
   StaleProfileError,
   type SubjectKey,
 } from '../../ports';
@@ -30,8 +32,9 @@ import {
   unlockMarkerKey,
   userPk,
 } from './keys';
+import { outboxRecordItem } from './outbox-record';
 import { ledgerIndex } from './table-definition';
-import { decodeOutcomeCancellation, type TransactionRole } from './transaction-errors';
+import { decodeOutcomeCancellation, isVersionConflict, type TransactionRole } from './transaction-errors';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -107,17 +110,31 @@ export class DynamoGameStore implements GameStore {
   }
 
   async saveProfile(profile: Profile): Promise<Profile> {
+    return this.writeProfile(profile, []);
+  }
+
+  async saveProfileChange({ profile, eventId, events }: ProfileChange): Promise<Profile> {
+    const outbox = outboxRecordItem({
+      userId: profile.userId,
+      eventId,
+      recordedAt: profile.updatedAt,
+      events,
+    });
+    return this.writeProfile(profile, events.length > 0 ? [this.put(outbox, isNew())] : []);
+  }
+
+  /** The profile, guarded by its version, alone (a Put) or with `alongside` (one transaction). */
+  private async writeProfile(profile: Profile, alongside: TransactItem[]): Promise<Profile> {
     const stored: Profile = { ...profile, version: profile.version + 1 };
+    const write = this.put(
+      { ...profileKey(profile.userId), ...profileAttributes(profile, stored.version) },
+      isAtVersion(profile.version),
+    );
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...profileKey(profile.userId), ...profileAttributes(profile, stored.version) },
-          ...isAtVersion(profile.version),
-        }),
-      );
+      if (alongside.length === 0) await this.doc.send(new PutCommand(write.Put as PutCommandInput));
+      else await this.doc.send(new TransactWriteCommand({ TransactItems: [write, ...alongside] }));
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
+      if (isVersionConflict(error)) {
         throw new StaleProfileError('profile changed since it was read', { cause: error });
       }
       throw error;

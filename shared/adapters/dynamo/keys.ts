@@ -20,6 +20,7 @@ const LEDGER = 'TX#';
 const EVENT = 'EVENT#';
 const ONCE = 'ONCE#';
 const UNLOCK = 'ACH#';
+const OUTBOX = 'OUTBOX#';
 
 export const userPk = (userId: string): string => `${USER}${userId}`;
 
@@ -63,6 +64,16 @@ export const unlockMarkerKey = (userId: string, achievementId: string, times: nu
   sk: `${UNLOCK}${achievementId}#${times}`,
 });
 
+/**
+ * The outbox of a profile change that is no ledger entry (an explicit streak
+ * freeze): its events, published from the stream like an event item's. It
+ * carries no ledger_sk, so history does not list it, and it expires.
+ */
+export const outboxKey = (userId: string, eventId: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${OUTBOX}${eventId}`,
+});
+
 /** Prefix of the ledger index's sort key, for `begins_with` queries. */
 export const ledgerPrefix = LEDGER;
 
@@ -70,6 +81,7 @@ export const isProfileKey = (key: ItemKey): boolean => key.sk === PROFILE;
 export const isEventKey = (key: ItemKey): boolean => key.sk.startsWith(EVENT);
 export const isOnceMarkerKey = (key: ItemKey): boolean => key.sk.startsWith(ONCE);
 export const isUnlockMarkerKey = (key: ItemKey): boolean => key.sk.startsWith(UNLOCK);
+export const isOutboxKey = (key: ItemKey): boolean => key.sk.startsWith(OUTBOX);
 
 const LEDGER_SK = /^TX#(\d{4}-\d{2}-\d{2}T[\d:.]+Z)#(.+)$/;
 

@@ -37,3 +37,19 @@ export function decodeOutcomeCancellation(error: unknown, roles: readonly Transa
   }
   return error;
 }
+
+/**
+ * Whether a profile write (a Put, or a transaction whose FIRST item is the
+ * profile) lost to another writer: its version condition failed, or another
+ * transaction held the item. Either way: reload and decide again.
+ */
+export function isVersionConflict(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'ConditionalCheckFailedException') return true;
+  if (error.name !== 'TransactionCanceledException') return false;
+  const reasons: CancellationReason[] =
+    (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+  return (
+    reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((r) => r.Code === 'TransactionConflict')
+  );
+}

@@ -2,10 +2,12 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { routes } from '../shared/http/routes';
+import { tableStreamConsumers } from '../shared/streams/table-stream-consumers';
 import type { JwtAuthConfig } from './config';
 import { ApiAlarms } from './constructs/api-alarms';
 import type { GameTable } from './constructs/game-table';
 import { QuestlineHttpApi } from './constructs/http-api';
+import { TableStreamConsumer } from './constructs/table-stream-consumer';
 
 export interface StatelessStackProps extends StackProps {
   table: GameTable;
@@ -18,6 +20,8 @@ export interface StatelessStackProps extends StackProps {
 /** Code and its front doors: replaceable at any time without touching data. */
 export class StatelessStack extends Stack {
   readonly httpApi: QuestlineHttpApi;
+  /** by consumer id (tableStreamConsumers) */
+  readonly streamConsumers = new Map<string, TableStreamConsumer>();
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -28,5 +32,12 @@ export class StatelessStack extends Stack {
       functionDefaults: { rulesDefine: props.rulesDefine, logRetention: props.logRetention },
     });
     new ApiAlarms(this, 'Alarms', { api: this.httpApi.api, functions: this.httpApi.functions });
+    const functionDefaults = { rulesDefine: props.rulesDefine, logRetention: props.logRetention };
+    for (const definition of tableStreamConsumers) {
+      this.streamConsumers.set(
+        definition.id,
+        new TableStreamConsumer(this, definition.id, { definition, table: props.table, functionDefaults }),
+      );
+    }
   }
 }

@@ -1,3 +1,4 @@
+import type { UnlockStats } from './domain/achievements/views';
 import type { AppliedOutcome, DomainEvent, LedgerEntry, Profile } from './domain/types';
 
 /**
@@ -90,6 +91,21 @@ export interface GameStore {
 
   /** Newest first. Throws ValidationError for a cursor that is not this user's. */
   listLedger(userId: string, page: { limit: number; cursor?: string }): Promise<LedgerPage>;
+}
+
+/**
+ * How many users have a profile and how many unlocked each achievement (and
+ * tier): the rarity % of GET /v1/achievements. Counted from the table's
+ * stream, outside the activity's transaction, so no activity waits on a
+ * counter every user shares; the counts trail the unlocks by seconds.
+ */
+export interface UnlockStatsStore {
+  readUnlockStats(): Promise<UnlockStats>;
+  /**
+   * Adds signed counts. Calls with the same `batchId` within ten minutes add
+   * once (a retried stream batch), so a batch is never counted twice.
+   */
+  addUnlockStats(delta: UnlockStats, batchId: string): Promise<void>;
 }
 
 /** The profile changed since it was read: reload and apply again. */

@@ -1,16 +1,18 @@
 import * as z from 'zod';
 import { createDynamoClients } from './adapters/dynamo/client';
 import { DynamoGameStore } from './adapters/dynamo/game-store';
+import { DynamoUnlockStatsStore } from './adapters/dynamo/unlock-stats-store';
 import { makeAdjustBalance } from './app/adjust-balance';
 import { makeBuyStreakFreeze } from './app/buy-streak-freeze';
 import { makeGetMyAchievements } from './app/get-my-achievements';
 import { makeGetMyStreaks } from './app/get-my-streaks';
 import { makeGetProfile } from './app/get-profile';
+import { makeListAchievements } from './app/list-achievements';
 import { makeListHistory } from './app/list-history';
 import { makeRecordActivity } from './app/record-activity';
 import { makeUpdateUserSettings } from './app/update-user-settings';
 import { makeUseStreakFreeze } from './app/use-streak-freeze';
-import type { Clock, GameStore } from './ports';
+import type { Clock, GameStore, UnlockStatsStore } from './ports';
 import { loadActiveRules } from './rules/active-rules';
 import type { Rules } from './rules/schema';
 
@@ -43,6 +45,7 @@ export interface App {
   rules: Rules;
   clock: Clock;
   store: GameStore;
+  unlockStats: UnlockStatsStore;
   recordActivity: ReturnType<typeof makeRecordActivity>;
   adjustBalance: ReturnType<typeof makeAdjustBalance>;
   getProfile: ReturnType<typeof makeGetProfile>;
@@ -52,16 +55,19 @@ export interface App {
   useStreakFreeze: ReturnType<typeof makeUseStreakFreeze>;
   buyStreakFreeze: ReturnType<typeof makeBuyStreakFreeze>;
   getMyAchievements: ReturnType<typeof makeGetMyAchievements>;
+  listAchievements: ReturnType<typeof makeListAchievements>;
 }
 
 export function createApp(config: WiringConfig, rules: Rules, clock: Clock = systemClock): App {
   const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
   const store = new DynamoGameStore({ doc, tableName: config.TABLE_NAME });
+  const unlockStats = new DynamoUnlockStatsStore({ doc, tableName: config.TABLE_NAME });
   const deps = { store, rules, clock };
   return {
     rules,
     clock,
     store,
+    unlockStats,
     recordActivity: makeRecordActivity(deps),
     adjustBalance: makeAdjustBalance(deps),
     getProfile: makeGetProfile(deps),
@@ -71,6 +77,7 @@ export function createApp(config: WiringConfig, rules: Rules, clock: Clock = sys
     useStreakFreeze: makeUseStreakFreeze(deps),
     buyStreakFreeze: makeBuyStreakFreeze(deps),
     getMyAchievements: makeGetMyAchievements(deps),
+    listAchievements: makeListAchievements({ rules, unlockStats }),
   };
 }
 

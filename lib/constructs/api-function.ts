@@ -109,7 +109,7 @@ export class ApiFunction extends Construct {
       Validations.of(policy).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:
-          'Only X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) is granted on "*": those actions support no resource-level permissions. Data grants name the table ARN (asserted by the infra tests).',
+          'Only X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) and, for stream consumers, dynamodb:ListStreams are granted on "*": those actions support no resource-level permissions. Data grants name the table or stream ARN (asserted by the infra tests).',
       });
     }
   }

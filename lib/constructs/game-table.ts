@@ -11,6 +11,7 @@ import {
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { STATS_PK } from '../../shared/adapters/dynamo/keys';
 import { tableDefinition } from '../../shared/adapters/dynamo/table-definition';
 import type { TableAccess } from '../../shared/http/routes';
 
@@ -21,6 +22,8 @@ import type { TableAccess } from '../../shared/http/routes';
  * Delete*, no table management.
  */
 export const tableActions: Record<Exclude<TableAccess, 'none'>, readonly string[]> = {
+  'read-stats': ['dynamodb:Query'],
+  'write-stats': ['dynamodb:UpdateItem'],
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
   'read-write': [
     'dynamodb:GetItem',
@@ -84,6 +87,18 @@ export class GameTable extends Construct {
    */
   grantFor(fn: LambdaFunction, access: TableAccess): void {
     if (access === 'none') return;
+    if (access === 'read-stats' || access === 'write-stats') {
+      // The statistics partition only: the condition holds every request to its partition key.
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: [...tableActions[access]],
+          resources: [this.table.tableArn],
+          conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [STATS_PK] } },
+        }),
+      );
+      fn.addEnvironment('TABLE_NAME', this.table.tableName);
+      return;
+    }
     // Query on an index is authorised on the index's own ARN; each is named, no wildcard.
     const indexArns = [
       ...tableDefinition.globalSecondaryIndexes,

@@ -1,11 +1,12 @@
-import type { CatalogItem, InProgressView, MyAchievements } from '../domain/achievements/views';
+import type { CatalogView } from '../app/list-achievements';
+import type { InProgressView, MyAchievements } from '../domain/achievements/views';
 import type { CatalogResponse, MyAchievementsResponse } from './achievement-schemas';
 
 type InProgressResponse = MyAchievementsResponse['in_progress'][number];
 
-/** unlockedPercent is left out on purpose: the store keeps no unlock statistics yet. */
-export function presentCatalog(items: CatalogItem[]): CatalogResponse {
+export function presentCatalog({ items, users }: CatalogView): CatalogResponse {
   return {
+    users,
     items: items.map((item) => ({
       id: item.id,
       name: item.name,
@@ -14,6 +15,7 @@ export function presentCatalog(items: CatalogItem[]): CatalogResponse {
       rarity: item.rarity,
       kind: item.kind,
       hidden: item.hidden,
+      unlocked_percent: item.unlockedPercent,
       ...(item.xp !== undefined && { xp: item.xp }),
       ...(item.coins !== undefined && { coins: item.coins }),
       ...(item.tiers && {
@@ -23,6 +25,7 @@ export function presentCatalog(items: CatalogItem[]): CatalogResponse {
           rarity: t.rarity,
           xp: t.xp,
           coins: t.coins,
+          unlocked_percent: t.unlockedPercent,
         })),
       }),
     })),

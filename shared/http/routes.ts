@@ -7,8 +7,13 @@
 /** jwt: end users (Cognito or OIDC `sub`); iam: service-to-service (SigV4); public: no auth. */
 export type RouteAuth = 'jwt' | 'iam' | 'public';
 
-/** What a route's function may do with the table; CDK grants exactly this. */
-export type TableAccess = 'none' | 'read' | 'read-write';
+/**
+ * What a function may do with the table; CDK grants exactly this. The stats
+ * levels reach only the unlock statistics partition (STATS#ACHIEVEMENTS),
+ * never a user's items: 'read-stats' for the public catalog, 'write-stats'
+ * for the stream consumer that keeps the counts.
+ */
+export type TableAccess = 'none' | 'read' | 'read-write' | 'read-stats' | 'write-stats';
 
 export interface RouteDefinition {
   /** stable name: the function's logical id and its metric dimension */
@@ -111,8 +116,8 @@ export const routes: readonly RouteDefinition[] = [
     path: '/v1/achievements',
     entry: 'functions/http/achievements/list-achievements.ts',
     auth: 'public',
-    table: 'none',
-    summary: 'The achievement catalog, hidden ones masked',
+    table: 'read-stats',
+    summary: 'The achievement catalog, hidden ones masked, with the share of users who unlocked each',
   },
   {
     id: 'GetOpenApi',

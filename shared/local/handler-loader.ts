@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RouteDefinition } from '../http/routes';
 import type { HandlerLoader } from './http-gateway';
+
+type LoadableFunction = Pick<RouteDefinition, 'id' | 'entry'>;
+
 import type { LambdaHandler } from './lambda-invoke';
 
 /**
@@ -11,10 +14,10 @@ import type { LambdaHandler } from './lambda-invoke';
  */
 export function createHandlerLoader(
   repoRoot: string,
-): HandlerLoader & { preload(routes: readonly RouteDefinition[]): Promise<void> } {
+): HandlerLoader & { preload(fns: readonly LoadableFunction[]): Promise<void> } {
   const cache = new Map<string, Promise<LambdaHandler>>();
 
-  function load(route: RouteDefinition): Promise<LambdaHandler> {
+  function load(route: LoadableFunction): Promise<LambdaHandler> {
     let handler = cache.get(route.entry);
     if (!handler) {
       handler = importHandler(repoRoot, route);
@@ -27,16 +30,16 @@ export function createHandlerLoader(
 
   return Object.assign(load, {
     /** fail at start, not on the first request, when a module cannot load */
-    async preload(routes: readonly RouteDefinition[]) {
-      await Promise.all(routes.map(load));
+    async preload(fns: readonly LoadableFunction[]) {
+      await Promise.all(fns.map(load));
     },
   });
 }
 
-async function importHandler(repoRoot: string, route: RouteDefinition): Promise<LambdaHandler> {
+async function importHandler(repoRoot: string, route: LoadableFunction): Promise<LambdaHandler> {
   const module = (await import(pathToFileURL(resolve(repoRoot, route.entry)).href)) as { handler?: unknown };
   if (typeof module.handler !== 'function') {
-    throw new Error(`${route.entry} (route ${route.id}) does not export a function named handler`);
+    throw new Error(`${route.entry} (${route.id}) does not export a function named handler`);
   }
   return module.handler as LambdaHandler;
 }

@@ -14,7 +14,8 @@ import { createRouteMatcher } from './route-matcher';
  * handler with a payload 2.0 event and writes back what it returns.
  */
 
-export type HandlerLoader = (route: RouteDefinition) => Promise<LambdaHandler>;
+/** Loads the handler module of a route (or of any function with an id and an entry). */
+export type HandlerLoader = (fn: Pick<RouteDefinition, 'id' | 'entry'>) => Promise<LambdaHandler>;
 
 export interface GatewayOptions {
   routes: readonly RouteDefinition[];

@@ -4,6 +4,7 @@ import { createDynamoClients } from '../adapters/dynamo/client';
 import { ensureTable } from '../adapters/dynamo/create-table';
 import { routes } from '../http/routes';
 import { loadActiveRules } from '../rules/active-rules';
+import { tableStreamConsumers } from '../streams/table-stream-consumers';
 import { createDevAuth } from './dev-auth';
 import { DEV_TOKEN_PATH } from './dev-token-route';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -15,6 +16,8 @@ import type { LocalOptions } from './local-options';
 import { assertPortFree, listen } from './port-check';
 import { readRulesFile } from './rules-file';
 import { type LocalInfo, loadSecrets, writeLocalInfo } from './state-dir';
+import { startStreamConsumers } from './stream-consumers';
+import type { TableStream } from './table-stream';
 
 /**
  * `npm start`: DynamoDB Local, the table, the handlers' env, then the route
@@ -61,6 +64,7 @@ export async function startLocalRuntime(
     });
 
   let dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>> | undefined;
+  let stream: TableStream | undefined;
   try {
     dynamo = await startDynamoDbLocal({
       ...(options.dynamoDbPort ? { port: options.dynamoDbPort } : {}),
@@ -75,13 +79,18 @@ export async function startLocalRuntime(
     // whatever QUESTLINE_RULES_JSON is now in effect, it fails here, not per request
     loadActiveRules(process.env);
     const { client } = createDynamoClients({ endpoint: dynamo.endpoint, region: LOCAL_REGION });
-    try {
-      await ensureTable(client, LOCAL_TABLE_NAME);
-    } finally {
-      client.destroy();
-    }
+    await ensureTable(client, LOCAL_TABLE_NAME);
     const loadHandler = createHandlerLoader(repoRoot);
     await loadHandler.preload(routes);
+    // Reading the stream starts before the first request, so no write is missed.
+    stream = await startStreamConsumers({
+      consumers: tableStreamConsumers,
+      loadHandler,
+      client,
+      endpoint: dynamo.endpoint,
+      tableName: LOCAL_TABLE_NAME,
+      logError: io.logError,
+    });
     const gateway = createGateway({ routes, loadHandler, auth, log: io.log, logError: io.logError });
     serve = (req, res) => void gateway(req, res);
 
@@ -100,15 +109,21 @@ export async function startLocalRuntime(
     };
     const localJsonPath = await writeLocalInfo(options.stateDir, info);
     const started = dynamo;
+    const reading = stream;
     return {
       info,
       localJsonPath,
       stop: async () => {
-        await Promise.all([stopServer(), started.stop()]);
+        await stopServer();
+        await reading.stop();
+        client.destroy();
+        await started.stop();
       },
     };
   } catch (error) {
-    await Promise.all([stopServer(), dynamo?.stop()]);
+    await stopServer();
+    await stream?.stop();
+    await dynamo?.stop();
     throw error;
   }
 }

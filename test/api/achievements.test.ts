@@ -40,9 +40,11 @@ describe('GET /v1/achievements', () => {
       rarity: 'rare',
       kind: 'incremental',
       hidden: false,
+      unlocked_percent: expect.any(Number),
       xp: 40,
       coins: 10,
     });
+    expect(response.headers?.['cache-control']).toBe('public, max-age=60');
   });
 
   it('masks the name and description of hidden achievements', async () => {
@@ -52,9 +54,25 @@ describe('GET /v1/achievements', () => {
     expect(JSON.stringify(hidden)).not.toContain('decision');
   });
 
-  it('offers no unlocked_percent: no unlock statistics are kept yet', async () => {
-    const response = await invoke(api.listAchievements, listAchievementsEvent());
-    for (const item of response.body.items) expect(item).not.toHaveProperty('unlocked_percent');
+  it('gives each achievement the share of users who unlocked it, from the counts the stream keeps', async () => {
+    const before = await invoke(api.listAchievements, listAchievementsEvent());
+    expect(before.body.users).toBe(0);
+    for (const item of before.body.items) expect(item.unlocked_percent).toBe(0);
+
+    await api.unlockStats.addUnlockStats(
+      { users: 8, unlocks: { first_steps: 8, quiz_fan: 1, night_owl: 3 } },
+      'seed',
+    );
+
+    const after = await invoke(api.listAchievements, listAchievementsEvent());
+    expect(after.body.users).toBe(8);
+    expect(byId(after.body.items, 'first_steps').unlocked_percent).toBe(100);
+    expect(byId(after.body.items, 'quiz_fan').unlocked_percent).toBe(12.5);
+    // 3 of 8 is 37.5%; a hidden achievement's rarity is shown, its name and description are not
+    expect(byId(after.body.items, 'night_owl')).toMatchObject({
+      unlocked_percent: 37.5,
+      name: 'Hidden achievement',
+    });
   });
 });
 

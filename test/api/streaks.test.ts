@@ -151,7 +151,10 @@ describe('the route table', () => {
     );
     for (const route of mine) expect(route.auth, route.id).toBe('jwt');
     expect(routes.find((r) => r.id === 'FreezeStreak')?.table).toBe('read-write');
-    expect(routes.find((r) => r.id === 'ListAchievements')).toMatchObject({ auth: 'public', table: 'none' });
+    expect(routes.find((r) => r.id === 'ListAchievements')).toMatchObject({
+      auth: 'public',
+      table: 'read-stats',
+    });
   });
 });
 

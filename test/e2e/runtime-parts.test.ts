@@ -102,8 +102,6 @@ describe('handler loader', () => {
     const load = createHandlerLoader(REPO_ROOT);
     await expect(
       load.preload([route({ id: 'Broken', path: '/b', entry: 'test/e2e/fixtures/no-handler.ts' })]),
-    ).rejects.toThrow(
-      'test/e2e/fixtures/no-handler.ts (route Broken) does not export a function named handler',
-    );
+    ).rejects.toThrow('test/e2e/fixtures/no-handler.ts (Broken) does not export a function named handler');
   });
 });

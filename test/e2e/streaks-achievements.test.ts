@@ -125,11 +125,26 @@ describe('streaks and achievements through the local runtime', () => {
     });
   });
 
-  it('serves the catalog without a token', async () => {
-    const response = await fetch(api('/v1/achievements'));
-    expect(response.status).toBe(200);
-    const catalog = catalogResponseSchema.parse(await response.json());
+  it('serves the catalog without a token, with the rarity the stream consumer counted', async () => {
+    // A second user who has a profile (a setting changed) but no activity: First Steps is 1 of 2.
+    const patched = await fetch(api('/v1/internal/users/idle-user'), {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${local.info.internal_key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ time_zone: 'Asia/Tokyo' }),
+    });
+    expect(patched.status).toBe(200);
+    const deadline = Date.now() + 5_000;
+    let catalog = catalogResponseSchema.parse({ users: 0, items: [] });
+    while (Date.now() < deadline) {
+      const response = await fetch(api('/v1/achievements'));
+      expect(response.status).toBe(200);
+      catalog = catalogResponseSchema.parse(await response.json());
+      if (catalog.users === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(catalog.items.map((a) => a.id)).toEqual(['first_steps']);
+    expect(catalog.users).toBe(2);
+    expect(catalog.items[0]?.unlocked_percent).toBe(50);
   });
 
   it('answers 401 on /v1/me/streaks without a token', async () => {

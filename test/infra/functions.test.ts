@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http/routes';
+import { tableStreamConsumers } from '../../shared/streams/table-stream-consumers';
 import {
   type BuiltApp,
   buildApp,
@@ -18,7 +19,7 @@ describe('function defaults', () => {
   let functions: CfnResource[];
   beforeAll(() => {
     functions = Object.values(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
-    expect(functions).toHaveLength(routes.length);
+    expect(functions).toHaveLength(routes.length + tableStreamConsumers.length);
   });
 
   it('run Node.js 22 on arm64', () => {

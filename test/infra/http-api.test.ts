@@ -1,5 +1,7 @@
+import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http/routes';
+import { tableStreamConsumers } from '../../shared/streams/table-stream-consumers';
 import {
   type BuiltApp,
   buildApp,
@@ -46,11 +48,16 @@ describe('HTTP API', () => {
     expect(keys).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it('gives every route its own function, and has no other function', () => {
+  it('gives every route its own function; the only others are the stream consumers', () => {
     const behind = routes.map((r) => functionIdBehind(apiRouteFor(r.method, r.path)));
     expect(new Set(behind).size).toBe(routes.length);
+    const consumers = tableStreamConsumers.map((c) =>
+      built.stateless.getLogicalId(
+        built.stateless.streamConsumers.get(c.id)?.fn.fn.node.defaultChild as CfnElement,
+      ),
+    );
     const functions = Object.keys(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
-    expect(functions.sort()).toEqual([...behind].sort());
+    expect(functions.sort()).toEqual([...behind, ...consumers].sort());
   });
 
   describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_key, route) => {

@@ -15,6 +15,8 @@ import {
  */
 const expectedActions = {
   none: [],
+  'read-stats': ['dynamodb:Query'],
+  'write-stats': ['dynamodb:UpdateItem'],
   read: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'],
   'read-write': [
     'dynamodb:BatchGetItem',
@@ -33,6 +35,7 @@ interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 
 const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
@@ -72,9 +75,19 @@ describe('function permissions', () => {
       const dataStatements = statementsOf(routeId).filter((s) =>
         asList(s.Action).some((a) => a.startsWith('dynamodb:')),
       );
+      const statsOnly = route.table === 'read-stats' || route.table === 'write-stats';
       for (const statement of dataStatements) {
         expect(statement.Effect).toBe('Allow');
-        expect(asList(statement.Resource)).toEqual([tableArn(), ledgerIndexArn()]);
+        if (statsOnly) {
+          // the statistics partition only, never a user's items
+          expect(asList(statement.Resource)).toEqual([tableArn()]);
+          expect(statement.Condition).toEqual({
+            'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STATS#ACHIEVEMENTS'] },
+          });
+        } else {
+          expect(asList(statement.Resource)).toEqual([tableArn(), ledgerIndexArn()]);
+          expect(statement.Condition).toBeUndefined();
+        }
       }
     });
 

@@ -15,6 +15,8 @@ export interface ItemKey {
 }
 
 const USER = 'USER#';
+/** Every user's items, and only theirs, live under this partition key prefix. */
+export const USER_PK_PREFIX = USER;
 const PROFILE = 'PROFILE';
 const LEDGER = 'TX#';
 const EVENT = 'EVENT#';
@@ -73,6 +75,31 @@ export const outboxKey = (userId: string, eventId: string): ItemKey => ({
   pk: userPk(userId),
   sk: `${OUTBOX}${eventId}`,
 });
+
+/** Splits an unlock marker's sort key (ACH#<id>#<times>) back into its parts. */
+export function parseUnlockMarkerSk(sk: string): { achievementId: string; times: number } | null {
+  const match = /^ACH#(.+)#(\d+)$/.exec(sk);
+  if (!match?.[1] || !match[2]) return null;
+  return { achievementId: match[1], times: Number(match[2]) };
+}
+
+/**
+ * The unlock statistics of GET /v1/achievements: one small partition outside
+ * every user's, written only by the stream consumer (see unlock-stats-store.ts).
+ */
+export const STATS_PK = 'STATS#ACHIEVEMENTS';
+export const USERS_STAT_SK = 'USERS';
+const UNLOCKED_STAT = 'UNLOCKED#';
+
+/** The counter of users who unlocked an achievement (or tier): the domain's stat key. */
+export const unlockedStatKey = (statKey: string): ItemKey => ({
+  pk: STATS_PK,
+  sk: `${UNLOCKED_STAT}${statKey}`,
+});
+
+/** The stat key an UNLOCKED# counter counts, or null for another item of the partition. */
+export const statKeyOf = (sk: string): string | null =>
+  sk.startsWith(UNLOCKED_STAT) ? sk.slice(UNLOCKED_STAT.length) : null;
 
 /** Prefix of the ledger index's sort key, for `begins_with` queries. */
 export const ledgerPrefix = LEDGER;

@@ -33,8 +33,9 @@ export function statKey(
 
 const isoOf = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
 
+/** Capped at 100: the counts come from a stream, and for a moment an unlock may be counted before its user. */
 function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+  return whole === 0 ? 0 : Math.min(100, Math.round((part / whole) * 1000) / 10);
 }
 
 export interface CatalogTier {

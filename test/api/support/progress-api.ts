@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { vi } from 'vitest';
+import { DynamoUnlockStatsStore } from '../../../shared/adapters/dynamo/unlock-stats-store';
 import type { HttpEvent } from '../../../shared/http/types';
 import defaultRules from '../../../shared/rules/default-rules.json';
 import { createTestStore } from '../../support/dynamodb';
@@ -48,6 +49,8 @@ export interface ProgressApi {
   freezeStreak: Handler;
   getMyAchievements: Handler;
   listAchievements: Handler;
+  /** the unlock counts the stream consumer keeps, on the handlers' table */
+  unlockStats: DynamoUnlockStatsStore;
 }
 
 /** A fresh table and the real handlers, imported after the env is set (as on a cold start). */
@@ -78,6 +81,7 @@ export async function loadProgressApi(): Promise<ProgressApi> {
     freezeStreak,
     getMyAchievements,
     listAchievements,
+    unlockStats: new DynamoUnlockStatsStore({ doc: testStore.doc, tableName: testStore.tableName }),
   } as ProgressApi;
 }
 

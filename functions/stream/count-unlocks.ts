@@ -1,0 +1,29 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { batchIdOf, unlockStatsDelta } from '../../shared/adapters/dynamo/unlock-stats-stream';
+import { logger } from '../../shared/http/observability';
+import { getApp } from '../../shared/wiring';
+
+/**
+ * The table's stream -> the unlock statistics behind GET /v1/achievements'
+ * rarity %. One idempotent transaction per batch: Lambda retries a failed
+ * batch with the same records, hence the same token, so a batch whose
+ * transaction committed before a timeout is not counted twice. (Bisecting a
+ * failed batch would change its records and its token, so the event source
+ * does not bisect; see lib/constructs/unlock-stats-consumer.ts.)
+ */
+export async function main(event: DynamoDBStreamEvent): Promise<void> {
+  const app = getApp();
+  const delta = unlockStatsDelta(app.rules, event.Records);
+  const changed = delta.users !== 0 || Object.keys(delta.unlocks).length > 0;
+  if (!changed) return;
+  await app.unlockStats.addUnlockStats(delta, batchIdOf(event.Records));
+  logger.info('unlock statistics counted', {
+    records: event.Records.length,
+    users: delta.users,
+    unlocks: delta.unlocks,
+  });
+}
+
+export const handler = middy(main).use(injectLambdaContext(logger));

@@ -1,0 +1,107 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { StreamConsumerDefinition } from '../../shared/streams/table-stream-consumers';
+import { ApiFunction, type ApiFunctionDefaults } from './api-function';
+import type { GameTable } from './game-table';
+
+export interface TableStreamConsumerProps {
+  definition: StreamConsumerDefinition;
+  table: GameTable;
+  functionDefaults: ApiFunctionDefaults;
+}
+
+/**
+ * One function on the table's stream: an event source mapping with the
+ * definition's filter (Lambda drops other records before invoking, so they
+ * cost nothing), retries of a failed batch with the same records (no
+ * bisecting: the consumers make a batch idempotent by its records), then the
+ * batch's description to an encrypted queue an operator can inspect, and
+ * alarms on errors, on a batch given up, and on falling behind.
+ */
+export class TableStreamConsumer extends Construct {
+  readonly fn: ApiFunction;
+  readonly failedBatches: Queue;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: TableStreamConsumerProps) {
+    super(scope, id);
+    const { definition, table } = props;
+    this.fn = new ApiFunction(this, 'Handler', {
+      ...props.functionDefaults,
+      entry: definition.entry,
+      description: definition.description,
+    });
+    table.grantFor(this.fn.fn, definition.table);
+
+    this.failedBatches = new Queue(this, 'FailedBatches', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.failedBatches).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "This queue is the stream consumer's on-failure destination: it receives descriptions of batches given up (shard, sequence range) for an operator to inspect and replay. It is the end of the line, so it has no queue of its own behind it.",
+    });
+
+    const { filter } = definition;
+    this.fn.fn.addEventSource(
+      new DynamoEventSource(table.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: definition.batchSize,
+        maxBatchingWindow: Duration.seconds(definition.batchWindowSeconds),
+        bisectBatchOnError: false,
+        retryAttempts: 10,
+        maxRecordAge: Duration.days(1),
+        onFailure: new SqsDlq(this.failedBatches),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.or(...filter.events),
+            dynamodb: {
+              Keys: {
+                sk: {
+                  S: [...filter.sortKeys, ...filter.sortKeyPrefixes.flatMap((p) => FilterRule.beginsWith(p))],
+                },
+              },
+            },
+          }),
+        ],
+      }),
+    );
+
+    const period = Duration.minutes(5);
+    const alarm = (name: string, description: string, metric: Alarm['metric'], threshold: number) =>
+      this.alarms.push(
+        new Alarm(this, name, {
+          alarmDescription: `Questline ${definition.id}: ${description}`,
+          metric,
+          threshold,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    alarm(
+      'Errors',
+      'the function threw or timed out',
+      this.fn.fn.metricErrors({ period, statistic: 'Sum' }),
+      1,
+    );
+    alarm(
+      'BatchesGivenUp',
+      'a stream batch was given up after its retries (see the failed-batches queue)',
+      this.failedBatches.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
+      1,
+    );
+    alarm(
+      'FallingBehind',
+      'the oldest record handled was over a minute old',
+      this.fn.fn.metric('IteratorAge', { period, statistic: 'Maximum' }),
+      60_000,
+    );
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The functions fed by the table's stream: read by the CDK stateless stack
+ * (one function and one event source mapping each, with these filters) and
+ * by the local runtime (which polls DynamoDB Local's stream and hands each
+ * consumer the same Lambda-shaped batches, after the same filter). Add a
+ * consumer here and both pick it up.
+ */
+
+import type { TableAccess } from '../http/routes';
+
+export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
+
+export interface StreamConsumerDefinition {
+  /** stable name: the function's logical id */
+  id: string;
+  /** handler module relative to the repository root; it exports `handler` */
+  entry: string;
+  description: string;
+  /** what it may do with the table (CDK grants exactly this) */
+  table: TableAccess;
+  /** the records it is invoked for: these event names, on items whose sort key matches */
+  filter: {
+    events: readonly StreamEventName[];
+    /** sort keys equal to one of these... */
+    sortKeys: readonly string[];
+    /** ...or starting with one of these */
+    sortKeyPrefixes: readonly string[];
+  };
+  /** the most a batch holds, and the longest Lambda waits to fill one */
+  batchSize: number;
+  batchWindowSeconds: number;
+}
+
+export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
+  {
+    id: 'CountUnlocks',
+    entry: 'functions/stream/count-unlocks.ts',
+    description: 'Counts profiles and first unlocks for the rarity % of GET /v1/achievements',
+    table: 'write-stats',
+    filter: { events: ['INSERT', 'REMOVE'], sortKeys: ['PROFILE'], sortKeyPrefixes: ['ACH#'] },
+    batchSize: 1000,
+    batchWindowSeconds: 5,
+  },
+];
+
+/** Whether a stream record passes a consumer's filter (what Lambda's filter criteria do on AWS). */
+export function passesStreamFilter(
+  filter: StreamConsumerDefinition['filter'],
+  record: { eventName?: string; dynamodb?: { Keys?: Record<string, { S?: string }> } },
+): boolean {
+  const sk = record.dynamodb?.Keys?.sk?.S;
+  if (sk === undefined || !filter.events.includes(record.eventName as StreamEventName)) return false;
+  return filter.sortKeys.includes(sk) || filter.sortKeyPrefixes.some((prefix) => sk.startsWith(prefix));
+}

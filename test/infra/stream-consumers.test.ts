@@ -1,0 +1,116 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableStreamConsumers } from '../../shared/streams/table-stream-consumers';
+import { type BuiltApp, buildApp, type CfnResource, resourcesOf } from './support/synth';
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+describe('table stream consumers', () => {
+  let built: BuiltApp;
+  beforeAll(() => {
+    built = buildApp();
+  });
+
+  const logicalId = (element: unknown) => built.stateless.getLogicalId(element as CfnElement);
+
+  describe.each(tableStreamConsumers.map((c) => [c.id, c] as const))('%s', (id, definition) => {
+    const consumer = () => {
+      const found = built.stateless.streamConsumers.get(id);
+      if (!found) throw new Error(`no stream consumer ${id}`);
+      return found;
+    };
+    const mapping = (): CfnResource => {
+      const fnId = logicalId(consumer().fn.fn.node.defaultChild);
+      const mappings = Object.values(resourcesOf(built.statelessTemplate, 'AWS::Lambda::EventSourceMapping'));
+      const mine = mappings.filter(
+        (m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: fnId }),
+      );
+      expect(mine).toHaveLength(1);
+      return mine[0] as CfnResource;
+    };
+    const statements = (): Statement[] => {
+      const roleRef = JSON.stringify({ Ref: logicalId(consumer().fn.role.node.defaultChild) });
+      return Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Policy'))
+        .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === roleRef))
+        .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    };
+
+    it("reads the table's stream from the start, in batches, retrying without bisecting", () => {
+      expect(mapping().Properties).toMatchObject({
+        EventSourceArn: built.stateless.resolve(built.stateful.table.table.tableStreamArn),
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: definition.batchSize,
+        MaximumBatchingWindowInSeconds: definition.batchWindowSeconds,
+        BisectBatchOnFunctionError: false,
+        MaximumRetryAttempts: 10,
+        MaximumRecordAgeInSeconds: 86_400,
+      });
+    });
+
+    it('is invoked only for the records its filter names (the filter the local runtime applies)', () => {
+      const criteria = mapping().Properties.FilterCriteria as { Filters: { Pattern: string }[] };
+      expect(criteria.Filters).toHaveLength(1);
+      const pattern = JSON.parse(criteria.Filters[0]?.Pattern ?? '{}');
+      expect(pattern).toEqual({
+        eventName: [...definition.filter.events],
+        dynamodb: {
+          Keys: {
+            sk: {
+              S: [
+                ...definition.filter.sortKeys,
+                ...definition.filter.sortKeyPrefixes.map((p) => ({ prefix: p })),
+              ],
+            },
+          },
+        },
+      });
+    });
+
+    it('sends a batch it gave up on to its own encrypted queue, and alarms on it', () => {
+      const queueId = logicalId(consumer().failedBatches.node.defaultChild);
+      expect(mapping().Properties.DestinationConfig).toEqual({
+        OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+      });
+      const queue = resourcesOf(built.statelessTemplate, 'AWS::SQS::Queue')[queueId];
+      expect(queue?.Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 1_209_600,
+      });
+      const alarms = Object.values(resourcesOf(built.statelessTemplate, 'AWS::CloudWatch::Alarm')).filter(
+        (a) => String(a.Properties.AlarmDescription).startsWith(`Questline ${id}:`),
+      );
+      expect(alarms.map((a) => a.Properties.MetricName).sort()).toEqual([
+        'ApproximateNumberOfMessagesVisible',
+        'Errors',
+        'IteratorAge',
+      ]);
+    });
+
+    it("may read the stream and touch only the statistics partition, never a user's items", () => {
+      const data = statements().filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')));
+      const streamRead = data.filter((s) => asList(s.Action).includes('dynamodb:GetRecords'));
+      expect(streamRead).toHaveLength(1);
+      expect(asList(streamRead[0]?.Resource)).toEqual([
+        built.stateless.resolve(built.stateful.table.table.tableStreamArn),
+      ]);
+      // ListStreams takes no resource: CDK grants it on "*" (with X-Ray's actions, which take none either)
+      const listStreams = data.filter((s) => asList(s.Action).includes('dynamodb:ListStreams'));
+      expect(listStreams.flatMap((s) => asList(s.Action)).filter((a) => a.startsWith('dynamodb:'))).toEqual([
+        'dynamodb:ListStreams',
+      ]);
+      const tableWrites = data.filter(
+        (s) => !asList(s.Action).includes('dynamodb:GetRecords') && !listStreams.includes(s),
+      );
+      expect(tableWrites.map((s) => asList(s.Action))).toEqual([['dynamodb:UpdateItem']]);
+      expect(tableWrites[0]?.Condition).toEqual({
+        'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STATS#ACHIEVEMENTS'] },
+      });
+    });
+  });
+});

@@ -51,12 +51,28 @@ export interface WallClock {
 }
 
 /**
- * One apply reads the same instant's wall clock several times (caps, each
- * streak type, the multiplier, time-of-day criteria), and formatToParts is the
- * costly part: recent readings are kept, keyed by zone and instant.
+ * formatToParts is the costly part, and one apply reads several instants
+ * (now, occurredAt, window edges). So the zone's UTC offset is read once per
+ * quarter hour of UTC time and kept: every zone's transitions since 1970 fall
+ * on a UTC quarter hour (offsets and local switch times are whole quarter
+ * hours), so the offset read at a quarter's start holds for all of it.
  */
-const recent = new Map<string, WallClock>();
-const RECENT_READINGS = 256;
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const offsets = new Map<string, number>();
+const KEPT_OFFSETS = 4096;
+
+function offsetMs(quarterStart: number, zone: string): number {
+  const key = `${zone}|${quarterStart}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const parts = wallClockFormat(zone).formatToParts(new Date(quarterStart));
+  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const offset =
+    Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - quarterStart;
+  if (offsets.size >= KEPT_OFFSETS) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
 
 /**
  * The wall clock at `instant` in `timeZone`. A zone that is not valid IANA
@@ -65,17 +81,15 @@ const RECENT_READINGS = 256;
  */
 export function wallClock(instant: Date, timeZone: string): WallClock {
   const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  const key = `${zone}|${instant.getTime()}`;
-  const known = recent.get(key);
-  if (known) return known;
-  const parts = wallClockFormat(zone).formatToParts(instant);
-  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const [y, mo, d, h, mi, s] = [n('year'), n('month'), n('day'), n('hour'), n('minute'), n('second')];
-  const day = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const reading = Object.freeze({ day, minutes: h * 60 + mi, asUtc: Date.UTC(y, mo - 1, d, h, mi, s) });
-  if (recent.size >= RECENT_READINGS) recent.clear();
-  recent.set(key, reading);
-  return reading;
+  const at = instant.getTime();
+  const shifted = new Date(
+    at + offsetMs(at - (((at % QUARTER_HOUR_MS) + QUARTER_HOUR_MS) % QUARTER_HOUR_MS), zone),
+  );
+  return {
+    day: shifted.toISOString().slice(0, 10),
+    minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
+    asUtc: shifted.getTime() - shifted.getUTCMilliseconds(),
+  };
 }
 
 /** "2026-11-23": the calendar date at `instant` in `timeZone`. */

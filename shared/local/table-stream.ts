@@ -24,7 +24,11 @@ export interface TableStreamOptions {
   /** must not throw: retrying is the consumer's business (see stream-consumers.ts) */
   onBatch(records: DynamoDBRecord[]): Promise<void>;
   logError(message: string, error: unknown): void;
-  /** pause between polls of an idle shard */
+  /**
+   * pause between polls, unless the last one came back full: records gather
+   * into batches meanwhile, and DynamoDB Local is not polled hundreds of times
+   * a second under load (Lambda polls a shard four times a second)
+   */
   idleMs?: number;
 }
 
@@ -33,6 +37,7 @@ export interface TableStream {
 }
 
 const SHARD_REFRESH_MS = 2_000;
+const GET_RECORDS_LIMIT = 1_000;
 
 export async function startTableStream(opts: TableStreamOptions): Promise<TableStream> {
   const { Table } = await opts.client.send(new DescribeTableCommand({ TableName: opts.tableName }));
@@ -76,14 +81,15 @@ export async function startTableStream(opts: TableStreamOptions): Promise<TableS
     } while (start);
   }
 
+  /** true when a shard had more records than one call returns */
   async function pollShards(): Promise<boolean> {
     let busy = false;
     for (const [id, iterator] of iterators) {
       const { Records = [], NextShardIterator } = await streams.send(
-        new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
+        new GetRecordsCommand({ ShardIterator: iterator, Limit: GET_RECORDS_LIMIT }),
       );
+      if (Records.length >= GET_RECORDS_LIMIT) busy = true;
       if (Records.length > 0) {
-        busy = true;
         await opts.onBatch(Records.map((r) => lambdaRecord(r, streamArn as string)));
       }
       if (NextShardIterator) iterators.set(id, NextShardIterator);

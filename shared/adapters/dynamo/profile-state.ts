@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { packStreaks, unpackStreaks } from '../../domain/streaks/codec';
+import { type PackedState, packStreaks, unpackStreaks } from '../../domain/streaks/codec';
 import type { AchievementProgress, FreezeWallet, LedgerBonus, Profile } from '../../domain/types';
 import { jsonString } from './json-attribute';
 
@@ -31,18 +31,6 @@ const packedStreakSchema = z.tuple([
   z.array(z.number().int().min(1)),
 ]);
 
-const streaksText = z.string().superRefine((text, ctx) => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'streaks: not valid JSON' });
-    return;
-  }
-  const result = z.record(z.string(), packedStreakSchema).safeParse(parsed);
-  if (!result.success) ctx.addIssue({ code: 'custom', message: `streaks: ${result.error.message}` });
-});
-
 const walletSchema = z.union([z.tuple([count]), z.tuple([count, z.string().regex(/^\d{4}-\d{2}$/)])]);
 
 /** [counts, subjects, matches, earned]: positional, the field names would be paid on every write. */
@@ -51,10 +39,7 @@ const progressSchema = z
     z.record(z.string(), count),
     z.record(z.string(), count),
     z.record(z.string(), count),
-    z.record(
-      z.string(),
-      z.union([z.tuple([z.number().int().min(1), count]), z.tuple([z.number().int().min(1), count, count])]),
-    ),
+    z.record(z.string(), z.tuple([z.number().int().min(1), count, count.optional()])),
   ])
   .transform(
     ([counts, subjects, matches, earned]): AchievementProgress => ({ counts, subjects, matches, earned }),
@@ -69,7 +54,7 @@ const bonusSchema = z.object({
 
 /** Profile attributes of the streak and achievement state; all optional (absent = not started). */
 export const profileStateFields = {
-  streaks: streaksText.optional(),
+  streaks: jsonString(z.record(z.string(), packedStreakSchema)).optional(),
   freezes: jsonString(walletSchema).optional(),
   achievements: jsonString(progressSchema).optional(),
 };
@@ -79,7 +64,7 @@ export const bonusesField = jsonString(z.array(bonusSchema).min(1)).optional();
 
 type StateInput = { streaks?: string; freezes?: string; achievements?: string };
 type StateOutput = {
-  streaks?: string | undefined;
+  streaks?: Record<string, PackedState> | undefined;
   freezes?: z.output<typeof walletSchema> | undefined;
   achievements?: AchievementProgress | undefined;
 };

@@ -12,7 +12,7 @@ const ACTIONS: readonly StreakAction[] = ['started', 'maintained', 'increased', 
 
 type Day = number | null;
 type PackedBase = [day: Day, run: number, runStart: Day, longest: number, total: number];
-type PackedState = [
+export type PackedState = [
   base: PackedBase,
   days: number[],
   frozen: number[],
@@ -26,8 +26,18 @@ type PackedState = [
   paid: number[],
 ];
 
+/** Every profile read and write converts the same few hundred days: remember them. */
+const dayNames = new Map<number, string>();
 const toNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const toDay = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
+function toDay(n: number): string {
+  let day = dayNames.get(n);
+  if (day === undefined) {
+    day = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size >= 10_000) dayNames.clear();
+    dayNames.set(n, day);
+  }
+  return day;
+}
 const packDay = (day: string | null): Day => (day === null ? null : toNumber(day));
 const unpackDay = (n: Day): string | null => (n === null ? null : toDay(n));
 
@@ -55,8 +65,9 @@ export function packStreaks(streaks: Record<string, StreakState>): string {
   return JSON.stringify(packed);
 }
 
-export function unpackStreaks(text: string): Record<string, StreakState> {
-  const packed = JSON.parse(text) as Record<string, PackedState>;
+/** From the JSON text, or from the value it parses to (the store validates it first). */
+export function unpackStreaks(stored: string | Record<string, PackedState>): Record<string, StreakState> {
+  const packed = typeof stored === 'string' ? (JSON.parse(stored) as Record<string, PackedState>) : stored;
   const streaks: Record<string, StreakState> = {};
   for (const [type, p] of Object.entries(packed)) {
     const [base, days, frozen, shields, current, longest, lastDay, total, runStart, action, paid] = p;

@@ -35,44 +35,36 @@ export interface LedgerBonus {
   coins: number;
 }
 
-/**
- * What one activity (or an explicit freeze) did to one streak type. The fields
- * after `longest` are always set by the streak evaluator; they are optional
- * only because outcomes rebuilt from stored event records predate them.
- */
+/** What one activity (or an explicit freeze) did to one streak type. */
 export interface StreakChange {
   type: string;
   action: 'started' | 'maintained' | 'increased' | 'broken' | 'frozen';
   current: number;
   longest: number;
   /** current before this change */
-  previous?: number;
-  previousLastDay?: string | null;
+  previous: number;
+  previousLastDay: string | null;
   /** the user-local streak day the change counted for */
-  day?: string;
-  totalDays?: number;
+  day: string;
+  totalDays: number;
   /** missed days a freeze token covered in this change */
-  frozenDays?: string[];
-  freezesLeft?: number;
+  frozenDays: string[];
+  freezesLeft: number;
   /** milestones reached in this change, paid through the entry's bonuses */
-  milestones?: { days: number; xp: number; coins: number }[];
+  milestones: { days: number; xp: number; coins: number }[];
 }
 
-/**
- * Seam for issue 3: filled by the achievement evaluator. The fields after
- * `coins` are always set by the evaluator; they are optional only because
- * replays rebuilt from stored event records predate them.
- */
+/** One achievement unlock (or tier, or repeat) of an outcome, with its reward. */
 export interface AchievementUnlock {
   id: string;
   name: string;
   xp: number;
   coins: number;
   /** the nth time earned: tier index (1 = bronze) for tiered, repeat count for repeatable, 1 otherwise */
-  times?: number;
+  times: number;
   tier?: 'bronze' | 'silver' | 'gold' | 'platinum';
-  category?: string;
-  rarity?: 'common' | 'rare' | 'epic' | 'legendary';
+  category: string;
+  rarity: 'common' | 'rare' | 'epic' | 'legendary';
   /** the unlock item the store writes with attribute_not_exists: "ACH#<id>#<times>" */
-  marker?: string;
+  marker: string;
 }

@@ -27,8 +27,7 @@ export function streakEvents(
 ): DomainEvent[] {
   const head = { user_id: ids.userId, event_id: ids.eventId };
   const events: DomainEvent[] = [];
-  for (const change of changes) {
-    const c = detailed(change);
+  for (const c of changes) {
     const type = { ...head, streak_type: c.type };
     // A second activity on a kept day changes nothing a consumer acts on; skipping
     // it keeps the common-case outbox (and the event item, write units) small.
@@ -82,18 +81,4 @@ export function streakEvents(
     }
   }
   return events;
-}
-
-/** Outcomes rebuilt from old event records may lack the details; fresh ones always have them. */
-function detailed(c: StreakChange): Required<StreakChange> {
-  return {
-    previous: 0,
-    previousLastDay: null,
-    day: '',
-    totalDays: c.current,
-    frozenDays: [],
-    freezesLeft: 0,
-    milestones: [],
-    ...c,
-  };
 }

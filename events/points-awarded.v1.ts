@@ -8,9 +8,10 @@ export const version = 1;
 export const schema = z
   .object({
     user_id: z.string().min(1),
-    /** the activity's or adjustment's event id */
+    /** the activity's, adjustment's or purchase's event id */
     event_id: z.string().min(1),
-    kind: z.enum(['activity', 'adjustment']),
+    /** purchase: coins spent in the shop (coins negative, xp 0) */
+    kind: z.enum(['activity', 'adjustment', 'purchase']),
     /** present for activities */
     activity_type: z.string().min(1).optional(),
     subject_id: z.string().min(1).optional(),

@@ -39,7 +39,7 @@ export function makeBuyStreakFreeze(
       userId,
       eventId,
       decide: (profile, now) => buyFreeze(deps.rules, profile, eventId, now),
-      sameRequest: ({ entry }) => entry.kind === 'adjustment' && entry.reason === FREEZE_PURCHASE_REASON,
+      sameRequest: ({ entry }) => entry.kind === 'purchase' && entry.reason === FREEZE_PURCHASE_REASON,
     });
     // A replay's stored outcome is history: the answer shows the wallet as it is now.
     const now = deps.clock.now();

@@ -77,12 +77,15 @@ export interface Adjustment {
   reason: string;
 }
 
+export type LedgerKind = 'activity' | 'adjustment' | 'purchase';
+
 /** The immutable record of one change of XP and coins, with its cause. */
 export interface LedgerEntry {
   eventId: string;
   userId: string;
-  kind: 'activity' | 'adjustment';
-  /** activity type for activities; absent for adjustments */
+  /** purchase: coins spent in the shop (a streak freeze, later items and rewards) */
+  kind: LedgerKind;
+  /** activity type for activities; absent for adjustments and purchases */
   activityType?: string;
   subjectId?: string;
   /** human-readable cause: the activity's description or the adjustment's reason */

@@ -42,7 +42,7 @@ export const profileResponseSchema = z.object({
 
 export const ledgerEntryResponseSchema = z.object({
   event_id: z.string(),
-  kind: z.enum(['activity', 'adjustment']),
+  kind: z.enum(['activity', 'adjustment', 'purchase']),
   activity_type: z.string().optional(),
   subject_id: z.string().optional(),
   reason: z.string(),

@@ -32,6 +32,14 @@ describe('POST /v1/me/streaks/{type}/freeze with {"buy": true}: buying a freeze 
       coins: 50,
       freezes_held: 4,
     });
+    const { entries } = await api.store.listLedger(userId, { limit: 1 });
+    expect(entries[0]).toMatchObject({
+      eventId,
+      kind: 'purchase',
+      coins: -200,
+      xp: 0,
+      reason: 'Bought a streak freeze',
+    });
   });
 
   it('applies a purchase once per event_id: a replay answers 200 duplicate and charges nothing', async () => {

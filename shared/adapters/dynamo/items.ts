@@ -107,7 +107,7 @@ export function profileFromItem(item: Record<string, unknown>): Profile {
 
 /** A ledger entry's fields; the user, event id and instant live in the keys. */
 const entryFields = {
-  kind: z.enum(['activity', 'adjustment']),
+  kind: z.enum(['activity', 'adjustment', 'purchase']),
   activity_type: z.string().min(1).optional(),
   subject_id: z.string().min(1).optional(),
   reason: z.string(),

@@ -102,7 +102,7 @@ export function buyFreeze(rules: Rules, profile: Profile, eventId: string, now: 
     {
       eventId,
       entry: {
-        kind: 'adjustment',
+        kind: 'purchase',
         reason: FREEZE_PURCHASE_REASON,
         baseXp: 0,
         baseCoins: -price,

@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import { DynamoUnlockStatsStore } from '../../../shared/adapters/dynamo/unlock-stats-store';
 import type { HttpEvent } from '../../../shared/http/types';
 import defaultRules from '../../../shared/rules/default-rules.json';
-import { createTestStore } from '../../support/dynamodb';
+import { createTestStore, type TestStore } from '../../support/dynamodb';
 import { type Auth, httpEvent } from './events';
 
 type Handler = (event: HttpEvent, context: Context) => Promise<unknown>;
@@ -51,6 +51,8 @@ export interface ProgressApi {
   listAchievements: Handler;
   /** the unlock counts the stream consumer keeps, on the handlers' table */
   unlockStats: DynamoUnlockStatsStore;
+  /** the handlers' table, to read what they wrote */
+  store: TestStore['store'];
 }
 
 /** A fresh table and the real handlers, imported after the env is set (as on a cold start). */
@@ -82,6 +84,7 @@ export async function loadProgressApi(): Promise<ProgressApi> {
     getMyAchievements,
     listAchievements,
     unlockStats: new DynamoUnlockStatsStore({ doc: testStore.doc, tableName: testStore.tableName }),
+    store: testStore.store,
   } as ProgressApi;
 }
 

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { projectRoot } from '../../lib/project-root';
 import { routes } from '../../shared/http/routes';
+import { tableStreamConsumers } from '../../shared/streams/table-stream-consumers';
 import { defineApp } from './support/synth';
 
 /** DESIGN.md: each Lambda bundle <= 500 KB minified. */
@@ -50,11 +51,20 @@ try {
   // NodejsFunction bundles while the app is defined, not at synth
   const { app, stateless } = defineApp({ bundle: true, outdir, questline: { rulesFile } });
   const template = app.synth().getStackByName(stateless.stackName).template;
-  console.log(`bundled ${routes.length} functions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // every function: one per route, one per stream consumer
+  const functions = [
+    ...routes.map((r) => ({ id: r.id, table: r.table, fn: stateless.httpApi.functions.get(r.id) })),
+    ...tableStreamConsumers.map((c) => ({
+      id: c.id,
+      table: c.table,
+      fn: stateless.streamConsumers.get(c.id)?.fn,
+    })),
+  ];
+  console.log(`bundled ${functions.length} functions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const failures: string[] = [];
-  for (const route of routes) {
-    const fn = stateless.httpApi.functions.get(route.id);
+  for (const route of functions) {
+    const { fn } = route;
     if (!fn) {
       failures.push(`${route.id}: no function`);
       continue;

@@ -117,6 +117,27 @@ export interface MilestoneReached {
   description: string;
 }
 
+/**
+ * What a purchase adds to its outcome's transaction, beyond the ledger entry
+ * and the profile: the store writes each item create-only, so nothing is
+ * owned twice and nothing is half-bought.
+ */
+export interface PurchaseEffects {
+  /** shop item codes the user owns from now on: ITEM#<code>, create-only */
+  items: string[];
+  /** a reward redemption: its record, the reward's stock and the user's count, each conditional */
+  redemption?: RewardRedemption;
+}
+
+export interface RewardRedemption {
+  rewardId: string;
+  /** from the rules; absent: unlimited (no stock counter is written) */
+  stock?: number;
+  /** from the rules; absent: unlimited */
+  perUserLimit?: number;
+  costCoins: number;
+}
+
 /** A write the store must guard so a fact is recorded at most once. */
 export type Marker = { kind: 'once_per_subject'; activityType: string; subjectId: string };
 
@@ -139,6 +160,8 @@ export interface AppliedOutcome {
   achievements: AchievementUnlock[];
   markers: Marker[];
   events: DomainEvent[];
+  /** purchases only: items to own and a redemption to record, in the same transaction */
+  purchase?: PurchaseEffects;
   /** the activity being applied (absent for adjustments and replays); evaluators read its metadata */
   activity?: Activity;
 }
@@ -154,7 +177,11 @@ export type RefusalReason =
   | 'event_too_old'
   | 'event_in_future'
   | 'insufficient_coins'
-  | 'insufficient_xp';
+  | 'insufficient_xp'
+  | 'requirement_unmet'
+  | 'already_owned'
+  | 'per_user_limit_reached'
+  | 'out_of_stock';
 
 export interface RefusedOutcome {
   status: 'refused';

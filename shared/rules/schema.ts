@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { checkAchievementReferences } from './achievement-references';
 import { achievementRulesSchema } from './achievements-schema';
+import { shopRulesSchema } from './shop-schema';
 import { checkStreakReferences, streakRulesSchema } from './streaks-schema';
 
 /**
@@ -127,6 +128,7 @@ export const rulesSchema = z
     limits: limitsSchema,
     streaks: streakRulesSchema,
     achievements: achievementRulesSchema,
+    shop: shopRulesSchema,
   })
   .strict()
   .superRefine((rules, ctx) => {

@@ -1,9 +1,11 @@
 import type * as z from 'zod';
 import * as achievementUnlocked from './achievement-unlocked.v1';
 import * as badgeEarned from './badge-earned.v1';
+import * as itemUnlocked from './item-unlocked.v1';
 import * as levelUp from './level-up.v1';
 import * as milestoneReached from './milestone-reached.v1';
 import * as pointsAwarded from './points-awarded.v1';
+import * as rewardRedeemed from './reward-redeemed.v1';
 import * as streakBroken from './streak-broken.v1';
 import * as streakFrozen from './streak-frozen.v1';
 import * as streakMilestone from './streak-milestone.v1';
@@ -30,6 +32,8 @@ export const outboundContracts = {
   [streakMilestone.detailType]: streakMilestone,
   [streakBroken.detailType]: streakBroken,
   [streakFrozen.detailType]: streakFrozen,
+  [itemUnlocked.detailType]: itemUnlocked,
+  [rewardRedeemed.detailType]: rewardRedeemed,
 } as const satisfies Record<string, OutboundContract>;
 
 export type OutboundDetailType = keyof typeof outboundContracts;

@@ -1,15 +1,22 @@
 import * as z from 'zod';
 import { createDynamoClients } from './adapters/dynamo/client';
 import { DynamoGameStore } from './adapters/dynamo/game-store';
+import { DynamoMonsterStore } from './adapters/dynamo/monster-store';
+import { DynamoRateLimiter } from './adapters/dynamo/rate-limiter';
+import { DynamoShopStore } from './adapters/dynamo/shop-store';
 import { DynamoUnlockStatsStore } from './adapters/dynamo/unlock-stats-store';
 import { makeAdjustBalance } from './app/adjust-balance';
+import { makeBuyShopItem } from './app/buy-shop-item';
 import { makeBuyStreakFreeze } from './app/buy-streak-freeze';
 import { makeGetMyAchievements } from './app/get-my-achievements';
 import { makeGetMyStreaks } from './app/get-my-streaks';
 import { makeGetProfile } from './app/get-profile';
 import { makeListAchievements } from './app/list-achievements';
 import { makeListHistory } from './app/list-history';
+import { makeMonsterUseCases } from './app/monster-use-cases';
 import { makeRecordActivity } from './app/record-activity';
+import { makeRedeemReward } from './app/redeem-reward';
+import { makeShopViews } from './app/shop-views';
 import { makeUpdateUserSettings } from './app/update-user-settings';
 import { makeUseStreakFreeze } from './app/use-streak-freeze';
 import type { Clock, GameStore, UnlockStatsStore } from './ports';
@@ -56,6 +63,10 @@ export interface App {
   buyStreakFreeze: ReturnType<typeof makeBuyStreakFreeze>;
   getMyAchievements: ReturnType<typeof makeGetMyAchievements>;
   listAchievements: ReturnType<typeof makeListAchievements>;
+  shopViews: ReturnType<typeof makeShopViews>;
+  buyShopItem: ReturnType<typeof makeBuyShopItem>;
+  redeemReward: ReturnType<typeof makeRedeemReward>;
+  monsters: ReturnType<typeof makeMonsterUseCases>;
 }
 
 export function createApp(config: WiringConfig, rules: Rules, clock: Clock = systemClock): App {
@@ -63,6 +74,12 @@ export function createApp(config: WiringConfig, rules: Rules, clock: Clock = sys
   const store = new DynamoGameStore({ doc, tableName: config.TABLE_NAME });
   const unlockStats = new DynamoUnlockStatsStore({ doc, tableName: config.TABLE_NAME });
   const deps = { store, rules, clock };
+  const shopDeps = {
+    ...deps,
+    shop: new DynamoShopStore({ doc, tableName: config.TABLE_NAME }),
+    monsters: new DynamoMonsterStore({ doc, tableName: config.TABLE_NAME }),
+    rateLimiter: new DynamoRateLimiter({ doc, tableName: config.TABLE_NAME }),
+  };
   return {
     rules,
     clock,
@@ -78,6 +95,10 @@ export function createApp(config: WiringConfig, rules: Rules, clock: Clock = sys
     buyStreakFreeze: makeBuyStreakFreeze(deps),
     getMyAchievements: makeGetMyAchievements(deps),
     listAchievements: makeListAchievements({ rules, unlockStats }),
+    shopViews: makeShopViews(shopDeps),
+    buyShopItem: makeBuyShopItem(shopDeps),
+    redeemReward: makeRedeemReward(shopDeps),
+    monsters: makeMonsterUseCases(shopDeps),
   };
 }
 

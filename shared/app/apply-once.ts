@@ -18,13 +18,15 @@ export interface RecordResult {
   outcome: AppliedOutcome;
 }
 
-export interface OnceRequest {
+export interface OnceRequest<S extends ActivityState = ActivityState> {
   userId: string;
   eventId: string;
   /** read the once-per-subject marker too */
   subject?: SubjectKey;
+  /** what to read before each decision; default: the profile (and the subject's marker) */
+  load?: () => Promise<S>;
   /** the pure domain decision on the profile as loaded */
-  decide(profile: Profile, now: Date, state: ActivityState): Outcome;
+  decide(profile: Profile, now: Date, state: S): Outcome;
   /** whether a stored outcome answers this same request (and not another reusing its event id) */
   sameRequest(existing: AppliedOutcome): boolean;
 }
@@ -43,7 +45,9 @@ export interface OnceRequest {
  * before must answer as a duplicate even if the rules would refuse it now
  * (say its cap has been reached since).
  */
-export function makeApplyOnce(deps: AppDeps): (request: OnceRequest) => Promise<RecordResult> {
+export function makeApplyOnce(
+  deps: AppDeps,
+): <S extends ActivityState = ActivityState>(request: OnceRequest<S>) => Promise<RecordResult> {
   const queue = createKeyedQueue();
   return (request) => {
     // The budget starts now, so it covers the wait for this user's turn: a
@@ -54,15 +58,17 @@ export function makeApplyOnce(deps: AppDeps): (request: OnceRequest) => Promise<
   };
 }
 
-async function applyWithRetries(
+async function applyWithRetries<S extends ActivityState>(
   deps: AppDeps,
-  request: OnceRequest,
+  request: OnceRequest<S>,
   backoff: Backoff,
 ): Promise<RecordResult> {
   const { store } = deps;
   backoff.check();
   for (;;) {
-    const state = await store.loadActivityState(request.userId, request.subject);
+    const state = request.load
+      ? await request.load()
+      : ((await store.loadActivityState(request.userId, request.subject)) as S);
     const now = notBefore(deps.clock.now(), state.profile);
     const outcome = request.decide(state.profile ?? newProfile(request.userId, now), now, state);
     if (outcome.status === 'refused') {
@@ -99,7 +105,7 @@ function notBefore(now: Date, profile: Profile | null): Date {
   return last >= now.getTime() ? new Date(last + 1) : now;
 }
 
-function replay(request: OnceRequest, existing: AppliedOutcome): RecordResult {
+function replay<S extends ActivityState>(request: OnceRequest<S>, existing: AppliedOutcome): RecordResult {
   if (!request.sameRequest(existing)) {
     throw new ConflictError(
       'event_id_reused',

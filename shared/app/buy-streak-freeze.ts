@@ -24,17 +24,19 @@ export function assertFreezable(rules: Rules, type: string): void {
 }
 
 /**
- * POST /v1/me/streaks/{type}/freeze with `{ "buy": true, "event_id" }`: one
+ * POST /v1/me/streaks/{type}/freeze with `{ "buy": true, "event_id" }` (or the
+ * shop's `streak_freeze` item, with no type): one
  * freeze into the wallet for freezes.price_coins, through the ledger like any
  * change of coins, applied once per event id (a replay answers duplicate).
  * Refused (insufficient_coins) or a conflict (freezes_full) writes nothing.
  */
 export function makeBuyStreakFreeze(
   deps: AppDeps,
-): (request: { userId: string; type: string; eventId: string }) => Promise<FreezeBought> {
+): (request: { userId: string; type?: string; eventId: string }) => Promise<FreezeBought> {
   const applyOnce = makeApplyOnce(deps);
   return async ({ userId, type, eventId }) => {
-    assertFreezable(deps.rules, type);
+    // The wallet is shared by every type; the streak route names one it must be able to protect.
+    if (type !== undefined) assertFreezable(deps.rules, type);
     const result = await applyOnce({
       userId,
       eventId,

@@ -10,6 +10,19 @@ import {
 import { historyResponseSchema, outcomeResponseSchema, profileResponseSchema } from './response-schemas';
 
 import {
+  itemBoughtResponseSchema,
+  itemPathSchema,
+  monsterBodySchema,
+  monsterResponseSchema,
+  redeemedResponseSchema,
+  redemptionsQuerySchema,
+  redemptionsResponseSchema,
+  rewardPathSchema,
+  rewardsResponseSchema,
+  shopItemsQuerySchema,
+  shopItemsResponseSchema,
+} from './shop-schemas';
+import {
   freezeBodySchema,
   freezeResponseSchema,
   streakPathSchema,
@@ -118,6 +131,77 @@ export const routeSpecs: Record<string, RouteSpec> = {
       200: { description: 'The catalog', schema: catalogResponseSchema, name: 'CatalogResponse' },
     },
     errors: [],
+  },
+  ListShopItems: {
+    query: shopItemsQuerySchema,
+    responses: {
+      200: { description: 'The shop catalog', schema: shopItemsResponseSchema, name: 'ShopItemsResponse' },
+    },
+    errors: [400, 401],
+  },
+  BuyShopItem: {
+    path: itemPathSchema,
+    responses: {
+      201: {
+        description: 'The item was bought',
+        schema: itemBoughtResponseSchema,
+        name: 'ItemBoughtResponse',
+      },
+      200: {
+        description: 'A replayed Idempotency-Key: the first purchase, duplicate true',
+        schema: itemBoughtResponseSchema,
+        name: 'ItemBoughtResponse',
+      },
+    },
+    errors: [400, 401, 404, 409, 422, 429],
+  },
+  ListRewards: {
+    responses: {
+      200: { description: 'The rewards', schema: rewardsResponseSchema, name: 'RewardsResponse' },
+    },
+    errors: [401],
+  },
+  RedeemReward: {
+    path: rewardPathSchema,
+    responses: {
+      201: {
+        description: 'The reward was redeemed',
+        schema: redeemedResponseSchema,
+        name: 'RedeemedResponse',
+      },
+      200: {
+        description: 'A replayed Idempotency-Key: the first redemption, duplicate true',
+        schema: redeemedResponseSchema,
+        name: 'RedeemedResponse',
+      },
+    },
+    errors: [400, 401, 404, 409, 422, 429],
+  },
+  GetMyRedemptions: {
+    query: redemptionsQuerySchema,
+    responses: {
+      200: {
+        description: 'A page of my redemptions',
+        schema: redemptionsResponseSchema,
+        name: 'RedemptionsResponse',
+      },
+    },
+    errors: [400, 401],
+  },
+  GetMyMonster: {
+    responses: { 200: { description: 'My monster', schema: monsterResponseSchema, name: 'MonsterResponse' } },
+    errors: [401],
+  },
+  UpdateMyMonster: {
+    body: { name: 'MonsterRequest', schema: monsterBodySchema },
+    responses: {
+      200: {
+        description: 'My monster as stored, with needs_scene_regeneration',
+        schema: monsterResponseSchema,
+        name: 'MonsterResponse',
+      },
+    },
+    errors: [...BODY_ERRORS, 401, 409, 429],
   },
   GetOpenApi: {
     responses: { 200: { description: 'This document' } },

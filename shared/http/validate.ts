@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 
 /** Where the input came from; names the field when the whole input is wrong. */
-export type InputSource = 'body' | 'query' | 'path';
+export type InputSource = 'body' | 'query' | 'path' | 'header';
 
 /**
  * Parses request input with a zod schema or throws ValidationError naming

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import defaultShop from './default-shop.json';
+import { checkShopConsistency } from './shop-references';
 
 /**
  * The shop in the rules: customization items for the monster avatar, the
@@ -79,7 +80,8 @@ const shopRulesObject = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkShopConsistency);
 
 export const shopRulesSchema = shopRulesObject.prefault(
   () => defaultShopRules() as z.input<typeof shopRulesObject>,

@@ -33,6 +33,7 @@ import {
   userPk,
 } from './keys';
 import { outboxRecordItem } from './outbox-record';
+import { purchaseWrites } from './purchase-writes';
 import { ledgerIndex } from './table-definition';
 import { decodeOutcomeCancellation, isVersionConflict, type TransactionRole } from './transaction-errors';
 
@@ -91,9 +92,12 @@ export class DynamoGameStore implements GameStore {
     }
     for (const unlock of outcome.achievements) {
       roles.push('unlock');
-      const key = unlockMarkerKey(userId, unlock.id, unlock.times ?? 1);
+      const key = unlockMarkerKey(userId, unlock.id, unlock.times);
       items.push(this.put({ ...key, event_id: eventId, created_at: entry.recordedAt }, isNew()));
     }
+    const purchase = purchaseWrites(this.tableName, outcome);
+    items.push(...purchase.items);
+    roles.push(...purchase.roles);
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {

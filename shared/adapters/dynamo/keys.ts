@@ -23,6 +23,10 @@ const EVENT = 'EVENT#';
 const ONCE = 'ONCE#';
 const UNLOCK = 'ACH#';
 const OUTBOX = 'OUTBOX#';
+const ITEM = 'ITEM#';
+const REDEMPTION = 'REDEEM#';
+const REDEEMED = 'REDEEMED#';
+const MONSTER = 'MONSTER';
 
 export const userPk = (userId: string): string => `${USER}${userId}`;
 
@@ -75,6 +79,38 @@ export const outboxKey = (userId: string, eventId: string): ItemKey => ({
   pk: userPk(userId),
   sk: `${OUTBOX}${eventId}`,
 });
+
+/** A shop item the user owns: created with the purchase's transaction, create-only. */
+export const ownedItemKey = (userId: string, code: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${ITEM}${code}`,
+});
+export const ownedItemPrefix = ITEM;
+export const ownedItemCodeOf = (sk: string): string => sk.slice(ITEM.length);
+
+/** One reward redemption, time-ordered so a user's list reads newest first. */
+export const redemptionKey = (userId: string, recordedAt: string, eventId: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${REDEMPTION}${recordedAt}#${eventId}`,
+});
+export const redemptionPrefix = REDEMPTION;
+export const redeemedCountPrefix = REDEEMED;
+
+/** How many times the user redeemed a reward: the per-user limit's condition reads it. */
+export const redeemedCountKey = (userId: string, rewardId: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${REDEEMED}${rewardId}`,
+});
+
+/**
+ * A limited reward's stock counter: how many were redeemed by everyone. Its
+ * own partition per reward; the stock itself stays in the rules, so an
+ * operator can raise it without touching the table.
+ */
+export const rewardStockKey = (rewardId: string): ItemKey => ({ pk: `REWARD#${rewardId}`, sk: 'STOCK' });
+
+/** The user's monster avatar: one item, versioned. */
+export const monsterKey = (userId: string): ItemKey => ({ pk: userPk(userId), sk: MONSTER });
 
 /** Splits an unlock marker's sort key (ACH#<id>#<times>) back into its parts. */
 export function parseUnlockMarkerSk(sk: string): { achievementId: string; times: number } | null {

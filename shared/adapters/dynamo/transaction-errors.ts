@@ -1,10 +1,18 @@
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '../../ports';
+import { EventAlreadyAppliedError, MarkerTakenError, OutOfStockError, StaleProfileError } from '../../ports';
 import { outcomeFromEventRecord } from './event-record';
 
 /** What each item of an outcome transaction stands for, by index. */
-export type TransactionRole = 'event' | 'profile' | 'marker' | 'unlock';
+export type TransactionRole =
+  | 'event'
+  | 'profile'
+  | 'marker'
+  | 'unlock'
+  | 'owned'
+  | 'redemption'
+  | 'user_limit'
+  | 'stock';
 
 /**
  * Turns a cancelled outcome transaction into the port's typed errors, by the
@@ -28,7 +36,13 @@ export function decodeOutcomeCancellation(error: unknown, roles: readonly Transa
     // The returned item is in the wire format: the document client does not translate errors.
     return new EventAlreadyAppliedError(old ? outcomeFromEventRecord(unmarshall(old)) : null);
   }
+  // Sold out is a fact no reload changes: the caller answers out_of_stock.
+  if (failed('stock') >= 0) return new OutOfStockError('the reward is out of stock', { cause: error });
   if (failed('marker') >= 0) return new MarkerTakenError('once-per-subject marker taken', { cause: error });
+  // Bought or redeemed by a concurrent request of the same user: reload, and the rules decide again.
+  for (const role of ['owned', 'redemption', 'user_limit'] as const) {
+    if (failed(role) >= 0) return new MarkerTakenError(`${role} condition failed`, { cause: error });
+  }
   if (failed('unlock') >= 0) return new MarkerTakenError('achievement unlock marker taken', { cause: error });
   if (failed('profile') >= 0)
     return new StaleProfileError('profile changed since it was read', { cause: error });

@@ -1,0 +1,84 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import type { Monster } from '../../domain/monster/monster';
+import { type MonsterStore, StaleProfileError } from '../../ports';
+import { isAtVersion } from './conditions';
+import { parseItem } from './items';
+import { monsterKey } from './keys';
+
+const codes = z.array(z.string().min(1));
+
+const monsterItemSchema = z.object({
+  pk: z.string(),
+  sk: z.literal('MONSTER'),
+  name: z.string().min(1),
+  base_color: z.string().min(1),
+  accessories: codes,
+  clothing: codes,
+  features: codes,
+  patterns: codes,
+  version: z.number().int().min(1),
+  updated_at: z.string().min(1),
+});
+
+/** MONSTER: the user's avatar, one item in their partition, every write guarded by its version. */
+export class DynamoMonsterStore implements MonsterStore {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
+    this.doc = opts.doc;
+    this.tableName = opts.tableName;
+  }
+
+  async getMonster(userId: string): Promise<Monster | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: monsterKey(userId), ConsistentRead: true }),
+    );
+    if (!Item) return null;
+    const m = parseItem(monsterItemSchema, Item);
+    return {
+      name: m.name,
+      baseColor: m.base_color,
+      accessories: m.accessories,
+      clothing: m.clothing,
+      features: m.features,
+      patterns: m.patterns,
+      version: m.version,
+      updatedAt: m.updated_at,
+    };
+  }
+
+  async saveMonster(userId: string, monster: Monster): Promise<Monster> {
+    const stored: Monster = {
+      ...monster,
+      version: monster.version + 1,
+      updatedAt: monster.updatedAt ?? new Date().toISOString(),
+    };
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...monsterKey(userId),
+            name: stored.name,
+            base_color: stored.baseColor,
+            accessories: stored.accessories,
+            clothing: stored.clothing,
+            features: stored.features,
+            patterns: stored.patterns,
+            version: stored.version,
+            updated_at: stored.updatedAt,
+          },
+          ...isAtVersion(monster.version),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
+        throw new StaleProfileError('the monster changed since it was read', { cause: error });
+      }
+      throw error;
+    }
+    return stored;
+  }
+}

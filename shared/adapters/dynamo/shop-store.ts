@@ -1,0 +1,162 @@
+import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { ValidationError } from '../../domain/errors';
+import type { PurchaseState, Redemption, RedemptionPage, ShopStore } from '../../ports';
+import { parseItem, profileFromItem } from './items';
+import {
+  ownedItemCodeOf,
+  ownedItemPrefix,
+  profileKey,
+  redeemedCountKey,
+  redeemedCountPrefix,
+  redemptionPrefix,
+  rewardStockKey,
+  userPk,
+} from './keys';
+
+const redemptionItemSchema = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  event_id: z.string().min(1),
+  created_at: z.string().min(1),
+  reward_id: z.string().min(1),
+  cost_coins: z.number().int().min(0),
+  status: z.enum(['pending', 'fulfilled', 'cancelled']),
+});
+
+const redeemedSchema = z.object({ redeemed: z.number().int().min(0) });
+
+/** Reads for the shop and the rewards; their writes ride in the outcome's transaction (game-store.ts). */
+export class DynamoShopStore implements ShopStore {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
+    this.doc = opts.doc;
+    this.tableName = opts.tableName;
+  }
+
+  async loadPurchaseState(userId: string, rewardId?: string): Promise<PurchaseState> {
+    const keys = [profileKey(userId), ...(rewardId ? [redeemedCountKey(userId, rewardId)] : [])];
+    const [owned, { Responses }] = await Promise.all([
+      this.listOwnedItems(userId),
+      this.doc.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+      ),
+    ]);
+    const found = Responses?.[this.tableName] ?? [];
+    const profileItem = found.find((item) => item.sk === keys[0]?.sk);
+    const countItem = rewardId ? found.find((item) => item.sk === keys[1]?.sk) : undefined;
+    return {
+      profile: profileItem ? profileFromItem(profileItem) : null,
+      subjectAlreadyDone: false,
+      owned,
+      redeemedCount: countItem ? parseItem(redeemedSchema.loose(), countItem).redeemed : 0,
+    };
+  }
+
+  async listOwnedItems(userId: string): Promise<Set<string>> {
+    const owned = new Set<string>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': ownedItemPrefix },
+          ProjectionExpression: 'sk',
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) owned.add(ownedItemCodeOf(String(item.sk)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return owned;
+  }
+
+  async listRedeemedCounts(userId: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': redeemedCountPrefix },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        counts.set(
+          String(item.sk).slice(redeemedCountPrefix.length),
+          parseItem(redeemedSchema.loose(), item).redeemed,
+        );
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return counts;
+  }
+
+  async listRedemptions(userId: string, page: { limit: number; cursor?: string }): Promise<RedemptionPage> {
+    const start = page.cursor === undefined ? undefined : decodeCursor(userId, page.cursor);
+    const { Items = [], LastEvaluatedKey } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': redemptionPrefix },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+        Limit: page.limit + 1,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const redemptions: Redemption[] = Items.slice(0, page.limit).map((item) => {
+      const r = parseItem(redemptionItemSchema, item);
+      return {
+        id: r.event_id,
+        rewardId: r.reward_id,
+        costCoins: r.cost_coins,
+        status: r.status,
+        redeemedAt: r.created_at,
+      };
+    });
+    const lastItem = Items[Math.min(Items.length, page.limit) - 1];
+    const more = Items.length > page.limit || LastEvaluatedKey !== undefined;
+    return { redemptions, nextCursor: more && lastItem ? encodeCursor(userId, String(lastItem.sk)) : null };
+  }
+
+  async readRedeemedTotals(rewardIds: readonly string[]): Promise<Map<string, number>> {
+    const totals = new Map<string, number>();
+    if (rewardIds.length === 0) return totals;
+    const keys = rewardIds.map(rewardStockKey);
+    // A catalog holds a handful of rewards; BatchGetItem takes 100 keys.
+    for (let i = 0; i < keys.length; i += 100) {
+      const { Responses } = await this.doc.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys.slice(i, i + 100) } } }),
+      );
+      for (const item of Responses?.[this.tableName] ?? []) {
+        totals.set(String(item.pk).slice('REWARD#'.length), parseItem(redeemedSchema.loose(), item).redeemed);
+      }
+    }
+    return totals;
+  }
+}
+
+const cursorSchema = z.object({ u: z.string().min(1), s: z.string().startsWith(redemptionPrefix) }).strict();
+
+function encodeCursor(userId: string, sk: string): string {
+  return Buffer.from(JSON.stringify({ u: userId, s: sk }), 'utf8').toString('base64url');
+}
+
+function decodeCursor(userId: string, cursor: string): Record<string, string> {
+  const invalid = (message: string) => new ValidationError([{ field: 'cursor', message }]);
+  let parsed: z.infer<typeof cursorSchema>;
+  try {
+    parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw invalid('not a cursor returned by this endpoint');
+  }
+  if (parsed.u !== userId) throw invalid("belongs to another user's redemptions");
+  return { pk: userPk(userId), sk: parsed.s };
+}

@@ -1,0 +1,93 @@
+import { ConflictError } from '../domain/errors';
+import { defaultMonster, type Monster, type MonsterInput } from '../domain/monster/monster';
+import { applyMonsterUpdate } from '../domain/monster/update';
+import { type MonsterView, monsterView } from '../domain/monster/view';
+import { newProfile } from '../domain/profile';
+import { isItemUnlocked } from '../domain/shop/catalog';
+import type { Profile } from '../domain/types';
+import { StaleProfileError } from '../ports';
+import { startBackoff } from './contention-retry';
+import type { ShopDeps } from './shop-deps';
+
+export interface MonsterAnswer {
+  view: MonsterView;
+  /** the stored version: send it back with a PUT to guard against another tab's change */
+  version: number;
+}
+
+export interface MonsterUpdated extends MonsterAnswer {
+  /** true when what the scene shows changed (colors, items), not for a new name */
+  needsSceneRegeneration: boolean;
+}
+
+/**
+ * GET and PUT /v1/me/monster. A new user gets the default monster. A PUT is
+ * a versioned write: with `version` (from a GET) it applies only to that
+ * version, so a change made in another tab meanwhile is a 409 instead of
+ * being overwritten; without it, a concurrent write is reloaded and the
+ * partial update applied again on top.
+ */
+export function makeMonsterUseCases(deps: ShopDeps) {
+  /** no scene pipeline yet: the url stays null until a scene is generated */
+  const sceneUrl = null;
+
+  async function load(userId: string): Promise<{ profile: Profile; monster: Monster }> {
+    const [profile, monster] = await Promise.all([
+      deps.store.getProfile(userId),
+      deps.monsters.getMonster(userId),
+    ]);
+    return {
+      profile: profile ?? newProfile(userId, deps.clock.now()),
+      monster: monster ?? defaultMonster(deps.rules),
+    };
+  }
+
+  return {
+    async getMonster(userId: string): Promise<MonsterAnswer> {
+      const { profile, monster } = await load(userId);
+      return { view: monsterView(deps.rules, profile, monster, sceneUrl), version: monster.version };
+    },
+
+    async updateMonster(
+      userId: string,
+      input: MonsterInput,
+      expectedVersion?: number,
+    ): Promise<MonsterUpdated> {
+      await deps.rateLimiter.hit(
+        userId,
+        'customization',
+        deps.rules.shop.rate_limits.customization_per_minute,
+      );
+      const backoff = startBackoff(deps.retry);
+      for (;;) {
+        const [{ profile, monster }, owned] = await Promise.all([
+          load(userId),
+          deps.shop.listOwnedItems(userId),
+        ]);
+        if (expectedVersion !== undefined && expectedVersion !== monster.version) {
+          throw new ConflictError(
+            'monster_version_conflict',
+            `the monster is at version ${monster.version}, not ${expectedVersion}: reload it and apply the change again`,
+          );
+        }
+        const unlocked = new Set(
+          Object.keys(deps.rules.shop.items).filter((code) =>
+            isItemUnlocked(deps.rules, profile, owned, code),
+          ),
+        );
+        const update = applyMonsterUpdate(deps.rules, monster, input, unlocked, deps.clock.now());
+        try {
+          const stored = await deps.monsters.saveMonster(userId, update.monster);
+          return {
+            view: monsterView(deps.rules, profile, stored, sceneUrl),
+            version: stored.version,
+            needsSceneRegeneration: update.needsSceneRegeneration,
+          };
+        } catch (error) {
+          if (!(error instanceof StaleProfileError)) throw error;
+          await backoff.wait(error);
+        }
+      }
+    },
+  };
+}

@@ -6,7 +6,9 @@ import { makeBuyStreakFreeze } from './buy-streak-freeze';
 import type { ShopDeps } from './shop-deps';
 
 /** The shop's one consumable: a streak freeze, sold at rules.streaks.freezes.price_coins. */
-export const STREAK_FREEZE_CODE = 'streak_freeze';
+export { STREAK_FREEZE_CODE } from '../rules/shop-references';
+
+import { STREAK_FREEZE_CODE } from '../rules/shop-references';
 
 export interface ItemBought {
   duplicate: boolean;

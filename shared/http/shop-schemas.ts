@@ -44,6 +44,9 @@ export const monsterBodySchema = z
   })
   .partial()
   .strict()
+  .refine((body) => Object.keys(body).some((field) => field !== 'version'), {
+    message: 'must change at least one of name, base_color, accessories, clothing, features, patterns',
+  })
   .meta({ minProperties: 1 });
 
 const requirement = z.discriminatedUnion('kind', [

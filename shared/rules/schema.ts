@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { checkAchievementReferences } from './achievement-references';
 import { achievementRulesSchema } from './achievements-schema';
+import { checkShopReferences } from './shop-references';
 import { shopRulesSchema } from './shop-schema';
 import { checkStreakReferences, streakRulesSchema } from './streaks-schema';
 
@@ -135,6 +136,7 @@ export const rulesSchema = z
     checkCurveFits(rules.levels, ctx);
     checkStreakReferences(rules, ctx);
     checkAchievementReferences(rules, ctx);
+    checkShopReferences(rules, ctx);
     checkTitleBands(rules.titles, rules.levels.max_level, ctx);
     checkMilestones(rules.milestones, ctx);
     const vip = rules.multipliers.vip;

@@ -6,6 +6,7 @@ import { catalogResponseSchema, myAchievementsResponseSchema } from '../../share
 import { outcomeResponseSchema } from '../../shared/http/response-schemas';
 import { freezeResponseSchema, streaksResponseSchema } from '../../shared/http/streak-schemas';
 import defaultRules from '../../shared/rules/default-rules.json';
+import { shopFor } from '../support/shop-fixtures';
 import { cleanup, type RunningLocal, startLocal } from './support/local-process';
 
 /**
@@ -27,6 +28,7 @@ const rules = {
       reward: { xp: 15, coins: 5 },
     },
   },
+  shop: shopFor({ first_steps: {} }),
 };
 
 let local: RunningLocal;

@@ -4,6 +4,7 @@ import { DynamoUnlockStatsStore } from '../../../shared/adapters/dynamo/unlock-s
 import type { HttpEvent } from '../../../shared/http/types';
 import defaultRules from '../../../shared/rules/default-rules.json';
 import { createTestStore, type TestStore } from '../../support/dynamodb';
+import { shopFor } from '../../support/shop-fixtures';
 import { type Auth, httpEvent } from './events';
 
 type Handler = (event: HttpEvent, context: Context) => Promise<unknown>;
@@ -40,7 +41,11 @@ export const testAchievements = {
   },
 };
 
-export const testRulesJson = JSON.stringify({ ...defaultRules, achievements: testAchievements });
+export const testRulesJson = JSON.stringify({
+  ...defaultRules,
+  achievements: testAchievements,
+  shop: shopFor(testAchievements),
+});
 
 export interface ProgressApi {
   recordActivity: Handler;

@@ -3,6 +3,7 @@ import { contractFor } from '../../../events/catalog';
 import type { AppliedOutcome, Outcome } from '../../../shared/domain/types';
 import { defaultAchievementCatalog } from '../../../shared/rules/achievements-schema';
 import type { Rules, RulesInput } from '../../../shared/rules/schema';
+import { shopFor } from '../../support/shop-fixtures';
 import { expectApplied, rulesWith } from '../fixtures';
 
 /** Arrange helpers for the achievement tests (not a test file itself). */
@@ -26,6 +27,7 @@ export function rulesWithAchievements(
     if (streaks?.milestones) streaks.milestones = [];
     if (streaks?.multiplier?.steps) streaks.multiplier.steps = [];
     doc.achievements = achievements as Catalog;
+    doc.shop = shopFor(achievements) as RulesInput['shop'];
     edit(doc);
   });
 }

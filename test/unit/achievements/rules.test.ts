@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidRulesError } from '../../../shared/rules/load';
 import type { RulesInput } from '../../../shared/rules/schema';
+import { shopFor } from '../../support/shop-fixtures';
 import { rulesWith } from '../fixtures';
 import { catalogRules, oneOff, reward, rulesWithAchievements } from './helpers';
 
@@ -16,6 +17,7 @@ function issuesOf(edit: (doc: RulesInput) => void): { path: string; message: str
 
 const withAchievements = (achievements: unknown) => (doc: RulesInput) => {
   doc.achievements = achievements as RulesInput['achievements'];
+  doc.shop = shopFor(achievements as Record<string, unknown>) as RulesInput['shop'];
 };
 
 describe('the default achievement catalog', () => {

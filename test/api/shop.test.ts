@@ -1,0 +1,241 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scanAll } from '../support/game-fixtures';
+import { invoke } from './support/events';
+import { adjustmentEvent, asUser, uniqueId } from './support/requests';
+import {
+  buyEvent,
+  loadShopApi,
+  monsterEvent,
+  putMonsterEvent,
+  redeemEvent,
+  redemptionsEvent,
+  rewardsEvent,
+  type ShopApi,
+  shopItemsEvent,
+} from './support/shop-api';
+
+let api: ShopApi;
+
+beforeAll(async () => {
+  api = await loadShopApi();
+});
+
+async function userWithCoins(coins: number): Promise<string> {
+  const userId = uniqueId('shopper');
+  const body = { event_id: uniqueId('grant'), direction: 'grant', coins, reason: 'test grant' };
+  expect((await invoke(api.adjustUserBalance, adjustmentEvent(userId, body))).statusCode).toBe(201);
+  return userId;
+}
+
+/**
+ * The user's items, to prove a refused request wrote nothing. The rate-limit
+ * window (RATE#) is left out: it counts every request, refused or not.
+ */
+async function itemsOf(userId: string): Promise<string[]> {
+  const items = await scanAll(api.table.doc, api.table.tableName);
+  return items
+    .filter((i) => i.pk === `USER#${userId}` && !String(i.sk).startsWith('RATE#'))
+    .map((i) => String(i.sk).replace(/#.*/, '#'));
+}
+
+describe('GET /v1/shop/items', () => {
+  it('lists the catalog with price, requirement and what this user has, wears and can buy', async () => {
+    const userId = await userWithCoins(100);
+    const response = await invoke(api.listShopItems, shopItemsEvent(asUser(userId)));
+    expect(response.statusCode).toBe(200);
+    const byCode = new Map(response.body.items.map((i: { code: string }) => [i.code, i]));
+    expect(byCode.get('color_orange')).toMatchObject({
+      is_unlocked: true,
+      is_equipped: true,
+      can_unlock: false,
+    });
+    expect(byCode.get('hat_beanie')).toMatchObject({ price_coins: 80, is_unlocked: false, can_unlock: true });
+    expect(byCode.get('hat_wizard')).toMatchObject({
+      can_unlock: false,
+      why_not: { code: 'insufficient_coins' },
+    });
+    expect(byCode.get('hat_crown')).toMatchObject({ why_not: { code: 'requirement_unmet' } });
+    expect(byCode.get('streak_freeze')).toMatchObject({ type: 'consumable', price_coins: 200 });
+  });
+
+  it('filters by type and to unlocked items only', async () => {
+    const userId = uniqueId('browser');
+    const colors = await invoke(api.listShopItems, shopItemsEvent(asUser(userId), { type: 'color' }));
+    expect(colors.body.items.every((i: { type: string }) => i.type === 'color')).toBe(true);
+    const mine = await invoke(api.listShopItems, shopItemsEvent(asUser(userId), { unlocked_only: 'true' }));
+    expect(mine.body.items.map((i: { code: string }) => i.code).sort()).toEqual([
+      'color_orange',
+      'pencil_ear',
+    ]);
+  });
+});
+
+describe('POST /v1/shop/items/{code}/unlock', () => {
+  it('buys an item once per Idempotency-Key: coins down, ownership and a purchase in the ledger', async () => {
+    const userId = await userWithCoins(100);
+    const first = await invoke(api.buyShopItem, buyEvent(asUser(userId), 'hat_beanie', 'k-1'));
+    expect(first.statusCode).toBe(201);
+    expect(first.body).toEqual({
+      duplicate: false,
+      event_id: 'k-1',
+      code: 'hat_beanie',
+      coins_spent: 80,
+      coins: 20,
+    });
+    const replay = await invoke(api.buyShopItem, buyEvent(asUser(userId), 'hat_beanie', 'k-1'));
+    expect(replay.statusCode).toBe(200);
+    expect(replay.body).toMatchObject({ duplicate: true, coins: 20 });
+    expect(await itemsOf(userId)).toContain('ITEM#');
+  });
+
+  it.each([
+    ['already owned', 'pencil_ear', 1000, 422, 'already_owned'],
+    ['too few coins', 'hat_wizard', 100, 422, 'insufficient_coins'],
+    ['a requirement unmet (premium)', 'hat_crown', 5000, 422, 'requirement_unmet'],
+    ['a requirement unmet (achievement)', 'glasses_scholar', 5000, 422, 'requirement_unmet'],
+    ['an unknown code', 'hat_unicorn', 1000, 404, 'shop_item_not_found'],
+    ['a malformed code', 'Hat Beanie!', 1000, 400, 'validation_failed'],
+  ])('refuses %s (%s) and writes nothing', async (_case, code, coins, status, errorCode) => {
+    const userId = await userWithCoins(coins);
+    const before = await itemsOf(userId);
+    const response = await invoke(api.buyShopItem, buyEvent(asUser(userId), code, uniqueId('k')));
+    expect(response.statusCode).toBe(status);
+    expect(response.body.error.code).toBe(errorCode);
+    expect(await itemsOf(userId)).toEqual(before);
+  });
+
+  it('refuses a malformed Idempotency-Key with 400 naming the header', async () => {
+    const userId = await userWithCoins(100);
+    const response = await invoke(api.buyShopItem, buyEvent(asUser(userId), 'hat_beanie', 'x'.repeat(300)));
+    expect(response.statusCode).toBe(400);
+    expect(response.body.error.details[0].field).toBe('idempotency-key');
+  });
+
+  it('answers 429 with Retry-After past 20 shop requests a minute, counting refusals too', async () => {
+    const userId = uniqueId('eager');
+    const statuses = [];
+    for (let i = 0; i < 21; i++) {
+      statuses.push(
+        (await invoke(api.buyShopItem, buyEvent(asUser(userId), 'hat_beanie', uniqueId('k')))).statusCode,
+      );
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 422)).toBe(true);
+    const limited = await invoke(api.buyShopItem, buyEvent(asUser(userId), 'hat_beanie', uniqueId('k')));
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+  });
+
+  it('answers 401 without a token', async () => {
+    expect((await invoke(api.buyShopItem, buyEvent({ kind: 'none' }, 'hat_beanie'))).statusCode).toBe(401);
+  });
+});
+
+describe('rewards and redemptions', () => {
+  it('redeems a reward: 201, the record in /v1/me/redemptions, the count in /v1/rewards', async () => {
+    const userId = await userWithCoins(200);
+    const response = await invoke(api.redeemReward, redeemEvent(asUser(userId), 'wallpaper_monster', 'r-1'));
+    expect(response.statusCode).toBe(201);
+    expect(response.body).toMatchObject({ redemption_id: 'r-1', coins_spent: 100, coins: 100 });
+    const mine = await invoke(api.getMyRedemptions, redemptionsEvent(asUser(userId)));
+    expect(mine.body.redemptions).toEqual([
+      expect.objectContaining({ id: 'r-1', reward_id: 'wallpaper_monster', status: 'pending' }),
+    ]);
+    const rewards = await invoke(api.listRewards, rewardsEvent(asUser(userId)));
+    const wallpaper = rewards.body.rewards.find((r: { id: string }) => r.id === 'wallpaper_monster');
+    expect(wallpaper).toMatchObject({ redeemed_by_me: 1, per_user_limit: 1, remaining: null });
+    const plush = rewards.body.rewards.find((r: { id: string }) => r.id === 'plush_monster');
+    expect(plush).toMatchObject({ stock: 100, remaining: 100 });
+  });
+
+  it.each([
+    ['past the per-user limit', 'wallpaper_monster', 422, 'per_user_limit_reached'],
+    ['with too few coins', 'plush_monster', 422, 'insufficient_coins'],
+    ['an unknown reward', 'moon_trip', 404, 'reward_not_found'],
+    ['a malformed id', '../etc', 400, 'validation_failed'],
+  ])('refuses %s and writes nothing', async (_case, rewardId, status, errorCode) => {
+    const userId = await userWithCoins(200);
+    await invoke(api.redeemReward, redeemEvent(asUser(userId), 'wallpaper_monster', uniqueId('r')));
+    const before = await itemsOf(userId);
+    const response = await invoke(api.redeemReward, redeemEvent(asUser(userId), rewardId, uniqueId('r')));
+    expect(response.statusCode).toBe(status);
+    expect(response.body.error.code).toBe(errorCode);
+    expect(await itemsOf(userId)).toEqual(before);
+  });
+
+  it.each([
+    [{ limit: '0' }, 'limit'],
+    [{ limit: '-1' }, 'limit'],
+    [{ limit: 'ten' }, 'limit'],
+    [{ page: '2' }, 'page'],
+  ])('answers 400 for the redemptions query %j, naming %s', async (query, field) => {
+    const response = await invoke(api.getMyRedemptions, redemptionsEvent(asUser('q-user'), query));
+    expect(response.statusCode).toBe(400);
+    expect(response.body.error.details[0].field).toBe(field);
+  });
+
+  it("refuses another user's cursor with 400", async () => {
+    const cursor = Buffer.from(JSON.stringify({ u: 'someone-else', s: 'REDEEM#x' })).toString('base64url');
+    const response = await invoke(api.getMyRedemptions, redemptionsEvent(asUser('me'), { cursor }));
+    expect(response.statusCode).toBe(400);
+    expect(response.body.error.details[0].field).toBe('cursor');
+  });
+});
+
+describe('GET and PUT /v1/me/monster', () => {
+  it('gives a new user the default monster, then stores a change with needs_scene_regeneration', async () => {
+    const userId = await userWithCoins(100);
+    const first = await invoke(api.getMyMonster, monsterEvent(asUser(userId)));
+    expect(first.body).toMatchObject({ name: 'Monster', base_color: { code: 'color_orange' }, version: 0 });
+    expect(first.body.scene_url).toBeNull();
+    const renamed = await invoke(api.updateMyMonster, putMonsterEvent(asUser(userId), { name: '  Blob  ' }));
+    expect(renamed.body).toMatchObject({ name: 'Blob', version: 1, needs_scene_regeneration: false });
+    const dressed = await invoke(
+      api.updateMyMonster,
+      putMonsterEvent(asUser(userId), { accessories: ['pencil_ear'] }),
+    );
+    expect(dressed.body).toMatchObject({ version: 2, needs_scene_regeneration: true });
+    expect(dressed.body.customizations.accessories).toEqual(['pencil_ear']);
+  });
+
+  it('answers 409 for a stale version, keeping the newer change', async () => {
+    const userId = uniqueId('tabs');
+    await invoke(api.updateMyMonster, putMonsterEvent(asUser(userId), { name: 'Tab one', version: 0 }));
+    const stale = await invoke(
+      api.updateMyMonster,
+      putMonsterEvent(asUser(userId), { name: 'Tab two', version: 0 }),
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body.error.code).toBe('monster_version_conflict');
+    expect((await invoke(api.getMyMonster, monsterEvent(asUser(userId)))).body.name).toBe('Tab one');
+  });
+
+  it.each([
+    ['a 10 KB name', 'name', { name: 'x'.repeat(10_000) }],
+    ['an empty name', 'name', { name: '   ' }],
+    ['a name with a line break', 'name', { name: 'Blob\nBlob' }],
+    [
+      'six accessories',
+      'accessories',
+      { accessories: ['pencil_ear', 'hat_beanie', 'hat_wizard', 'bow_tie', 'scarf_knitted', 'monocle'] },
+    ],
+    ['an item not owned', 'accessories[0]', { accessories: ['hat_beanie'] }],
+    ['an unknown item', 'features[0]', { features: ['laser_eyes'] }],
+    ['an item of another type', 'accessories[0]', { accessories: ['color_orange'] }],
+    ['a color not owned', 'base_color', { base_color: 'color_gold' }],
+    ['a number for a name', 'name', { name: 42 }],
+    ['a negative version', 'version', { name: 'Ok', version: -1 }],
+    ['an unknown field', 'hat', { hat: 'yes' }],
+  ])('refuses %s with 400 naming %s, writing nothing', async (_case, field, body) => {
+    const userId = uniqueId('dresser');
+    const response = await invoke(api.updateMyMonster, putMonsterEvent(asUser(userId), body));
+    expect(response.statusCode).toBe(400);
+    expect(response.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(await itemsOf(userId)).not.toContain('MONSTER');
+  });
+
+  it('answers 400 for an empty body and 401 without a token', async () => {
+    expect((await invoke(api.updateMyMonster, putMonsterEvent(asUser('empty'), {}))).statusCode).toBe(400);
+    expect((await invoke(api.getMyMonster, monsterEvent({ kind: 'none' }))).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,74 @@
+import type { Context } from 'aws-lambda';
+import { vi } from 'vitest';
+import type { HttpEvent } from '../../../shared/http/types';
+import { createTestStore, type TestStore } from '../../support/dynamodb';
+import { type Auth, httpEvent } from './events';
+
+type Handler = (event: HttpEvent, context: Context) => Promise<unknown>;
+
+const names = [
+  'listShopItems',
+  'buyShopItem',
+  'listRewards',
+  'redeemReward',
+  'getMyRedemptions',
+  'getMyMonster',
+  'updateMyMonster',
+  'adjustUserBalance',
+] as const;
+
+export type ShopApi = Record<(typeof names)[number], Handler> & { table: TestStore };
+
+/** A fresh table and the real shop handlers (default rules: the shipped shop), imported as on a cold start. */
+export async function loadShopApi(): Promise<ShopApi> {
+  const table = await createTestStore();
+  process.env.TABLE_NAME = table.tableName;
+  process.env.DYNAMODB_ENDPOINT = table.endpoint;
+  process.env.AWS_REGION ??= 'us-east-1';
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  vi.resetModules();
+  const modules = await Promise.all([
+    import('../../../functions/http/shop/list-shop-items'),
+    import('../../../functions/http/shop/buy-shop-item'),
+    import('../../../functions/http/rewards/list-rewards'),
+    import('../../../functions/http/rewards/redeem-reward'),
+    import('../../../functions/http/me/get-my-redemptions'),
+    import('../../../functions/http/me/get-my-monster'),
+    import('../../../functions/http/me/update-my-monster'),
+    import('../../../functions/http/internal/adjust-user-balance'),
+  ]);
+  const api = Object.fromEntries(names.map((name, i) => [name, modules[i]?.handler as Handler]));
+  return { ...(api as Record<(typeof names)[number], Handler>), table };
+}
+
+export const shopItemsEvent = (auth: Auth, query?: Record<string, string>) =>
+  httpEvent({ method: 'GET', route: '/v1/shop/items', auth, ...(query && { query }) });
+
+export const buyEvent = (auth: Auth, code: string, key?: string) =>
+  httpEvent({
+    method: 'POST',
+    route: '/v1/shop/items/{code}/unlock',
+    pathParameters: { code },
+    auth,
+    ...(key !== undefined && { headers: { 'idempotency-key': key } }),
+  });
+
+export const rewardsEvent = (auth: Auth) => httpEvent({ method: 'GET', route: '/v1/rewards', auth });
+
+export const redeemEvent = (auth: Auth, id: string, key?: string) =>
+  httpEvent({
+    method: 'POST',
+    route: '/v1/rewards/{id}/redeem',
+    pathParameters: { id },
+    auth,
+    ...(key !== undefined && { headers: { 'idempotency-key': key } }),
+  });
+
+export const redemptionsEvent = (auth: Auth, query?: Record<string, string>) =>
+  httpEvent({ method: 'GET', route: '/v1/me/redemptions', auth, ...(query && { query }) });
+
+export const monsterEvent = (auth: Auth) => httpEvent({ method: 'GET', route: '/v1/me/monster', auth });
+
+export const putMonsterEvent = (auth: Auth, body: unknown) =>
+  httpEvent({ method: 'PUT', route: '/v1/me/monster', auth, body });

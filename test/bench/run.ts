@@ -9,6 +9,7 @@ import { startDynamoDbLocal } from '../../shared/local/dynamodb-local';
 import { attachCapacityProbe } from '../support/capacity-probe';
 import { flatRules } from '../support/game-fixtures';
 import { itemSizeBytes, localIndexEntryBytes, transactionWriteUnits } from '../support/item-size';
+import { reportPurchases } from './purchase-cost';
 import { measureInterleaved, rawMinimum, rawSameShape, recordActivityUseCase, summary } from './workloads';
 
 /**
@@ -62,6 +63,7 @@ try {
   );
 
   await reportOneActivity(client, doc);
+  await reportPurchases(client, doc, TABLE);
   console.log(`\nbench: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   await ddb.stop();

@@ -72,7 +72,11 @@ export function buildOpenApiDocument(routeList: readonly RouteDefinition[] = rou
 
 function operation(route: RouteDefinition, spec: RouteSpec): JsonObject {
   const op: JsonObject = { operationId: route.id, summary: route.summary, security: SECURITY[route.auth] };
-  const parameters = [...params(spec.path, 'path'), ...params(spec.query, 'query')];
+  const parameters = [
+    ...params(spec.path, 'path'),
+    ...params(spec.query, 'query'),
+    ...params(spec.headers, 'header'),
+  ];
   if (parameters.length > 0) op.parameters = parameters;
   if (spec.body) {
     op.requestBody = {
@@ -96,7 +100,7 @@ function operation(route: RouteDefinition, spec: RouteSpec): JsonObject {
   return op;
 }
 
-function params(schema: z.ZodObject | undefined, where: 'path' | 'query'): JsonObject[] {
+function params(schema: z.ZodObject | undefined, where: 'path' | 'query' | 'header'): JsonObject[] {
   if (!schema) return [];
   const json = z.toJSONSchema(schema, { io: 'input' }) as {
     properties?: Record<string, JsonObject>;

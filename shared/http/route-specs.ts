@@ -10,6 +10,7 @@ import {
 import { historyResponseSchema, outcomeResponseSchema, profileResponseSchema } from './response-schemas';
 
 import {
+  idempotencyHeadersSchema,
   itemBoughtResponseSchema,
   itemPathSchema,
   monsterBodySchema,
@@ -37,6 +38,8 @@ import {
 export interface RouteSpec {
   path?: z.ZodObject;
   query?: z.ZodObject;
+  /** request headers the route reads (lower case, as API Gateway hands them over) */
+  headers?: z.ZodObject;
   /** optional: the route also accepts no body at all */
   body?: { name: string; schema: z.ZodType; optional?: boolean };
   responses: Record<number, { description: string; schema?: z.ZodType; name?: string }>;
@@ -141,6 +144,7 @@ export const routeSpecs: Record<string, RouteSpec> = {
   },
   BuyShopItem: {
     path: itemPathSchema,
+    headers: idempotencyHeadersSchema,
     responses: {
       201: {
         description: 'The item was bought',
@@ -163,6 +167,7 @@ export const routeSpecs: Record<string, RouteSpec> = {
   },
   RedeemReward: {
     path: rewardPathSchema,
+    headers: idempotencyHeadersSchema,
     responses: {
       201: {
         description: 'The reward was redeemed',

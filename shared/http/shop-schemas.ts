@@ -29,6 +29,12 @@ export const rewardPathSchema = z.object({ id: code }).strict();
  */
 export const idempotencyKeySchema = activityInputSchema.shape.event_id;
 
+export const idempotencyHeadersSchema = z.object({
+  'idempotency-key': idempotencyKeySchema
+    .optional()
+    .describe('the same key twice applies once; the replay answers 200 with duplicate true'),
+});
+
 const codes = z.array(code).max(20, 'at most 20 items');
 
 /** Absent fields keep their value. Lengths are checked loosely here and exactly by the domain. */

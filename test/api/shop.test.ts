@@ -239,3 +239,18 @@ describe('GET and PUT /v1/me/monster', () => {
     expect((await invoke(api.getMyMonster, monsterEvent({ kind: 'none' }))).statusCode).toBe(401);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('documents the Idempotency-Key header of a purchase and a redemption', async () => {
+    const { buildOpenApiDocument } = await import('../../shared/http/openapi');
+    const paths = buildOpenApiDocument().paths as Record<
+      string,
+      Record<string, { parameters?: { name: string; in: string }[] }>
+    >;
+    for (const path of ['/v1/shop/items/{code}/unlock', '/v1/rewards/{id}/redeem']) {
+      expect(paths[path]?.post?.parameters).toContainEqual(
+        expect.objectContaining({ name: 'idempotency-key', in: 'header', required: false }),
+      );
+    }
+  });
+});

@@ -91,6 +91,8 @@ export class ApiFunction extends Construct {
         // the others would load from the runtime's SDK if ever needed.
         externalModules: LAZY_CREDENTIAL_PROVIDERS,
         define: { 'process.env.QUESTLINE_RULES_JSON': props.rulesDefine },
+        // Evaluated before any module of the function: zod's setup (see the file).
+        inject: [join(projectRoot, 'shared/zod-setup.ts')],
         logLevel: LogLevel.WARNING,
         forceDockerBundling: false,
       },

@@ -71,7 +71,8 @@ export const updateUserBodySchema = z
 
 export type UpdateUserBody = z.output<typeof updateUserBodySchema>;
 
-export const historyQuerySchema = z
+/** A page of a newest-first list: at most `limit` items after `cursor`. */
+export const pageQuerySchema = z
   .object({
     limit: z.coerce
       .number({ message: 'must be a whole number' })
@@ -82,3 +83,5 @@ export const historyQuerySchema = z
     cursor: z.string().min(1).max(2048, 'must be at most 2048 characters').optional(),
   })
   .strict();
+
+export const historyQuerySchema = pageQuerySchema;

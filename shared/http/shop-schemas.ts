@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { activityInputSchema } from '../../events/activity-completed.v1';
 import { itemTypes } from '../rules/shop-schema';
+import { pageQuerySchema } from './request-schemas';
 import { parseInput } from './validate';
 
 /** Request and response schemas of the shop, rewards and monster routes. */
@@ -114,17 +115,7 @@ export const redeemedResponseSchema = z.object({
   coins: count,
 });
 
-export const redemptionsQuerySchema = z
-  .object({
-    limit: z.coerce
-      .number({ message: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(100, 'must be at most 100')
-      .default(20),
-    cursor: z.string().min(1).max(2048, 'must be at most 2048 characters').optional(),
-  })
-  .strict();
+export const redemptionsQuerySchema = pageQuerySchema;
 
 export const redemptionsResponseSchema = z.object({
   redemptions: z.array(

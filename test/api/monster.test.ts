@@ -1,8 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scanAll } from '../support/game-fixtures';
 import { invoke } from './support/events';
-import { adjustmentEvent, asUser, uniqueId } from './support/requests';
-import { loadShopApi, monsterEvent, putMonsterEvent, type ShopApi } from './support/shop-api';
+import { asUser, uniqueId } from './support/requests';
+import {
+  itemKindsOf,
+  loadShopApi,
+  monsterEvent,
+  putMonsterEvent,
+  type ShopApi,
+  userWithCoins as userWithCoinsIn,
+} from './support/shop-api';
 
 let api: ShopApi;
 
@@ -10,20 +16,8 @@ beforeAll(async () => {
   api = await loadShopApi();
 });
 
-async function userWithCoins(coins: number): Promise<string> {
-  const userId = uniqueId('dresser');
-  const body = { event_id: uniqueId('grant'), direction: 'grant', coins, reason: 'test grant' };
-  expect((await invoke(api.adjustUserBalance, adjustmentEvent(userId, body))).statusCode).toBe(201);
-  return userId;
-}
-
-/** The kinds of the user's items (the rate-limit window left out), to prove a refusal wrote no monster. */
-async function itemsOf(userId: string): Promise<string[]> {
-  const items = await scanAll(api.table.doc, api.table.tableName);
-  return items
-    .filter((i) => i.pk === `USER#${userId}` && !String(i.sk).startsWith('RATE#'))
-    .map((i) => String(i.sk).replace(/#.*/, '#'));
-}
+const userWithCoins = (coins: number) => userWithCoinsIn(api, coins, 'dresser');
+const itemsOf = (userId: string) => itemKindsOf(api, userId);
 
 describe('GET and PUT /v1/me/monster', () => {
   it('gives a new user the default monster, then stores a change with needs_scene_regeneration', async () => {

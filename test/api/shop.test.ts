@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scanAll } from '../support/game-fixtures';
 import { invoke } from './support/events';
-import { adjustmentEvent, asUser, uniqueId } from './support/requests';
+import { asUser, uniqueId } from './support/requests';
 import {
   buyEvent,
+  itemKindsOf,
   loadShopApi,
   redeemEvent,
   redemptionsEvent,
   rewardsEvent,
   type ShopApi,
   shopItemsEvent,
+  userWithCoins as userWithCoinsIn,
 } from './support/shop-api';
 
 let api: ShopApi;
@@ -18,23 +19,8 @@ beforeAll(async () => {
   api = await loadShopApi();
 });
 
-async function userWithCoins(coins: number): Promise<string> {
-  const userId = uniqueId('shopper');
-  const body = { event_id: uniqueId('grant'), direction: 'grant', coins, reason: 'test grant' };
-  expect((await invoke(api.adjustUserBalance, adjustmentEvent(userId, body))).statusCode).toBe(201);
-  return userId;
-}
-
-/**
- * The user's items, to prove a refused request wrote nothing. The rate-limit
- * window (RATE#) is left out: it counts every request, refused or not.
- */
-async function itemsOf(userId: string): Promise<string[]> {
-  const items = await scanAll(api.table.doc, api.table.tableName);
-  return items
-    .filter((i) => i.pk === `USER#${userId}` && !String(i.sk).startsWith('RATE#'))
-    .map((i) => String(i.sk).replace(/#.*/, '#'));
-}
+const userWithCoins = (coins: number) => userWithCoinsIn(api, coins, 'shopper');
+const itemsOf = (userId: string) => itemKindsOf(api, userId);
 
 describe('GET /v1/shop/items', () => {
   it('lists the catalog with price, requirement and what this user has, wears and can buy', async () => {

@@ -56,46 +56,46 @@ export class DynamoShopStore implements ShopStore {
   }
 
   async listOwnedItems(userId: string): Promise<Set<string>> {
-    const owned = new Set<string>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': ownedItemPrefix },
-          ProjectionExpression: 'sk',
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) owned.add(ownedItemCodeOf(String(item.sk)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return owned;
+    const items = await this.allWithPrefix(userId, ownedItemPrefix, { consistent: true, keysOnly: true });
+    return new Set(items.map((item) => ownedItemCodeOf(String(item.sk))));
   }
 
   async listRedeemedCounts(userId: string): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
+    const items = await this.allWithPrefix(userId, redeemedCountPrefix, {
+      consistent: false,
+      keysOnly: false,
+    });
+    return new Map(
+      items.map((item) => [
+        String(item.sk).slice(redeemedCountPrefix.length),
+        parseItem(redeemedSchema.loose(), item).redeemed,
+      ]),
+    );
+  }
+
+  /** Every item of the user's partition whose sort key starts with `prefix` (a handful: no paging for callers). */
+  private async allWithPrefix(
+    userId: string,
+    prefix: string,
+    opts: { consistent: boolean; keysOnly: boolean },
+  ): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': redeemedCountPrefix },
+          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': prefix },
+          ...(opts.keysOnly && { ProjectionExpression: 'sk' }),
+          ConsistentRead: opts.consistent,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of page.Items ?? []) {
-        counts.set(
-          String(item.sk).slice(redeemedCountPrefix.length),
-          parseItem(redeemedSchema.loose(), item).redeemed,
-        );
-      }
+      items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
-    return counts;
+    return items;
   }
 
   async listRedemptions(userId: string, page: { limit: number; cursor?: string }): Promise<RedemptionPage> {

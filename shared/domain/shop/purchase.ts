@@ -4,7 +4,7 @@ import type { Rules } from '../../rules/schema';
 import { STREAK_FREEZE_CODE } from '../../rules/shop-references';
 import { NotFoundError } from '../errors';
 import { refuse } from '../refusal';
-import { settle } from '../settle';
+import { spendCoins } from '../spend';
 import type { Outcome, Profile } from '../types';
 import { isItemUnlocked, requirementMet, requirementText, shopItem } from './catalog';
 
@@ -38,31 +38,13 @@ export function buyItem(
     );
   }
   const price = item.price_coins;
-  if (profile.coins < price) {
-    return refuse(
-      subject,
-      'insufficient_coins',
-      `${item.name} costs ${price} coins: the balance is ${profile.coins}`,
-    );
-  }
-  const outcome = settle(
+  const outcome = spendCoins(
     rules,
     profile,
-    {
-      eventId,
-      entry: {
-        kind: 'purchase',
-        reason: `Bought ${item.name}`,
-        baseXp: 0,
-        baseCoins: -price,
-        multiplier: 1,
-        xp: 0,
-        coins: -price,
-        occurredAt: now.toISOString(),
-      },
-    },
+    { eventId, what: item.name, price, reason: `Bought ${item.name}` },
     now,
   );
+  if (outcome.status === 'refused') return outcome;
   const unlocked: z.input<typeof itemUnlockedV1.schema> = {
     user_id: profile.userId,
     event_id: eventId,

@@ -4,7 +4,7 @@ import type { Rules } from '../../rules/schema';
 import type { RewardDefinition } from '../../rules/shop-schema';
 import { NotFoundError } from '../errors';
 import { refuse } from '../refusal';
-import { settle } from '../settle';
+import { spendCoins } from '../spend';
 import type { Outcome, Profile, RewardRedemption } from '../types';
 
 const REWARD_REDEEMED: (typeof rewardRedeemedV1)['detailType'] = 'reward.redeemed';
@@ -41,31 +41,13 @@ export function redeemReward(
     );
   }
   const cost = reward.cost_coins;
-  if (profile.coins < cost) {
-    return refuse(
-      subject,
-      'insufficient_coins',
-      `${reward.name} costs ${cost} coins: the balance is ${profile.coins}`,
-    );
-  }
-  const outcome = settle(
+  const outcome = spendCoins(
     rules,
     profile,
-    {
-      eventId,
-      entry: {
-        kind: 'purchase',
-        reason: `Redeemed ${reward.name}`,
-        baseXp: 0,
-        baseCoins: -cost,
-        multiplier: 1,
-        xp: 0,
-        coins: -cost,
-        occurredAt: now.toISOString(),
-      },
-    },
+    { eventId, what: reward.name, price: cost, reason: `Redeemed ${reward.name}` },
     now,
   );
+  if (outcome.status === 'refused') return outcome;
   const redemption: RewardRedemption = { rewardId, costCoins: cost };
   if (reward.stock !== undefined) redemption.stock = reward.stock;
   if (limit !== undefined) redemption.perUserLimit = limit;

@@ -1,7 +1,6 @@
 import type { Rules } from '../../rules/schema';
 import { ConflictError, NotFoundError } from '../errors';
-import { refuse } from '../refusal';
-import { settle } from '../settle';
+import { spendCoins } from '../spend';
 import type { DomainEvent, Outcome, Profile } from '../types';
 import { streakEvents } from './events';
 import type { StreakUpdate } from './state';
@@ -88,31 +87,12 @@ export function buyFreeze(rules: Rules, profile: Profile, eventId: string, now: 
   if (wallet.held >= freezes.max) {
     throw new ConflictError('freezes_full', `a user holds at most ${freezes.max} streak freezes`);
   }
-  const price = freezes.price_coins;
-  if (profile.coins < price) {
-    return refuse(
-      { eventId, userId: profile.userId },
-      'insufficient_coins',
-      `a streak freeze costs ${price} coins: the balance is ${profile.coins}`,
-    );
-  }
-  const outcome = settle(
+  const outcome = spendCoins(
     rules,
     profile,
-    {
-      eventId,
-      entry: {
-        kind: 'purchase',
-        reason: FREEZE_PURCHASE_REASON,
-        baseXp: 0,
-        baseCoins: -price,
-        multiplier: 1,
-        xp: 0,
-        coins: -price,
-        occurredAt: now.toISOString(),
-      },
-    },
+    { eventId, what: 'a streak freeze', price: freezes.price_coins, reason: FREEZE_PURCHASE_REASON },
     now,
   );
+  if (outcome.status === 'refused') return outcome;
   return { ...outcome, profile: { ...outcome.profile, streakFreezes: { ...wallet, held: wallet.held + 1 } } };
 }

@@ -1,8 +1,10 @@
 import type { Context } from 'aws-lambda';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { HttpEvent } from '../../../shared/http/types';
 import { createTestStore, type TestStore } from '../../support/dynamodb';
-import { type Auth, httpEvent } from './events';
+import { scanAll } from '../../support/game-fixtures';
+import { type Auth, httpEvent, invoke } from './events';
+import { adjustmentEvent, uniqueId } from './requests';
 
 type Handler = (event: HttpEvent, context: Context) => Promise<unknown>;
 
@@ -72,3 +74,23 @@ export const monsterEvent = (auth: Auth) => httpEvent({ method: 'GET', route: '/
 
 export const putMonsterEvent = (auth: Auth, body: unknown) =>
   httpEvent({ method: 'PUT', route: '/v1/me/monster', auth, body });
+
+/** A new user holding `coins`, granted through the adjustment route. */
+export async function userWithCoins(api: ShopApi, coins: number, prefix = 'shopper'): Promise<string> {
+  const userId = uniqueId(prefix);
+  const body = { event_id: uniqueId('grant'), direction: 'grant', coins, reason: 'test grant' };
+  expect((await invoke(api.adjustUserBalance, adjustmentEvent(userId, body))).statusCode).toBe(201);
+  return userId;
+}
+
+/**
+ * The kinds of the user's items (`ITEM#`, `PROFILE`, ...), to prove a refused
+ * request wrote nothing. The rate-limit window (RATE#) is left out: it counts
+ * every request, refused or not.
+ */
+export async function itemKindsOf(api: ShopApi, userId: string): Promise<string[]> {
+  const items = await scanAll(api.table.doc, api.table.tableName);
+  return items
+    .filter((i) => i.pk === `USER#${userId}` && !String(i.sk).startsWith('RATE#'))
+    .map((i) => String(i.sk).replace(/#.*/, '#'));
+}

@@ -30,6 +30,8 @@ export const questlineContextSchema = z
         error: `one of CloudWatch Logs' retention periods: ${[...retentionDays].join(', ')}`,
       })
       .default(30),
+    /** how long the bus's archive keeps events for replay; 0 keeps them forever */
+    eventArchiveDays: z.number().int().min(0).max(3650).default(90),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { questlineBusRoutes } from '../shared/bus/questline-routes';
 import { parseQuestlineContext } from './config';
 import { loadRulesForBundling } from './rules-bundle';
 import { StatefulStack } from './stateful-stack';
@@ -17,7 +18,7 @@ export interface QuestlineStacks {
  */
 export function defineQuestline(app: App, env?: Environment): QuestlineStacks {
   const config = parseQuestlineContext(app.node.tryGetContext('questline'));
-  const { defineValue } = loadRulesForBundling(config.rulesFile);
+  const { defineValue, rules } = loadRulesForBundling(config.rulesFile);
 
   const stateful = new StatefulStack(app, 'QuestlineStateful', {
     env,
@@ -28,8 +29,10 @@ export function defineQuestline(app: App, env?: Environment): QuestlineStacks {
     env,
     description: 'Questline code: HTTP API, functions, alarms',
     table: stateful.table,
+    bus: stateful.eventBus.bus,
     jwtAuth: stateful.jwtAuth,
     rulesDefine: defineValue,
+    busRoutes: questlineBusRoutes(rules),
     logRetention: config.logRetentionDays,
   });
 

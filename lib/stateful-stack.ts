@@ -25,7 +25,7 @@ export class StatefulStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     this.table = new GameTable(this, 'GameTable', { deletionProtection: config.deletionProtection });
-    this.eventBus = new GameEventBus(this, 'EventBus');
+    this.eventBus = new GameEventBus(this, 'EventBus', { archiveDays: config.eventArchiveDays });
     if (config.auth) {
       this.userPool = undefined;
       this.jwtAuth = config.auth;

@@ -1,25 +1,32 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import type { BusRoute } from '../shared/bus/bus-routes';
 import { routes } from '../shared/http/routes';
 import { tableStreamConsumers } from '../shared/streams/table-stream-consumers';
 import type { JwtAuthConfig } from './config';
 import { ApiAlarms } from './constructs/api-alarms';
+import { BusRouting } from './constructs/bus-routing';
 import type { GameTable } from './constructs/game-table';
 import { QuestlineHttpApi } from './constructs/http-api';
 import { TableStreamConsumer } from './constructs/table-stream-consumer';
 
 export interface StatelessStackProps extends StackProps {
   table: GameTable;
+  bus: IEventBus;
   jwtAuth: JwtAuthConfig;
   /** esbuild define value carrying the validated rules */
   rulesDefine: string;
+  /** the bus's routing table, for those rules */
+  busRoutes: readonly BusRoute[];
   logRetention: RetentionDays;
 }
 
 /** Code and its front doors: replaceable at any time without touching data. */
 export class StatelessStack extends Stack {
   readonly httpApi: QuestlineHttpApi;
+  readonly busRouting: BusRouting;
   /** by consumer id (tableStreamConsumers) */
   readonly streamConsumers = new Map<string, TableStreamConsumer>();
 
@@ -33,10 +40,23 @@ export class StatelessStack extends Stack {
     });
     new ApiAlarms(this, 'Alarms', { api: this.httpApi.api, functions: this.httpApi.functions });
     const functionDefaults = { rulesDefine: props.rulesDefine, logRetention: props.logRetention };
+    this.busRouting = new BusRouting(this, 'Bus', {
+      bus: props.bus,
+      routes: props.busRoutes,
+      table: props.table,
+      functionDefaults,
+      // applying activities writes the ledger; the notifier deletes gone connections
+      tableAccess: { ActivitiesIn: 'read-write', PushToUsers: 'read-write' },
+    });
     for (const definition of tableStreamConsumers) {
       this.streamConsumers.set(
         definition.id,
-        new TableStreamConsumer(this, definition.id, { definition, table: props.table, functionDefaults }),
+        new TableStreamConsumer(this, definition.id, {
+          definition,
+          table: props.table,
+          bus: props.bus,
+          functionDefaults,
+        }),
       );
     }
   }

@@ -1,3 +1,4 @@
+import type { Envelope } from '../events/envelope';
 import type { UnlockStats } from './domain/achievements/views';
 import type { Monster } from './domain/monster/monster';
 import type { AppliedOutcome, DomainEvent, LedgerEntry, Profile } from './domain/types';
@@ -182,6 +183,16 @@ export interface RateLimiter {
    * `limitPerMinute` requests were counted in it.
    */
   hit(userId: string, bucket: RateLimitBucket, limitPerMinute: number): Promise<void>;
+}
+
+/**
+ * Publishes outcome events (each in its `{ metadata, data }` envelope) to the
+ * bus as source `questline`. Resolves once every one was accepted; throws
+ * when some still failed after retries (the caller's batch is retried, and
+ * consumers drop repeats by `metadata.id`).
+ */
+export interface EventPublisher {
+  publish(envelopes: readonly Envelope[]): Promise<void>;
 }
 
 /** A limited reward's stock ran out (the stock counter's condition failed): nothing was written. */

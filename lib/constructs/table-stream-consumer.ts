@@ -1,5 +1,6 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -11,14 +12,17 @@ import type { GameTable } from './game-table';
 export interface TableStreamConsumerProps {
   definition: StreamConsumerDefinition;
   table: GameTable;
+  /** the bus a consumer that publishes events puts them on */
+  bus: IEventBus;
   functionDefaults: ApiFunctionDefaults;
 }
 
 /**
  * One function on the table's stream: an event source mapping with the
  * definition's filter (Lambda drops other records before invoking, so they
- * cost nothing), retries of a failed batch with the same records (no
- * bisecting: the consumers make a batch idempotent by its records), then the
+ * cost nothing), retries as the definition says (from the failed record,
+ * splitting the batch; or the whole batch, for consumers idempotent per
+ * batch), then the
  * batch's description to an encrypted queue an operator can inspect, and
  * alarms on errors, on a batch given up, and on falling behind.
  */
@@ -36,6 +40,10 @@ export class TableStreamConsumer extends Construct {
       description: definition.description,
     });
     table.grantFor(this.fn.fn, definition.table);
+    if (definition.publishesEvents) {
+      props.bus.grantPutEventsTo(this.fn.fn);
+      this.fn.fn.addEnvironment('EVENT_BUS_NAME', props.bus.eventBusName);
+    }
 
     this.failedBatches = new Queue(this, 'FailedBatches', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -54,7 +62,8 @@ export class TableStreamConsumer extends Construct {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: definition.batchSize,
         maxBatchingWindow: Duration.seconds(definition.batchWindowSeconds),
-        bisectBatchOnError: false,
+        bisectBatchOnError: definition.retry === 'from-failed-record',
+        reportBatchItemFailures: definition.retry === 'from-failed-record',
         retryAttempts: 10,
         maxRecordAge: Duration.days(1),
         onFailure: new SqsDlq(this.failedBatches),

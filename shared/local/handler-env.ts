@@ -8,6 +8,9 @@ export interface HandlerEnv {
   dynamoDbEndpoint: string;
   /** validated rules document; absent: the built-in defaults */
   rulesJson?: string;
+  /** the local bus: where publishers put events */
+  eventsUrl: string;
+  eventBusName: string;
 }
 
 export const LOCAL_REGION = 'us-east-1';
@@ -15,6 +18,8 @@ export const LOCAL_REGION = 'us-east-1';
 export function applyHandlerEnv(env: NodeJS.ProcessEnv, settings: HandlerEnv): void {
   env.TABLE_NAME = settings.tableName;
   env.DYNAMODB_ENDPOINT = settings.dynamoDbEndpoint;
+  env.EVENT_BUS_NAME = settings.eventBusName;
+  env.EVENTBRIDGE_ENDPOINT = settings.eventsUrl;
   env.AWS_REGION = LOCAL_REGION;
   // Dummy credentials: DynamoDB Local accepts any, and a developer's real
   // profile or session must never be picked up by a local run.

@@ -2,16 +2,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join } from 'node:path';
 import { createDynamoClients } from '../adapters/dynamo/client';
 import { ensureTable } from '../adapters/dynamo/create-table';
+import { EVENT_BUS_NAME } from '../bus/bus-name';
 import { routes } from '../http/routes';
 import { loadActiveRules } from '../rules/active-rules';
 import { tableStreamConsumers } from '../streams/table-stream-consumers';
 import { createDevAuth } from './dev-auth';
 import { DEV_TOKEN_PATH } from './dev-token-route';
 import { startDynamoDbLocal } from './dynamodb-local';
+import { startEventsEndpoint } from './events-endpoint';
 import { applyHandlerEnv, LOCAL_REGION } from './handler-env';
 import { createHandlerLoader } from './handler-loader';
 import { createGateway } from './http-gateway';
 import { errorResponse } from './http-response';
+import { createLocalBus, type LocalBus } from './local-bus';
+import { localBusRoutes } from './local-bus-routes';
 import type { LocalOptions } from './local-options';
 import { assertPortFree, listen } from './port-check';
 import { readRulesFile } from './rules-file';
@@ -65,23 +69,30 @@ export async function startLocalRuntime(
 
   let dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>> | undefined;
   let stream: TableStream | undefined;
+  let bus: LocalBus | undefined;
+  let events: Awaited<ReturnType<typeof startEventsEndpoint>> | undefined;
   try {
     dynamo = await startDynamoDbLocal({
       ...(options.dynamoDbPort ? { port: options.dynamoDbPort } : {}),
       inMemory: options.inMemory,
       ...(options.inMemory ? {} : { dataDir: join(options.stateDir, 'dynamodb') }),
     });
+    const loadHandler = createHandlerLoader(repoRoot);
+    const busRoutes = localBusRoutes(rulesJson);
+    bus = createLocalBus({ routes: busRoutes, loadHandler, logError: io.logError });
+    events = await startEventsEndpoint(bus, HOST);
     applyHandlerEnv(process.env, {
       tableName: LOCAL_TABLE_NAME,
       dynamoDbEndpoint: dynamo.endpoint,
+      eventsUrl: events.url,
+      eventBusName: EVENT_BUS_NAME,
       ...(rulesJson ? { rulesJson } : {}),
     });
     // whatever QUESTLINE_RULES_JSON is now in effect, it fails here, not per request
     loadActiveRules(process.env);
     const { client } = createDynamoClients({ endpoint: dynamo.endpoint, region: LOCAL_REGION });
     await ensureTable(client, LOCAL_TABLE_NAME);
-    const loadHandler = createHandlerLoader(repoRoot);
-    await loadHandler.preload(routes);
+    await loadHandler.preload([...routes, ...busRoutes.map((r) => ({ id: r.id, entry: r.target.entry }))]);
     // Reading the stream starts before the first request, so no write is missed.
     stream = await startStreamConsumers({
       consumers: tableStreamConsumers,
@@ -100,6 +111,8 @@ export async function startLocalRuntime(
       api_url: apiUrl,
       openapi_url: `${apiUrl}${openApi?.path ?? '/v1/openapi.json'}`,
       dev_token_url: `${apiUrl}${DEV_TOKEN_PATH}`,
+      events_url: events.url,
+      event_bus_name: EVENT_BUS_NAME,
       internal_key: secrets.internalKey,
       table_name: LOCAL_TABLE_NAME,
       dynamodb_endpoint: dynamo.endpoint,
@@ -110,12 +123,17 @@ export async function startLocalRuntime(
     const localJsonPath = await writeLocalInfo(options.stateDir, info);
     const started = dynamo;
     const reading = stream;
+    const localBus = bus;
+    const eventsServer = events.server;
     return {
       info,
       localJsonPath,
       stop: async () => {
         await stopServer();
         await reading.stop();
+        await localBus.drain();
+        eventsServer.close();
+        eventsServer.closeAllConnections();
         client.destroy();
         await started.stop();
       },
@@ -123,6 +141,7 @@ export async function startLocalRuntime(
   } catch (error) {
     await stopServer();
     await stream?.stop();
+    events?.server.close();
     await dynamo?.stop();
     throw error;
   }

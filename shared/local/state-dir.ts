@@ -18,6 +18,9 @@ export const localInfoSchema = z.object({
   api_url: z.string(),
   openapi_url: z.string(),
   dev_token_url: z.string(),
+  /** the local bus: EventBridge PutEvents (point an EventBridgeClient's `endpoint` here) */
+  events_url: z.string(),
+  event_bus_name: z.string(),
   internal_key: z.string().regex(KEY_PATTERN),
   table_name: z.string(),
   dynamodb_endpoint: z.string(),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { checkAchievementReferences } from './achievement-references';
 import { achievementRulesSchema } from './achievements-schema';
+import { checkInboundReferences, inboundEventsSchema } from './inbound-schema';
 import { checkShopReferences } from './shop-references';
 import { shopRulesSchema } from './shop-schema';
 import { checkStreakReferences, streakRulesSchema } from './streaks-schema';
@@ -130,6 +131,7 @@ export const rulesSchema = z
     streaks: streakRulesSchema,
     achievements: achievementRulesSchema,
     shop: shopRulesSchema,
+    inbound_events: inboundEventsSchema,
   })
   .strict()
   .superRefine((rules, ctx) => {
@@ -137,6 +139,7 @@ export const rulesSchema = z
     checkStreakReferences(rules, ctx);
     checkAchievementReferences(rules, ctx);
     checkShopReferences(rules, ctx);
+    checkInboundReferences(rules, ctx);
     checkTitleBands(rules.titles, rules.levels.max_level, ctx);
     checkMilestones(rules.milestones, ctx);
     const vip = rules.multipliers.vip;

@@ -29,6 +29,15 @@ export interface StreamConsumerDefinition {
   /** the most a batch holds, and the longest Lambda waits to fill one */
   batchSize: number;
   batchWindowSeconds: number;
+  /**
+   * How a failed batch is retried: `from-failed-record` (the handler reports
+   * the first record it could not handle; Lambda also splits a failing batch)
+   * or `whole-batch` (the same records again, for handlers whose writes are
+   * idempotent per batch).
+   */
+  retry: 'from-failed-record' | 'whole-batch';
+  /** puts events on the bus (PutEvents, EVENT_BUS_NAME) */
+  publishesEvents: boolean;
 }
 
 export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
@@ -40,6 +49,20 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     filter: { events: ['INSERT', 'REMOVE'], sortKeys: ['PROFILE'], sortKeyPrefixes: ['ACH#'] },
     batchSize: 1000,
     batchWindowSeconds: 5,
+    retry: 'whole-batch',
+    publishesEvents: false,
+  },
+  {
+    id: 'PublishOutbox',
+    entry: 'functions/stream/publish-outbox.ts',
+    description: "Publishes committed outcomes' events to the bus (the transactional outbox)",
+    table: 'none',
+    filter: { events: ['INSERT'], sortKeys: [], sortKeyPrefixes: ['EVENT#', 'OUTBOX#'] },
+    batchSize: 100,
+    // Users wait for these (realtime pushes): no batching window.
+    batchWindowSeconds: 0,
+    retry: 'from-failed-record',
+    publishesEvents: true,
   },
 ];
 

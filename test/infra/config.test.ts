@@ -72,12 +72,18 @@ describe('questline context', () => {
     expect(config).toMatchObject({ deletionProtection: false, logRetentionDays: 90 });
   });
 
-  it('defaults to the shipped rules, deletion protection on and 30 days of logs', () => {
+  it('defaults to the shipped rules, deletion protection on, 30 days of logs and 90 of archived events', () => {
     expect(parseQuestlineContext(undefined)).toEqual({
       rulesFile: 'shared/rules/default-rules.json',
       deletionProtection: true,
       logRetentionDays: 30,
+      eventArchiveDays: 90,
     });
+  });
+
+  it('refuses an archive retention out of range, naming the field', () => {
+    expect(() => parseQuestlineContext({ eventArchiveDays: -1 })).toThrow(/eventArchiveDays/);
+    expect(() => parseQuestlineContext({ eventArchiveDays: 1.5 })).toThrow(/eventArchiveDays/);
   });
 });
 

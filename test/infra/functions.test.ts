@@ -19,7 +19,9 @@ describe('function defaults', () => {
   let functions: CfnResource[];
   beforeAll(() => {
     functions = Object.values(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
-    expect(functions).toHaveLength(routes.length + tableStreamConsumers.length);
+    expect(functions).toHaveLength(
+      routes.length + tableStreamConsumers.length + built.stateless.busRouting.functions.size,
+    );
   });
 
   it('run Node.js 22 on arm64', () => {

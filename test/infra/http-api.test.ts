@@ -48,7 +48,7 @@ describe('HTTP API', () => {
     expect(keys).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it('gives every route its own function; the only others are the stream consumers', () => {
+  it('gives every route its own function; the only others are the stream consumers and the bus targets', () => {
     const behind = routes.map((r) => functionIdBehind(apiRouteFor(r.method, r.path)));
     expect(new Set(behind).size).toBe(routes.length);
     const consumers = tableStreamConsumers.map((c) =>
@@ -56,8 +56,11 @@ describe('HTTP API', () => {
         built.stateless.streamConsumers.get(c.id)?.fn.fn.node.defaultChild as CfnElement,
       ),
     );
+    const busTargets = [...built.stateless.busRouting.functions.values()].map((fn) =>
+      built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
+    );
     const functions = Object.keys(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
-    expect(functions.sort()).toEqual([...behind, ...consumers].sort());
+    expect(functions.sort()).toEqual([...behind, ...consumers, ...busTargets].sort());
   });
 
   describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_key, route) => {

@@ -41,16 +41,20 @@ describe('table stream consumers', () => {
         .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
     };
 
-    it("reads the table's stream from the start, in batches, retrying without bisecting", () => {
+    it("reads the table's stream from the start, in batches, retrying as its definition says", () => {
+      const fromFailed = definition.retry === 'from-failed-record';
       expect(mapping().Properties).toMatchObject({
         EventSourceArn: built.stateless.resolve(built.stateful.table.table.tableStreamArn),
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: definition.batchSize,
-        MaximumBatchingWindowInSeconds: definition.batchWindowSeconds,
-        BisectBatchOnFunctionError: false,
+        BisectBatchOnFunctionError: fromFailed,
         MaximumRetryAttempts: 10,
         MaximumRecordAgeInSeconds: 86_400,
       });
+      expect(mapping().Properties.FunctionResponseTypes).toEqual(
+        fromFailed ? ['ReportBatchItemFailures'] : undefined,
+      );
+      expect(mapping().Properties.MaximumBatchingWindowInSeconds ?? 0).toBe(definition.batchWindowSeconds);
     });
 
     it('is invoked only for the records its filter names (the filter the local runtime applies)', () => {
@@ -92,7 +96,7 @@ describe('table stream consumers', () => {
       ]);
     });
 
-    it("may read the stream and touch only the statistics partition, never a user's items", () => {
+    it('may read the stream, and do with the table and the bus only what its definition says', () => {
       const data = statements().filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')));
       const streamRead = data.filter((s) => asList(s.Action).includes('dynamodb:GetRecords'));
       expect(streamRead).toHaveLength(1);
@@ -104,13 +108,26 @@ describe('table stream consumers', () => {
       expect(listStreams.flatMap((s) => asList(s.Action)).filter((a) => a.startsWith('dynamodb:'))).toEqual([
         'dynamodb:ListStreams',
       ]);
-      const tableWrites = data.filter(
+      const tableGrants = data.filter(
         (s) => !asList(s.Action).includes('dynamodb:GetRecords') && !listStreams.includes(s),
       );
-      expect(tableWrites.map((s) => asList(s.Action))).toEqual([['dynamodb:UpdateItem']]);
-      expect(tableWrites[0]?.Condition).toEqual({
-        'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STATS#ACHIEVEMENTS'] },
-      });
+      if (definition.table === 'write-stats') {
+        expect(tableGrants.map((s) => asList(s.Action))).toEqual([['dynamodb:UpdateItem']]);
+        expect(tableGrants[0]?.Condition).toEqual({
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STATS#ACHIEVEMENTS'] },
+        });
+      } else {
+        expect(definition.table).toBe('none');
+        expect(tableGrants).toEqual([]);
+      }
+      const puts = statements().filter((s) => asList(s.Action).includes('events:PutEvents'));
+      if (definition.publishesEvents) {
+        expect(puts.map((s) => asList(s.Resource))).toEqual([
+          [built.stateless.resolve(built.stateful.eventBus.bus.eventBusArn)],
+        ]);
+      } else {
+        expect(puts).toEqual([]);
+      }
     });
   });
 });

@@ -196,3 +196,27 @@ export function decodeLedgerCursor(userId: string, cursor: string): LedgerIndexK
   const { recordedAt, eventId } = parseLedgerSk(parsed.data.s);
   return ledgerIndexKey(userId, recordedAt, eventId);
 }
+
+const CONNECTION = 'CONN#';
+const CONNECTION_OWNER_SK = 'CONN';
+
+/**
+ * One WebSocket connection in its user's partition: a Query on the prefix
+ * lists the user's open connections (several tabs, several devices). The
+ * prefix matches no stream consumer's filter, so connecting publishes nothing.
+ */
+export const userConnectionKey = (userId: string, connectionId: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${CONNECTION}${connectionId}`,
+});
+export const userConnectionPrefix = CONNECTION;
+export const connectionIdOf = (sk: string): string => sk.slice(CONNECTION.length);
+
+/**
+ * The same connection by its id alone, holding its user: $disconnect knows
+ * only the connection id. Its own partition, outside every user's.
+ */
+export const connectionOwnerKey = (connectionId: string): ItemKey => ({
+  pk: `${CONNECTION}${connectionId}`,
+  sk: CONNECTION_OWNER_SK,
+});

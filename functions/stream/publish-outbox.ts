@@ -1,0 +1,49 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import * as z from 'zod';
+import { EventBridgePublisher } from '../../shared/adapters/eventbridge/event-publisher';
+import { logger } from '../../shared/http/observability';
+import { publishOutbox } from '../../shared/streams/outbox-publisher';
+
+const env = z
+  .object({
+    EVENT_BUS_NAME: z.string().min(1),
+    /** only set locally: the local bus's PutEvents endpoint */
+    EVENTBRIDGE_ENDPOINT: z.url().optional(),
+  })
+  .parse(process.env);
+
+let publisher: EventBridgePublisher | undefined;
+function getPublisher(): EventBridgePublisher {
+  publisher ??= new EventBridgePublisher({
+    client: new EventBridgeClient(env.EVENTBRIDGE_ENDPOINT ? { endpoint: env.EVENTBRIDGE_ENDPOINT } : {}),
+    busName: env.EVENT_BUS_NAME,
+  });
+  return publisher;
+}
+
+/**
+ * The table's stream -> the bus: every committed outcome's events (event
+ * items and profile-change outbox items), published once the transaction
+ * committed and only then. Failures are reported per record, so Lambda
+ * retries from the first unpublished one.
+ */
+export async function main(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  return publishOutbox(event.Records, getPublisher(), {
+    rejected: (record, rejected) =>
+      logger.error('outbox events broke their contract and were not published', {
+        key: record.dynamodb?.Keys,
+        rejected,
+      }),
+    failed: (record, error) =>
+      logger.error('publishing the outbox failed; the batch is retried from this record', {
+        key: record.dynamodb?.Keys,
+        sequenceNumber: record.dynamodb?.SequenceNumber,
+        error,
+      }),
+  });
+}
+
+export const handler = middy(main).use(injectLambdaContext(logger));

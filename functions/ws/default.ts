@@ -1,0 +1,40 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyStructuredResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import { logger } from '../../shared/http/observability';
+import { realtimeDeps } from '../../shared/realtime/wiring';
+
+/**
+ * WebSocket $default: every message a client sends. `{"action":"ping"}`
+ * answers `{"event":"pong","data":{"at":<iso>}}` (a client's liveness check,
+ * and traffic that keeps the 10-minute idle timeout away); anything else,
+ * unparseable text included, answers `{"event":"error","data":{"code":"unknown_action"}}`.
+ */
+export async function main(
+  event: APIGatewayProxyWebsocketEventV2,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const { connectionId } = event.requestContext;
+  const deps = realtimeDeps();
+  const reply =
+    actionOf(event.body) === 'ping'
+      ? { event: 'pong', data: { at: deps.clock.now().toISOString() } }
+      : { event: 'error', data: { code: 'unknown_action' } };
+  const outcome = await deps.poster.post(connectionId, reply);
+  // gone: the client left while we answered; its $disconnect removes it
+  if (outcome === 'gone') logger.info('websocket reply not delivered: connection gone', { connectionId });
+  return { statusCode: 200 };
+}
+
+function actionOf(body: string | undefined): unknown {
+  if (!body) return undefined;
+  try {
+    const message: unknown = JSON.parse(body);
+    return typeof message === 'object' && message !== null
+      ? (message as { action?: unknown }).action
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const handler = middy(main).use(injectLambdaContext(logger));

@@ -1,0 +1,117 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { type EventPattern, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { BusRoute, ValueMatcher } from '../../shared/bus/bus-routes';
+import type { TableAccess } from '../../shared/http/routes';
+import { ApiFunction, type ApiFunctionDefaults } from './api-function';
+import type { GameTable } from './game-table';
+
+export interface BusRoutingProps {
+  bus: IEventBus;
+  routes: readonly BusRoute[];
+  table: GameTable;
+  functionDefaults: ApiFunctionDefaults;
+  /** what each route's function may do with the table, by route id */
+  tableAccess: Readonly<Record<string, TableAccess>>;
+}
+
+const ENCRYPTED = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
+/** SQS hides a message this long while a batch is handled: six times the function's timeout. */
+const VISIBILITY = Duration.seconds(60);
+
+/**
+ * The bus's rules, read from the shared routing table (the local bus routes
+ * by the same table). A `queue` route goes through an encrypted queue with a
+ * dead-letter queue (an operator redrives it from the console or with
+ * StartMessageMoveTask) to a batch consumer that reports partial failures; a
+ * `function` route invokes its function asynchronously, with a queue for the
+ * events it could not deliver. Alarms on every dead-letter queue.
+ */
+export class BusRouting extends Construct {
+  readonly functions = new Map<string, ApiFunction>();
+  readonly queues = new Map<string, { queue: Queue; deadLetters: Queue }>();
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: BusRoutingProps) {
+    super(scope, id);
+    for (const route of props.routes) {
+      const fn = new ApiFunction(this, route.id, {
+        ...props.functionDefaults,
+        entry: route.target.entry,
+        description: route.description,
+      });
+      props.table.grantFor(fn.fn, props.tableAccess[route.id] ?? 'none');
+      this.functions.set(route.id, fn);
+      const rule = new Rule(this, `${route.id}Rule`, {
+        eventBus: props.bus,
+        description: route.description,
+        eventPattern: eventPattern(route),
+      });
+      const deadLetters = new Queue(this, `${route.id}DeadLetters`, {
+        ...ENCRYPTED,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(deadLetters).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason:
+          'This is the dead-letter queue: messages that failed their retries wait here for an operator to inspect and redrive.',
+      });
+      if (route.target.kind === 'queue') {
+        const queue = new Queue(this, `${route.id}Queue`, {
+          ...ENCRYPTED,
+          visibilityTimeout: VISIBILITY,
+          deadLetterQueue: { queue: deadLetters, maxReceiveCount: route.target.maxReceiveCount },
+        });
+        rule.addTarget(new SqsQueue(queue));
+        fn.fn.addEventSource(
+          new SqsEventSource(queue, {
+            batchSize: 10,
+            maxBatchingWindow: Duration.seconds(1),
+            reportBatchItemFailures: true,
+          }),
+        );
+        this.queues.set(route.id, { queue, deadLetters });
+      } else {
+        rule.addTarget(new LambdaFunction(fn.fn, { deadLetterQueue: deadLetters, retryAttempts: 2 }));
+        this.queues.set(route.id, { queue: deadLetters, deadLetters });
+      }
+      this.alarms.push(
+        new Alarm(this, `${route.id}DeadLettersAlarm`, {
+          alarmDescription: `Questline ${route.id}: events in the dead-letter queue (inspect, fix, redrive)`,
+          metric: deadLetters.metricApproximateNumberOfMessagesVisible({
+            period: Duration.minutes(5),
+            statistic: 'Maximum',
+          }),
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }),
+        new Alarm(this, `${route.id}Errors`, {
+          alarmDescription: `Questline ${route.id}: the function threw or timed out`,
+          metric: fn.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
+  }
+}
+
+function matcher(value: ValueMatcher): string[] | { 'anything-but': string[] }[] {
+  return 'anythingBut' in value ? [{ 'anything-but': [...value.anythingBut] }] : [...value];
+}
+
+/** The route's pattern in EventBridge's own syntax (typed by CDK as string lists, hence the cast). */
+function eventPattern(route: BusRoute): EventPattern {
+  return {
+    source: matcher(route.pattern.source) as string[],
+    detailType: matcher(route.pattern.detailType) as string[],
+  };
+}

@@ -1,0 +1,118 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { ConnectionRecord, ConnectionStore } from '../../realtime-ports';
+import { connectionIdOf, connectionOwnerKey, userConnectionKey, userConnectionPrefix, userPk } from './keys';
+
+/**
+ * API Gateway closes every WebSocket connection after 2 h; five more minutes
+ * cover the clock difference between it and us, so an item never expires
+ * while its connection may still be open.
+ */
+export const CONNECTION_TTL_SECONDS = 2 * 60 * 60 + 5 * 60;
+
+/**
+ * The ConnectionStore on the single table. Each connection is two items,
+ * written and deleted together: `USER#<user>` / `CONN#<id>` (listing a
+ * user's connections is one Query in their partition) and `CONN#<id>` /
+ * `CONN` holding the user (what $disconnect, which knows only the id, needs
+ * to find the first). Both carry `expires_at`: a connection whose
+ * $disconnect never ran is deleted by TTL, and skipped before that.
+ */
+export class DynamoConnectionStore implements ConnectionStore {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly tableName: string;
+  private readonly clock: () => Date;
+
+  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string; clock?: () => Date }) {
+    this.doc = opts.doc;
+    this.tableName = opts.tableName;
+    this.clock = opts.clock ?? (() => new Date());
+  }
+
+  async save({ connectionId, userId, connectedAt }: ConnectionRecord): Promise<void> {
+    const expiresAt = Math.floor(connectedAt.getTime() / 1000) + CONNECTION_TTL_SECONDS;
+    const connected = connectedAt.toISOString();
+    await this.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...userConnectionKey(userId, connectionId),
+                connected_at: connected,
+                expires_at: expiresAt,
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...connectionOwnerKey(connectionId),
+                user_id: userId,
+                connected_at: connected,
+                expires_at: expiresAt,
+              },
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  async remove(connectionId: string): Promise<void> {
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: connectionOwnerKey(connectionId),
+        ConsistentRead: true,
+      }),
+    );
+    const userId = Item?.user_id;
+    // Never stored, removed already, or expired and deleted by TTL with its partner.
+    if (typeof userId !== 'string') return;
+    // Unconditional deletes: a concurrent remove of the same connection
+    // (a $disconnect racing a 'gone' post) deletes nothing more, and fails nothing.
+    await this.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: this.tableName, Key: userConnectionKey(userId, connectionId) } },
+          { Delete: { TableName: this.tableName, Key: connectionOwnerKey(connectionId) } },
+        ],
+      }),
+    );
+  }
+
+  async listForUser(userId: string): Promise<string[]> {
+    const nowSeconds = Math.floor(this.clock().getTime() / 1000);
+    const ids: string[] = [];
+    let startKey: QueryCommandOutput['LastEvaluatedKey'];
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          // TTL deletes expired items up to days late: those must not be posted to.
+          FilterExpression: 'expires_at > :now',
+          ProjectionExpression: 'sk',
+          ExpressionAttributeValues: {
+            ':pk': userPk(userId),
+            ':prefix': userConnectionPrefix,
+            ':now': nowSeconds,
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) ids.push(connectionIdOf(String(item.sk)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return ids;
+  }
+}

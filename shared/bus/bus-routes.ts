@@ -1,0 +1,69 @@
+import { EVENT_SOURCE } from '../../events/envelope';
+
+/**
+ * The bus's routing table: read by the CDK stateless stack (one EventBridge
+ * rule each) and by the local runtime's bus (same patterns, same targets).
+ * Add a route here and both pick it up.
+ *
+ * Patterns use the EventBridge subset both sides implement: a list of exact
+ * values, or `{ anythingBut: [...] }`.
+ */
+
+export type ValueMatcher = readonly string[] | { anythingBut: readonly string[] };
+
+export interface BusRoute {
+  /** stable name: the rule's logical id */
+  id: string;
+  description: string;
+  pattern: { source: ValueMatcher; detailType: ValueMatcher };
+  target:
+    | {
+        /** through an SQS queue (with a DLQ) to a batch consumer, for work that must not be lost */
+        kind: 'queue';
+        entry: string;
+        /** deliveries before a message goes to the DLQ */
+        maxReceiveCount: number;
+      }
+    | {
+        /** invoked asynchronously, for fire-and-forget work */
+        kind: 'function';
+        entry: string;
+      };
+}
+
+/** Does an event's field match? */
+export function matchesValue(matcher: ValueMatcher, value: string): boolean {
+  return 'anythingBut' in matcher ? !matcher.anythingBut.includes(value) : matcher.includes(value);
+}
+
+export function matchesRoute(route: BusRoute, event: { source: string; detailType: string }): boolean {
+  return (
+    matchesValue(route.pattern.source, event.source) &&
+    matchesValue(route.pattern.detailType, event.detailType)
+  );
+}
+
+/**
+ * Built from the inbound event names and the pushed detail types, so the
+ * routes follow the rules and the realtime contract without a second list.
+ */
+export function busRoutes(opts: {
+  inboundDetailTypes: readonly string[];
+  pushedDetailTypes: readonly string[];
+}): BusRoute[] {
+  return [
+    {
+      id: 'ActivitiesIn',
+      description: 'Activities other services report (activity.completed and the mapped names) -> apply',
+      // Questline's own events never come back in as activities.
+      pattern: { source: { anythingBut: [EVENT_SOURCE] }, detailType: opts.inboundDetailTypes },
+      target: { kind: 'queue', entry: 'functions/queue/apply-activities.ts', maxReceiveCount: 3 },
+    },
+    {
+      id: 'PushToUsers',
+      description: "A user's outcome events -> the realtime notifier (WebSocket pushes)",
+      pattern: { source: [EVENT_SOURCE], detailType: opts.pushedDetailTypes },
+      target: { kind: 'function', entry: 'functions/events/notify.ts' },
+    },
+  ];
+}

@@ -1,0 +1,16 @@
+import { detailType as INBOUND_ACTIVITY_TYPE } from '../../events/activity-completed.v1';
+import { pushedDetailTypes } from '../realtime/pushes';
+import type { Rules } from '../rules/schema';
+import { type BusRoute, busRoutes } from './bus-routes';
+
+/**
+ * Questline's routes for the given rules: activity.completed and every
+ * inbound name the rules map, in; every pushed detail type, out to users.
+ * The CDK stack and the local bus both build theirs with this.
+ */
+export function questlineBusRoutes(rules: Rules): BusRoute[] {
+  return busRoutes({
+    inboundDetailTypes: [INBOUND_ACTIVITY_TYPE, ...Object.keys(rules.inbound_events)],
+    pushedDetailTypes,
+  });
+}

@@ -1,0 +1,96 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import type { Envelope } from '../../events/envelope';
+import { makeRecordActivity } from '../../shared/app/record-activity';
+import { makeUseStreakFreeze } from '../../shared/app/use-streak-freeze';
+import { startTableStream } from '../../shared/local/table-stream';
+import type { EventPublisher } from '../../shared/ports';
+import { publishOutbox } from '../../shared/streams/outbox-publisher';
+import { createTestStore } from '../support/dynamodb';
+import { activityFor, depsFor, uniqueId } from '../support/game-fixtures';
+
+const DAY_MS = 86_400_000;
+const quietLog = { rejected: () => undefined, failed: () => undefined };
+
+/** Real stream records of real outcomes: two users' activities and an explicit freeze (an OUTBOX# item). */
+async function recordsOfSomeOutcomes() {
+  const t = await createTestStore();
+  const records: DynamoDBRecord[] = [];
+  const stream = await startTableStream({
+    client: t.client,
+    endpoint: t.endpoint,
+    tableName: t.tableName,
+    onBatch: async (batch) => void records.push(...batch),
+    logError: () => undefined,
+  });
+  const [ada, bob] = [uniqueId('ada'), uniqueId('bob')];
+  let now = new Date(Date.now() - DAY_MS);
+  const deps = depsFor(t.store, { clock: { now: () => now } });
+  const record = makeRecordActivity(deps);
+  const outcomes = [
+    await record(activityFor(ada, 'lesson_complete', { subjectId: 's1', occurredAt: now.toISOString() })),
+    await record(activityFor(bob, 'quiz_completed', { occurredAt: now.toISOString() })),
+  ];
+  now = new Date();
+  await makeUseStreakFreeze(deps)(ada, 'daily_activity', 'freeze-req-1');
+  outcomes.push(await record(activityFor(bob, 'quiz_completed', { occurredAt: now.toISOString() })));
+  const inserts = () =>
+    records.filter((r) => r.eventName === 'INSERT' && /^(EVENT|OUTBOX)#/.test(r.dynamodb?.Keys?.sk?.S ?? ''));
+  for (let waited = 0; inserts().length < 4 && waited < 5000; waited += 50)
+    await new Promise((r) => setTimeout(r, 50));
+  await stream.stop();
+  return { records, outcomes, ada };
+}
+
+function recordingPublisher(failFirstCalls = 0): EventPublisher & { published: Envelope[] } {
+  let calls = 0;
+  const published: Envelope[] = [];
+  return {
+    published,
+    async publish(envelopes) {
+      calls += 1;
+      if (calls <= failFirstCalls) throw new Error('injected: EventBridge unavailable');
+      published.push(...envelopes);
+    },
+  };
+}
+
+describe('the outbox, from the stream to the bus', () => {
+  it("publishes every committed outcome's events once, in order, each within its contract", async () => {
+    const { records, outcomes, ada } = await recordsOfSomeOutcomes();
+    const publisher = recordingPublisher();
+
+    const answer = await publishOutbox(records, publisher, quietLog);
+
+    expect(answer.batchItemFailures).toEqual([]);
+    const ids = publisher.published.map((e) => e.metadata.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const frozen = publisher.published.find((e) => e.metadata.type === 'streak.frozen');
+    expect(frozen?.metadata).toMatchObject({ correlation_id: 'freeze-req-1', user_id: ada });
+    for (const { outcome } of outcomes) {
+      const mine = publisher.published.filter((e) => e.metadata.correlation_id === outcome.eventId);
+      expect(mine.map((e) => e.data)).toEqual(outcome.events.map((e) => e.data));
+    }
+  });
+
+  it('when the bus fails after the commit, reports the first unpublished record; the retry publishes each event once', async () => {
+    const { records } = await recordsOfSomeOutcomes();
+    const publisher = recordingPublisher(1);
+
+    const first = await publishOutbox(records, publisher, quietLog);
+    expect(first.batchItemFailures).toHaveLength(1);
+    const from = records.findIndex(
+      (r) => r.dynamodb?.SequenceNumber === first.batchItemFailures[0]?.itemIdentifier,
+    );
+    expect(from).toBeGreaterThanOrEqual(0);
+    // Lambda retries from the reported record on.
+    const retry = await publishOutbox(records.slice(from), publisher, quietLog);
+
+    expect(retry.batchItemFailures).toEqual([]);
+    const everything = recordingPublisher();
+    await publishOutbox(records, everything, quietLog);
+    const ids = publisher.published.map((e) => e.metadata.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(everything.published.map((e) => e.metadata.id).sort());
+  });
+});

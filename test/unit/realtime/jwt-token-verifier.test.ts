@@ -1,0 +1,98 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { Jwks } from 'aws-jwt-verify/jwk';
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { JwtTokenVerifier } from '../../../shared/adapters/auth/jwt-token-verifier';
+import { UnauthorizedError } from '../../../shared/domain/errors';
+
+const ISSUER = 'https://issuer.example.com/pool';
+const AUDIENCE = 'questline-web';
+const KID = 'test-key-1';
+
+function keyPair(): { privateKey: KeyObject; jwks: Jwks } {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = publicKey.export({ format: 'jwk' });
+  return {
+    privateKey,
+    jwks: { keys: [{ ...jwk, kid: KID, alg: 'RS256', use: 'sig', kty: 'RSA' }] } as Jwks,
+  };
+}
+
+// One pair for the verifier, another to forge signatures with the same kid.
+const trusted = keyPair();
+const forger = keyPair();
+
+interface TokenOptions {
+  sub?: string | null;
+  issuer?: string;
+  audience?: string | null;
+  claims?: Record<string, unknown>;
+  expiresInSeconds?: number | null;
+  key?: KeyObject;
+}
+
+async function token(opts: TokenOptions = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT(opts.claims ?? {})
+    .setProtectedHeader({ alg: 'RS256', kid: KID, typ: 'JWT' })
+    .setIssuer(opts.issuer ?? ISSUER)
+    .setIssuedAt(now - 60);
+  if (opts.sub !== null) jwt.setSubject(opts.sub ?? 'user-123');
+  if (opts.audience !== null) jwt.setAudience(opts.audience ?? AUDIENCE);
+  if (opts.expiresInSeconds !== null) jwt.setExpirationTime(now + (opts.expiresInSeconds ?? 3600));
+  return jwt.sign(opts.key ?? trusted.privateKey);
+}
+
+function verifier(): JwtTokenVerifier {
+  const v = new JwtTokenVerifier({ issuer: ISSUER, audiences: ['other-client', AUDIENCE] });
+  v.cacheJwks(trusted.jwks);
+  return v;
+}
+
+async function refusal(tokenText: string | Promise<string>): Promise<unknown> {
+  try {
+    await verifier().verify(await tokenText);
+    return null;
+  } catch (error) {
+    return error;
+  }
+}
+
+describe('JwtTokenVerifier', () => {
+  it("returns a good token's sub", async () => {
+    await expect(verifier().verify(await token())).resolves.toBe('user-123');
+  });
+
+  it('accepts a Cognito access token: no aud, client_id among the audiences', async () => {
+    const accessToken = token({ audience: null, claims: { client_id: AUDIENCE, token_use: 'access' } });
+    await expect(verifier().verify(await accessToken)).resolves.toBe('user-123');
+  });
+
+  it.each<[string, TokenOptions | string]>([
+    ['an expired token', { expiresInSeconds: -120 }],
+    ['a token without expiry', { expiresInSeconds: null }],
+    ['another issuer', { issuer: 'https://evil.example.com/pool' }],
+    ['another audience', { audience: 'someone-elses-app' }],
+    ['no aud and a foreign client_id', { audience: null, claims: { client_id: 'someone-elses-app' } }],
+    ['a signature by another key', { key: forger.privateKey }],
+    ['no subject', { sub: null }],
+    ['a subject that is no valid user id', { sub: 'user 123/../admin' }],
+    ['garbage', 'not-a-jwt'],
+    ['an empty string', ''],
+  ])('refuses %s with UnauthorizedError', async (_name, input) => {
+    const error = await refusal(typeof input === 'string' ? input : token(input));
+    expect(error).toBeInstanceOf(UnauthorizedError);
+  });
+
+  it('refuses a token whose payload was altered after signing', async () => {
+    const [header, , signature] = (await token()).split('.');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: 'admin', iss: ISSUER, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 }),
+    ).toString('base64url');
+    expect(await refusal(`${header}.${payload}.${signature}`)).toBeInstanceOf(UnauthorizedError);
+  });
+
+  it('needs at least one audience', () => {
+    expect(() => new JwtTokenVerifier({ issuer: ISSUER, audiences: [] })).toThrow(RangeError);
+  });
+});

@@ -11,6 +11,8 @@ export interface HandlerEnv {
   /** the local bus: where publishers put events */
   eventsUrl: string;
   eventBusName: string;
+  /** the local WebSocket API's management endpoint */
+  wsCallbackUrl: string;
 }
 
 export const LOCAL_REGION = 'us-east-1';
@@ -20,6 +22,7 @@ export function applyHandlerEnv(env: NodeJS.ProcessEnv, settings: HandlerEnv): v
   env.DYNAMODB_ENDPOINT = settings.dynamoDbEndpoint;
   env.EVENT_BUS_NAME = settings.eventBusName;
   env.EVENTBRIDGE_ENDPOINT = settings.eventsUrl;
+  env.WS_CALLBACK_URL = settings.wsCallbackUrl;
   env.AWS_REGION = LOCAL_REGION;
   // Dummy credentials: DynamoDB Local accepts any, and a developer's real
   // profile or session must never be picked up by a local run.

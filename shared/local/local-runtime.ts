@@ -4,10 +4,12 @@ import { createDynamoClients } from '../adapters/dynamo/client';
 import { ensureTable } from '../adapters/dynamo/create-table';
 import { EVENT_BUS_NAME } from '../bus/bus-name';
 import { routes } from '../http/routes';
+import { overrideRealtimeDeps } from '../realtime/wiring';
 import { loadActiveRules } from '../rules/active-rules';
 import { tableStreamConsumers } from '../streams/table-stream-consumers';
 import { createDevAuth } from './dev-auth';
 import { DEV_TOKEN_PATH } from './dev-token-route';
+import { devTokenVerifier } from './dev-token-verifier';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { startEventsEndpoint } from './events-endpoint';
 import { applyHandlerEnv, LOCAL_REGION } from './handler-env';
@@ -22,6 +24,7 @@ import { readRulesFile } from './rules-file';
 import { type LocalInfo, loadSecrets, writeLocalInfo } from './state-dir';
 import { startStreamConsumers } from './stream-consumers';
 import type { TableStream } from './table-stream';
+import { startWebSocketGateway } from './websocket-gateway';
 
 /**
  * `npm start`: DynamoDB Local, the table, the handlers' env, then the route
@@ -71,6 +74,7 @@ export async function startLocalRuntime(
   let stream: TableStream | undefined;
   let bus: LocalBus | undefined;
   let events: Awaited<ReturnType<typeof startEventsEndpoint>> | undefined;
+  let realtime: Awaited<ReturnType<typeof startWebSocketGateway>> | undefined;
   try {
     dynamo = await startDynamoDbLocal({
       ...(options.dynamoDbPort ? { port: options.dynamoDbPort } : {}),
@@ -81,11 +85,15 @@ export async function startLocalRuntime(
     const busRoutes = localBusRoutes(rulesJson);
     bus = createLocalBus({ routes: busRoutes, loadHandler, logError: io.logError });
     events = await startEventsEndpoint(bus, HOST);
+    realtime = await startWebSocketGateway({ host: HOST, loadHandler, logError: io.logError });
+    // Dev tokens are HS256, which aws-jwt-verify (the $connect verifier on AWS) does not take.
+    overrideRealtimeDeps({ tokens: devTokenVerifier(auth) });
     applyHandlerEnv(process.env, {
       tableName: LOCAL_TABLE_NAME,
       dynamoDbEndpoint: dynamo.endpoint,
       eventsUrl: events.url,
       eventBusName: EVENT_BUS_NAME,
+      wsCallbackUrl: realtime.managementUrl,
       ...(rulesJson ? { rulesJson } : {}),
     });
     // whatever QUESTLINE_RULES_JSON is now in effect, it fails here, not per request
@@ -113,6 +121,7 @@ export async function startLocalRuntime(
       dev_token_url: `${apiUrl}${DEV_TOKEN_PATH}`,
       events_url: events.url,
       event_bus_name: EVENT_BUS_NAME,
+      ws_url: realtime.wsUrl,
       internal_key: secrets.internalKey,
       table_name: LOCAL_TABLE_NAME,
       dynamodb_endpoint: dynamo.endpoint,
@@ -125,11 +134,13 @@ export async function startLocalRuntime(
     const reading = stream;
     const localBus = bus;
     const eventsServer = events.server;
+    const websockets = realtime;
     return {
       info,
       localJsonPath,
       stop: async () => {
         await stopServer();
+        await websockets.stop();
         await reading.stop();
         await localBus.drain();
         eventsServer.close();
@@ -140,6 +151,7 @@ export async function startLocalRuntime(
     };
   } catch (error) {
     await stopServer();
+    await realtime?.stop();
     await stream?.stop();
     events?.server.close();
     await dynamo?.stop();

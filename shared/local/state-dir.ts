@@ -21,6 +21,8 @@ export const localInfoSchema = z.object({
   /** the local bus: EventBridge PutEvents (point an EventBridgeClient's `endpoint` here) */
   events_url: z.string(),
   event_bus_name: z.string(),
+  /** the WebSocket API: connect with ?token=<dev token> */
+  ws_url: z.string(),
   internal_key: z.string().regex(KEY_PATTERN),
   table_name: z.string(),
   dynamodb_endpoint: z.string(),

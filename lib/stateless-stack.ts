@@ -11,6 +11,7 @@ import { BusRouting } from './constructs/bus-routing';
 import type { GameTable } from './constructs/game-table';
 import { QuestlineHttpApi } from './constructs/http-api';
 import { TableStreamConsumer } from './constructs/table-stream-consumer';
+import { QuestlineWebSocketApi } from './constructs/websocket-api';
 
 export interface StatelessStackProps extends StackProps {
   table: GameTable;
@@ -27,6 +28,7 @@ export interface StatelessStackProps extends StackProps {
 export class StatelessStack extends Stack {
   readonly httpApi: QuestlineHttpApi;
   readonly busRouting: BusRouting;
+  readonly webSocketApi: QuestlineWebSocketApi;
   /** by consumer id (tableStreamConsumers) */
   readonly streamConsumers = new Map<string, TableStreamConsumer>();
 
@@ -48,6 +50,14 @@ export class StatelessStack extends Stack {
       // applying activities writes the ledger; the notifier deletes gone connections
       tableAccess: { ActivitiesIn: 'read-write', PushToUsers: 'read-write' },
     });
+    this.webSocketApi = new QuestlineWebSocketApi(this, 'Realtime', {
+      table: props.table,
+      jwt: props.jwtAuth,
+      functionDefaults,
+    });
+    const notifier = this.busRouting.functions.get('PushToUsers');
+    if (!notifier) throw new Error("the bus routes have no 'PushToUsers' route: nothing would push to WebSockets");
+    this.webSocketApi.connectNotifier(notifier);
     for (const definition of tableStreamConsumers) {
       this.streamConsumers.set(
         definition.id,

@@ -1,0 +1,220 @@
+import { type CfnElement, CfnOutput, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  LogGroupLogDestination,
+  WebSocketApi,
+  type WebSocketRoute,
+  WebSocketStage,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { connectionOwnerKey, USER_PK_PREFIX } from '../../shared/adapters/dynamo/keys';
+import type { JwtAuthConfig } from '../config';
+import { ApiFunction, type ApiFunctionDefaults } from './api-function';
+import type { GameTable } from './game-table';
+
+export interface QuestlineWebSocketApiProps {
+  table: GameTable;
+  /** who the $connect handler trusts for end-user tokens (the HTTP API's issuer and audiences) */
+  jwt: JwtAuthConfig;
+  functionDefaults: ApiFunctionDefaults;
+}
+
+export type WebSocketRouteKey = '$connect' | '$disconnect' | '$default';
+
+export const WEBSOCKET_STAGE_NAME = 'live';
+
+/** The three routes, each with its own handler (functions/ws/). */
+export const webSocketRoutes: readonly {
+  routeKey: WebSocketRouteKey;
+  id: string;
+  entry: string;
+  description: string;
+}[] = [
+  {
+    routeKey: '$connect',
+    id: 'WsConnect',
+    entry: 'functions/ws/connect.ts',
+    description: 'WebSocket $connect: verifies ?token= and stores the connection under its user',
+  },
+  {
+    routeKey: '$disconnect',
+    id: 'WsDisconnect',
+    entry: 'functions/ws/disconnect.ts',
+    description: 'WebSocket $disconnect: forgets the connection',
+  },
+  {
+    routeKey: '$default',
+    id: 'WsDefault',
+    entry: 'functions/ws/default.ts',
+    description: 'WebSocket $default: answers ping, refuses unknown actions',
+  },
+];
+
+/** Partition key patterns of a connection's two items (shared/adapters/dynamo/keys.ts). */
+export const CONNECTION_PARTITIONS = [`${USER_PK_PREFIX}*`, `${connectionOwnerKey('').pk}*`];
+
+/**
+ * Pushes are a few per activity per open tab; these limits leave room for a
+ * burst of reconnects after a deploy while capping what one client can cost.
+ */
+const STAGE_THROTTLE = { rateLimit: 100, burstLimit: 200 };
+
+/**
+ * One line per connect, message and disconnect. Deliberately no request
+ * path or query string: the end-user token travels in `?token=` on $connect,
+ * and a token in a log is a credential in a log.
+ */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    connectionId: '$context.connectionId',
+    routeKey: '$context.routeKey',
+    eventType: '$context.eventType',
+    status: '$context.status',
+    ip: '$context.identity.sourceIp',
+    requestTime: '$context.requestTime',
+    integrationLatencyMs: '$context.integrationLatency',
+    error: '$context.error.message',
+  }),
+);
+
+/**
+ * The realtime API: a WebSocket API whose $connect verifies the end-user
+ * token in its handler (aws-jwt-verify, same issuer and audiences as the
+ * HTTP API), a `live` stage with throttling and access logs, and the
+ * management API (POST /@connections/{id}) granted to whoever pushes.
+ */
+export class QuestlineWebSocketApi extends Construct {
+  readonly api: WebSocketApi;
+  readonly stage: WebSocketStage;
+  readonly functions = new Map<WebSocketRouteKey, ApiFunction>();
+  private readonly table: GameTable;
+
+  constructor(scope: Construct, id: string, props: QuestlineWebSocketApiProps) {
+    super(scope, id);
+    this.table = props.table;
+    this.api = new WebSocketApi(this, 'Api', {
+      description: 'Questline realtime pushes (WebSocket)',
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.functionDefaults.logRetention });
+    this.stage = new WebSocketStage(this, 'Stage', {
+      webSocketApi: this.api,
+      stageName: WEBSOCKET_STAGE_NAME,
+      autoDeploy: true,
+      throttle: STAGE_THROTTLE,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
+    });
+
+    for (const definition of webSocketRoutes) {
+      const fn = new ApiFunction(this, definition.id, {
+        ...props.functionDefaults,
+        entry: definition.entry,
+        description: definition.description,
+      });
+      this.functions.set(definition.routeKey, fn);
+      const route = this.api.addRoute(definition.routeKey, {
+        integration: new WebSocketLambdaIntegration(`${definition.id}Integration`, fn.fn),
+      });
+      acknowledgeNoAuthorizer(route, definition.routeKey);
+    }
+
+    const connect = this.handlerOf('$connect');
+    this.table.grantFor(connect.fn, 'read-write');
+    connect.fn.addEnvironment('AUTH_ISSUER', props.jwt.issuer);
+    connect.fn.addEnvironment('AUTH_AUDIENCE', props.jwt.audiences.join(','));
+
+    const disconnect = this.handlerOf('$disconnect');
+    this.table.grantFor(disconnect.fn, 'read-write');
+    this.grantConnectionRemoval(disconnect.fn);
+
+    this.grantPosting(this.handlerOf('$default'));
+
+    new CfnOutput(this, 'WebSocketUrl', {
+      key: 'WebSocketUrl',
+      value: this.stage.url,
+      description: 'WebSocket URL for realtime pushes (connect with ?token=<JWT>)',
+    });
+  }
+
+  /**
+   * Lets `fn` push to this API's connections and forget the gone ones: the
+   * stage's callback URL as WS_CALLBACK_URL, POST on @connections, and the
+   * delete of a connection's two items. Its table read access is granted by
+   * whoever made it (grantFor).
+   */
+  connectNotifier(notifier: ApiFunction): void {
+    this.grantPosting(notifier);
+    this.grantConnectionRemoval(notifier.fn);
+  }
+
+  private handlerOf(routeKey: WebSocketRouteKey): ApiFunction {
+    const fn = this.functions.get(routeKey);
+    if (!fn) throw new Error(`no WebSocket handler for ${routeKey}`);
+    return fn;
+  }
+
+  /**
+   * POST /@connections/{id} on this API's stage only. Not
+   * stage.grantManagementApiAccess: that allows every method (GET, DELETE
+   * too), and posting is all the handlers do.
+   */
+  private grantPosting(fn: ApiFunction): void {
+    fn.fn.addEnvironment('WS_CALLBACK_URL', this.stage.callbackUrl);
+    fn.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['execute-api:ManageConnections'],
+        resources: [this.postToConnectionsArn()],
+      }),
+    );
+    const policy = fn.role.node.tryFindChild('DefaultPolicy');
+    if (policy) {
+      const apiId = Stack.of(this).getLogicalId(this.api.node.defaultChild as CfnElement);
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${apiId}>/${this.stage.stageName}/POST/@connections/*]`,
+        reason:
+          'Connection ids are made by API Gateway at $connect, so no ARN can name them ahead: the grant is POST to connections of this API and stage only (no GET or DELETE, no other API or stage).',
+      });
+    }
+  }
+
+  /** The ARN API Gateway authorizes a POST to any connection of this stage against. */
+  postToConnectionsArn(): string {
+    const apiArn = this.api.stack.formatArn({ service: 'execute-api', resource: this.api.apiId });
+    return `${apiArn}/${this.stage.stageName}/POST/@connections/*`;
+  }
+
+  /**
+   * A connection is removed with two deletes in one transaction, which IAM
+   * authorises as DeleteItem per item; the 'read-write' level has no delete
+   * on purpose, so only the two functions that forget connections get it,
+   * on the table's own ARN (never an index: deletes address the table), in
+   * the partitions connections live in (a user's, and the connection's own).
+   */
+  private grantConnectionRemoval(fn: LambdaFunction): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:DeleteItem'],
+        resources: [this.table.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': CONNECTION_PARTITIONS } },
+      }),
+    );
+  }
+}
+
+/**
+ * API Gateway authorizes a WebSocket connection once, at $connect; later
+ * messages and the disconnect ride that connection and accept no
+ * authorizer. $connect has none either, on purpose: its handler verifies
+ * the token itself.
+ */
+function acknowledgeNoAuthorizer(route: WebSocketRoute, routeKey: WebSocketRouteKey) {
+  const reason =
+    routeKey === '$connect'
+      ? '$connect has no API Gateway authorizer on purpose: browsers cannot set headers on a WebSocket, so the end-user JWT comes as ?token= and functions/ws/connect.ts verifies it with aws-jwt-verify (same issuer and audiences as the HTTP API), refusing the connection (401) when missing or invalid.'
+      : `${routeKey} cannot take an authorizer: API Gateway authorizes a WebSocket connection only at $connect (whose handler verifies the end-user JWT); ${routeKey} runs on that already-authorized connection.`;
+  Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+}

@@ -1,0 +1,117 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectSocket, refusedStatus, type TestSocket } from '../support/ws-client';
+import { cleanup, type RunningLocal, startLocal } from './support/local-process';
+
+/**
+ * Issue 5 through `npm start`: activities sent by HTTP and as EventBridge
+ * events through the local bus reach the user's WebSocket as pushes (via
+ * the table stream, the outbox publisher, the bus and the notifier), and
+ * never another user's socket.
+ */
+
+let local: RunningLocal;
+let ada: TestSocket;
+let bob: TestSocket;
+
+async function tokenFor(userId: string): Promise<string> {
+  const response = await fetch(`${local.info.api_url}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user_id: userId }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function recordByHttp(body: Record<string, unknown>): Promise<number> {
+  const response = await fetch(`${local.info.api_url}/v1/internal/activities`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${local.info.internal_key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ occurred_at: new Date().toISOString(), ...body }),
+  });
+  return response.status;
+}
+
+beforeAll(async () => {
+  local = await startLocal(['--in-memory']);
+  ada = await connectSocket(local.info.ws_url, await tokenFor('rt-ada'));
+  bob = await connectSocket(local.info.ws_url, await tokenFor('rt-bob'));
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([ada?.close(), bob?.close()]);
+  await cleanup();
+});
+
+const about = (eventId: string) => (f: { data: Record<string, unknown> }) => f.data.event_id === eventId;
+
+describe('realtime pushes through the local runtime', () => {
+  it('refuses a connection without a token or with a bad one (401)', async () => {
+    expect(await refusedStatus(`${local.info.ws_url}/`)).toBe(401);
+    expect(await refusedStatus(`${local.info.ws_url}/?token=not-a-token`)).toBe(401);
+  });
+
+  it('answers a ping with a pong, and an unknown action with an error frame', async () => {
+    const socket = await connectSocket(local.info.ws_url, await tokenFor('rt-pinger'));
+    socket.send({ action: 'ping' });
+    await socket.waitFor((f) => f.event === 'pong');
+    socket.send({ action: 'dance' });
+    expect((await socket.waitFor((f) => f.event === 'error')).data).toMatchObject({ code: 'unknown_action' });
+    await socket.close();
+  });
+
+  it('pushes points_awarded and level_up to the user after an activity sent by HTTP, and nothing to another user', async () => {
+    expect(
+      await recordByHttp({ event_id: 'rt-http-1', user_id: 'rt-ada', activity_type: 'custom', amount: 500 }),
+    ).toBe(201);
+
+    const points = await ada.waitFor((f) => f.event === 'points_awarded' && about('rt-http-1')(f));
+    expect(points.data).toMatchObject({ points: 500, new_total: 500, activity: 'custom', multiplier: 1 });
+    await ada.waitFor((f) => f.event === 'level_up' && about('rt-http-1')(f));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bob.frames).toEqual([]);
+  });
+
+  it('pushes after an activity put on the local bus by an EventBridge client, under a seed event name', async () => {
+    const client = new EventBridgeClient({
+      endpoint: local.info.events_url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const put = await client.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: local.info.event_bus_name,
+            Source: 'com.example.study-app',
+            DetailType: 'lesson_complete',
+            Detail: JSON.stringify({
+              event_id: 'rt-bus-1',
+              user_id: 'rt-ada',
+              subject_id: 'lesson-42',
+              occurred_at: new Date().toISOString(),
+            }),
+          },
+        ],
+      }),
+    );
+    client.destroy();
+    expect(put.FailedEntryCount).toBe(0);
+
+    const points = await ada.waitFor((f) => f.event === 'points_awarded' && about('rt-bus-1')(f));
+    expect(points.data).toMatchObject({ activity: 'lesson_complete' });
+    expect(bob.frames).toEqual([]);
+  });
+
+  it('pushes nothing new for a duplicate activity', async () => {
+    const pushedBefore = ada.frames.filter(about('rt-http-1')).length;
+    expect(
+      await recordByHttp({ event_id: 'rt-http-1', user_id: 'rt-ada', activity_type: 'custom', amount: 500 }),
+    ).toBe(200);
+    // a later activity's push proves the pipeline ran past the duplicate
+    expect(
+      await recordByHttp({ event_id: 'rt-http-2', user_id: 'rt-ada', activity_type: 'quiz_completed' }),
+    ).toBe(201);
+    await ada.waitFor((f) => f.event === 'points_awarded' && about('rt-http-2')(f));
+    expect(ada.frames.filter(about('rt-http-1'))).toHaveLength(pushedBefore);
+  });
+});

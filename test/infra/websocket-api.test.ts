@@ -1,0 +1,264 @@
+import { type CfnElement, Validations } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiFunction } from '../../lib/constructs/api-function';
+import { type BuiltApp, buildApp, resourceById, resourcesOf, single } from './support/synth';
+
+/** Written out, not imported from lib/: the grants are asserted, not re-derived. */
+const READ_WRITE = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+];
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const logicalId = (built: BuiltApp, construct: IConstruct) =>
+  built.stateless.getLogicalId(construct.node.defaultChild as CfnElement);
+
+/** Every statement of every policy attached to `fn`'s role. */
+function statementsOf(built: BuiltApp, template: Template, fn: ApiFunction): Statement[] {
+  const roleRef = JSON.stringify({ Ref: logicalId(built, fn.role) });
+  return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === roleRef))
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+function variablesOf(built: BuiltApp, fn: ApiFunction): Record<string, unknown> {
+  const resource = resourceById(built.statelessTemplate, 'AWS::Lambda::Function', logicalId(built, fn.fn));
+  return (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+}
+
+describe('WebSocket API', () => {
+  let built: BuiltApp;
+  beforeAll(() => {
+    built = buildApp();
+  });
+
+  const ws = () => built.stateless.webSocketApi;
+  const handler = (routeKey: '$connect' | '$disconnect' | '$default') => {
+    const fn = ws().functions.get(routeKey);
+    if (!fn) throw new Error(`no handler for ${routeKey}`);
+    return fn;
+  };
+  const notifier = () => {
+    const fn = built.stateless.busRouting.functions.get('PushToUsers');
+    if (!fn) throw new Error('no PushToUsers function');
+    return fn;
+  };
+  const apiRef = () => ({ Ref: logicalId(built, ws().api) });
+  const stage = () =>
+    single(
+      Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Stage')).filter(
+        (s) => JSON.stringify(s.Properties.ApiId) === JSON.stringify(apiRef()),
+      ),
+      'WebSocket stage',
+    );
+  const tableArn = () => built.stateless.resolve(built.stateful.table.table.tableArn);
+  const ledgerIndexArn = () => built.stateless.resolve(`${built.stateful.table.table.tableArn}/index/ledger`);
+  /** POST to this API's live stage connections, written out. */
+  const postToConnections = () => ({
+    'Fn::Join': [
+      '',
+      [
+        'arn:',
+        { Ref: 'AWS::Partition' },
+        ':execute-api:',
+        { Ref: 'AWS::Region' },
+        ':',
+        { Ref: 'AWS::AccountId' },
+        ':',
+        apiRef(),
+        '/live/POST/@connections/*',
+      ],
+    ],
+  });
+
+  it('is a WebSocket API selecting routes by the action field', () => {
+    const api = resourceById(built.statelessTemplate, 'AWS::ApiGatewayV2::Api', apiRef().Ref);
+    expect(api.Properties.ProtocolType).toBe('WEBSOCKET');
+    expect(api.Properties.RouteSelectionExpression).toBe('$request.body.action');
+  });
+
+  describe.each(['$connect', '$disconnect', '$default'] as const)('route %s', (routeKey) => {
+    const route = () =>
+      single(
+        Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Route')).filter(
+          (r) => r.Properties.RouteKey === routeKey,
+        ),
+        `route ${routeKey}`,
+      );
+
+    it('integrates (Lambda proxy) with its own function', () => {
+      expect(route().Properties.ApiId).toEqual(apiRef());
+      const target = route().Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+      const integration = resourceById(
+        built.statelessTemplate,
+        'AWS::ApiGatewayV2::Integration',
+        target['Fn::Join'][1][1].Ref,
+      );
+      expect(integration.Properties.IntegrationType).toBe('AWS_PROXY');
+      const uri = JSON.stringify(integration.Properties.IntegrationUri);
+      expect(uri).toContain(JSON.stringify({ 'Fn::GetAtt': [logicalId(built, handler(routeKey).fn), 'Arn'] }));
+    });
+
+    it('has no API Gateway authorizer, acknowledged for cdk-nag with the reason', () => {
+      expect(route().Properties.AuthorizationType).toBe('NONE');
+      const routeConstruct = ws().api.node.findChild(`${routeKey}-Route`);
+      const acknowledged = routeConstruct.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) => Object.entries(m.data as Record<string, string>))
+        .filter(([id]) => id.endsWith('AwsSolutions-APIG4'))
+        .map(([, reason]) => reason);
+      const reason = single(acknowledged, 'APIG4 acknowledgement');
+      expect(reason).toMatch(routeKey === '$connect' ? /aws-jwt-verify/ : /only at \$connect/);
+    });
+  });
+
+  it('has exactly the three routes', () => {
+    const keys = Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Route'))
+      .filter((r) => JSON.stringify(r.Properties.ApiId) === JSON.stringify(apiRef()))
+      .map((r) => r.Properties.RouteKey)
+      .sort();
+    expect(keys).toEqual(['$connect', '$default', '$disconnect']);
+  });
+
+  it('deploys the live stage automatically, throttled', () => {
+    expect(stage().Properties.StageName).toBe('live');
+    expect(stage().Properties.AutoDeploy).toBe(true);
+    expect(stage().Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: 100,
+      ThrottlingBurstLimit: 200,
+    });
+  });
+
+  it('logs access to its own log group, with the configured retention', () => {
+    const settings = stage().Properties.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': [string] } };
+    const logGroupId = settings.DestinationArn['Fn::GetAtt'][0];
+    expect(logGroupId).toBe(logicalId(built, ws().node.findChild('AccessLogs')));
+    const logGroup = resourceById(built.statelessTemplate, 'AWS::Logs::LogGroup', logGroupId);
+    expect(logGroup.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('logs each connect, message and disconnect as JSON, never the query string that carries the token', () => {
+    const format = (stage().Properties.AccessLogSettings as { Format: string }).Format;
+    expect(JSON.parse(format)).toEqual({
+      requestId: '$context.requestId',
+      connectionId: '$context.connectionId',
+      routeKey: '$context.routeKey',
+      eventType: '$context.eventType',
+      status: '$context.status',
+      ip: '$context.identity.sourceIp',
+      requestTime: '$context.requestTime',
+      integrationLatencyMs: '$context.integrationLatency',
+      error: '$context.error.message',
+    });
+    expect(format.toLowerCase()).not.toMatch(/querystring|token|path/);
+  });
+
+  it('gives $connect the table and the JWT issuer and audiences of the HTTP API, and nothing to post with', () => {
+    const variables = variablesOf(built, handler('$connect'));
+    expect(variables.TABLE_NAME).toEqual(built.stateless.resolve(built.stateful.table.table.tableName));
+    expect(variables.AUTH_ISSUER).toEqual(built.stateless.resolve(built.stateful.jwtAuth.issuer));
+    expect(variables.AUTH_AUDIENCE).toEqual(
+      built.stateless.resolve(built.stateful.jwtAuth.audiences.join(',')),
+    );
+    expect(variables.WS_CALLBACK_URL).toBeUndefined();
+  });
+
+  it('gives $disconnect the table only', () => {
+    const variables = variablesOf(built, handler('$disconnect'));
+    expect(variables.TABLE_NAME).toEqual(built.stateless.resolve(built.stateful.table.table.tableName));
+    expect(variables.AUTH_ISSUER).toBeUndefined();
+    expect(variables.WS_CALLBACK_URL).toBeUndefined();
+  });
+
+  it("gives $default and the notifier the stage's https callback URL", () => {
+    const callbackUrl = built.stateless.resolve(ws().stage.callbackUrl);
+    expect(JSON.stringify(callbackUrl)).toContain('https://');
+    expect(JSON.stringify(callbackUrl)).toContain('/live');
+    expect(variablesOf(built, handler('$default')).WS_CALLBACK_URL).toEqual(callbackUrl);
+    expect(variablesOf(built, handler('$default')).TABLE_NAME).toBeUndefined();
+    expect(variablesOf(built, notifier()).WS_CALLBACK_URL).toEqual(callbackUrl);
+  });
+
+  it('grants ManageConnections exactly to $default and the notifier, on POST to this stage only', () => {
+    const granted = Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('execute-api:'),
+    );
+    const roles = granted.flatMap((p) => p.Properties.Roles as { Ref: string }[]).map((r) => r.Ref);
+    expect(roles.sort()).toEqual(
+      [logicalId(built, handler('$default').role), logicalId(built, notifier().role)].sort(),
+    );
+    for (const fn of [handler('$default'), notifier()]) {
+      const statements = statementsOf(built, built.statelessTemplate, fn).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('execute-api:')),
+      );
+      const statement = single(statements, 'execute-api statement');
+      expect(statement.Action).toBe('execute-api:ManageConnections');
+      expect(statement.Resource).toEqual(postToConnections());
+    }
+  });
+
+  const dynamoActions = (fn: ApiFunction) =>
+    statementsOf(built, built.statelessTemplate, fn).filter((s) =>
+      asList(s.Action).some((a) => a.startsWith('dynamodb:')),
+    );
+
+  it('lets $connect read and write the table and its ledger index, and delete nothing', () => {
+    const statement = single(dynamoActions(handler('$connect')), 'DynamoDB statement');
+    expect(asList(statement.Action).sort()).toEqual(READ_WRITE);
+    expect(statement.Resource).toEqual([tableArn(), ledgerIndexArn()]);
+  });
+
+  it.each([
+    ['$disconnect', () => handler('$disconnect')],
+    ['the notifier', () => notifier()],
+  ])('lets %s read-write and delete the items of connections (their partitions only)', (_name, fn) => {
+    const statements = dynamoActions(fn());
+    expect(statements.flatMap((s) => asList(s.Action)).sort()).toEqual([...READ_WRITE, 'dynamodb:DeleteItem'].sort());
+    const deletes = single(
+      statements.filter((s) => asList(s.Action).includes('dynamodb:DeleteItem')),
+      'DeleteItem statement',
+    );
+    expect(deletes.Action).toBe('dynamodb:DeleteItem');
+    expect(deletes.Resource).toEqual(tableArn());
+    expect(deletes.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*', 'CONN#*'] },
+    });
+  });
+
+  it('gives $default no table access at all', () => {
+    expect(dynamoActions(handler('$default'))).toEqual([]);
+  });
+
+  it('outputs the wss URL of the stage', () => {
+    const outputs = built.statelessTemplate.toJSON().Outputs as Record<string, { Value: unknown }>;
+    const value = outputs.WebSocketUrl?.Value;
+    expect(value).toEqual(built.stateless.resolve(ws().stage.url));
+    expect(JSON.stringify(value)).toContain('wss://');
+  });
+});
+
+describe('WebSocket API with an operator-supplied OIDC issuer', () => {
+  it('gives $connect that issuer and every audience, comma-separated', () => {
+    const built = buildApp({
+      questline: { auth: { issuer: 'https://id.example.com/', audiences: ['web', 'mobile'] } },
+    });
+    const fn = built.stateless.webSocketApi.functions.get('$connect');
+    if (!fn) throw new Error('no $connect handler');
+    const variables = variablesOf(built, fn);
+    expect(variables.AUTH_ISSUER).toBe('https://id.example.com/');
+    expect(variables.AUTH_AUDIENCE).toBe('web,mobile');
+  });
+});

@@ -1,6 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../events/envelope';
+import { contractFor } from '../../events/catalog';
+import { type Envelope, envelopeSchema } from '../../events/envelope';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { makeUseStreakFreeze } from '../../shared/app/use-streak-freeze';
 import { startTableStream } from '../../shared/local/table-stream';
@@ -65,6 +66,12 @@ describe('the outbox, from the stream to the bus', () => {
     expect(answer.batchItemFailures).toEqual([]);
     const ids = publisher.published.map((e) => e.metadata.id);
     expect(new Set(ids).size).toBe(ids.length);
+    // every published event, whole, against its versioned contract
+    for (const published of publisher.published) {
+      const contract = contractFor(published.metadata.type);
+      expect(published.metadata.version).toBe(contract.version);
+      expect(envelopeSchema(contract.schema).safeParse(published).success).toBe(true);
+    }
     const frozen = publisher.published.find((e) => e.metadata.type === 'streak.frozen');
     expect(frozen?.metadata).toMatchObject({ correlation_id: 'freeze-req-1', user_id: ada });
     for (const { outcome } of outcomes) {

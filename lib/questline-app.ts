@@ -27,7 +27,7 @@ export function defineQuestline(app: App, env?: Environment): QuestlineStacks {
   });
   const stateless = new StatelessStack(app, 'QuestlineStateless', {
     env,
-    description: 'Questline code: HTTP API, functions, alarms',
+    description: 'Questline code: HTTP and WebSocket APIs, functions, stream consumers, bus rules, alarms',
     table: stateful.table,
     bus: stateful.eventBus.bus,
     jwtAuth: stateful.jwtAuth,

@@ -56,7 +56,8 @@ export class StatelessStack extends Stack {
       functionDefaults,
     });
     const notifier = this.busRouting.functions.get('PushToUsers');
-    if (!notifier) throw new Error("the bus routes have no 'PushToUsers' route: nothing would push to WebSockets");
+    if (!notifier)
+      throw new Error("the bus routes have no 'PushToUsers' route: nothing would push to WebSockets");
     this.webSocketApi.connectNotifier(notifier);
     for (const definition of tableStreamConsumers) {
       this.streamConsumers.set(

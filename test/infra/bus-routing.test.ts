@@ -4,7 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { questlineBusRoutes } from '../../shared/bus/questline-routes';
 import { pushedDetailTypes } from '../../shared/realtime/pushes';
 import { defaultRules } from '../../shared/rules/load';
-import { type BuiltApp, buildApp, type CfnResource, resourceById, resourcesOf, single } from './support/synth';
+import {
+  type BuiltApp,
+  buildApp,
+  type CfnResource,
+  resourceById,
+  resourcesOf,
+  single,
+} from './support/synth';
 
 interface Statement {
   Effect: string;
@@ -29,7 +36,8 @@ describe('bus routing', () => {
     const rule = built.stateless.busRouting.node.findChild(`${routeId}Rule`);
     return logicalId(rule);
   };
-  const rule = (routeId: string) => resourceById(built.statelessTemplate, 'AWS::Events::Rule', ruleId(routeId));
+  const rule = (routeId: string) =>
+    resourceById(built.statelessTemplate, 'AWS::Events::Rule', ruleId(routeId));
   const fnOf = (routeId: string) => {
     const fn = built.stateless.busRouting.functions.get(routeId);
     if (!fn) throw new Error(`no function for bus route ${routeId}`);
@@ -84,7 +92,8 @@ describe('bus routing', () => {
   });
 
   describe('ActivitiesIn', () => {
-    const queue = () => resourceById(built.statelessTemplate, 'AWS::SQS::Queue', queuesOf('ActivitiesIn').queueId);
+    const queue = () =>
+      resourceById(built.statelessTemplate, 'AWS::SQS::Queue', queuesOf('ActivitiesIn').queueId);
 
     it('sends matching events to its queue', () => {
       const target = single(rule('ActivitiesIn').Properties.Targets as Record<string, unknown>[], 'target');
@@ -148,7 +157,11 @@ describe('bus routing', () => {
         tableArn,
         built.stateless.resolve(`${built.stateful.table.table.tableArn}/index/ledger`),
       ]);
-      const fn = resourceById(built.statelessTemplate, 'AWS::Lambda::Function', logicalId(fnOf('ActivitiesIn').fn));
+      const fn = resourceById(
+        built.statelessTemplate,
+        'AWS::Lambda::Function',
+        logicalId(fnOf('ActivitiesIn').fn),
+      );
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(variables.TABLE_NAME).toEqual(built.stateless.resolve(built.stateful.table.table.tableName));
     });
@@ -174,7 +187,9 @@ describe('bus routing', () => {
     });
 
     it('lets only this rule invoke the notifier', () => {
-      const permissions = Object.values(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Permission')).filter(
+      const permissions = Object.values(
+        resourcesOf(built.statelessTemplate, 'AWS::Lambda::Permission'),
+      ).filter(
         (p) =>
           JSON.stringify(p.Properties.FunctionName) ===
           JSON.stringify({ 'Fn::GetAtt': [logicalId(fnOf('PushToUsers').fn), 'Arn'] }),
@@ -185,21 +200,24 @@ describe('bus routing', () => {
     });
   });
 
-  it.each(['ActivitiesIn', 'PushToUsers'])('alarms as soon as one message waits in the %s dead-letter queue', (routeId) => {
-    const alarms: CfnResource[] = Object.values(
-      resourcesOf(built.statelessTemplate, 'AWS::CloudWatch::Alarm'),
-    ).filter(
-      (a) =>
-        a.Properties.Namespace === 'AWS/SQS' &&
-        JSON.stringify(a.Properties.Dimensions) ===
-          JSON.stringify([
-            { Name: 'QueueName', Value: { 'Fn::GetAtt': [queuesOf(routeId).deadLettersId, 'QueueName'] } },
-          ]),
-    );
-    const alarm = single(alarms, `${routeId} dead-letter alarm`);
-    expect(alarm.Properties.MetricName).toBe('ApproximateNumberOfMessagesVisible');
-    expect(alarm.Properties.Threshold).toBe(1);
-    expect(alarm.Properties.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
-    expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
-  });
+  it.each(['ActivitiesIn', 'PushToUsers'])(
+    'alarms as soon as one message waits in the %s dead-letter queue',
+    (routeId) => {
+      const alarms: CfnResource[] = Object.values(
+        resourcesOf(built.statelessTemplate, 'AWS::CloudWatch::Alarm'),
+      ).filter(
+        (a) =>
+          a.Properties.Namespace === 'AWS/SQS' &&
+          JSON.stringify(a.Properties.Dimensions) ===
+            JSON.stringify([
+              { Name: 'QueueName', Value: { 'Fn::GetAtt': [queuesOf(routeId).deadLettersId, 'QueueName'] } },
+            ]),
+      );
+      const alarm = single(alarms, `${routeId} dead-letter alarm`);
+      expect(alarm.Properties.MetricName).toBe('ApproximateNumberOfMessagesVisible');
+      expect(alarm.Properties.Threshold).toBe(1);
+      expect(alarm.Properties.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+      expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
+    },
+  );
 });

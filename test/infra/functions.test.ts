@@ -20,7 +20,10 @@ describe('function defaults', () => {
   beforeAll(() => {
     functions = Object.values(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
     expect(functions).toHaveLength(
-      routes.length + tableStreamConsumers.length + built.stateless.busRouting.functions.size,
+      routes.length +
+        tableStreamConsumers.length +
+        built.stateless.busRouting.functions.size +
+        built.stateless.webSocketApi.functions.size,
     );
   });
 

@@ -19,7 +19,7 @@ describe('HTTP API', () => {
   let apiRoutes: CfnResource[];
   beforeAll(() => {
     built = buildApp();
-    apiRoutes = Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Route'));
+    apiRoutes = ofHttpApi(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Route'));
   });
 
   const apiRouteFor = (method: string, path: string) =>
@@ -40,15 +40,23 @@ describe('HTTP API', () => {
     return (integration.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   }
 
+  /** The stack also holds the WebSocket API (websocket-api.test.ts): keep this API's resources only. */
+  function ofHttpApi(resources: Record<string, CfnResource>): CfnResource[] {
+    const apiRef = JSON.stringify({
+      Ref: built.stateless.getLogicalId(built.stateless.httpApi.api.node.defaultChild as CfnElement),
+    });
+    return Object.values(resources).filter((r) => JSON.stringify(r.Properties.ApiId) === apiRef);
+  }
+
   const stage = () =>
-    single(Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Stage')), 'stage');
+    single(ofHttpApi(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Stage')), 'stage');
 
   it('has exactly the routes of the route table', () => {
     const keys = apiRoutes.map((r) => r.Properties.RouteKey).sort();
     expect(keys).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it('gives every route its own function; the only others are the stream consumers and the bus targets', () => {
+  it('gives every route its own function; the only others are the stream consumers, the bus targets and the WebSocket handlers', () => {
     const behind = routes.map((r) => functionIdBehind(apiRouteFor(r.method, r.path)));
     expect(new Set(behind).size).toBe(routes.length);
     const consumers = tableStreamConsumers.map((c) =>
@@ -59,8 +67,11 @@ describe('HTTP API', () => {
     const busTargets = [...built.stateless.busRouting.functions.values()].map((fn) =>
       built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
     );
+    const webSocketHandlers = [...built.stateless.webSocketApi.functions.values()].map((fn) =>
+      built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
+    );
     const functions = Object.keys(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
-    expect(functions.sort()).toEqual([...behind, ...consumers, ...busTargets].sort());
+    expect(functions.sort()).toEqual([...behind, ...consumers, ...busTargets, ...webSocketHandlers].sort());
   });
 
   describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_key, route) => {

@@ -1,3 +1,4 @@
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../shared/adapters/dynamo/table-definition';
@@ -75,6 +76,18 @@ describe('stateful stack', () => {
     built.statefulTemplate.hasResourceProperties('AWS::Events::EventBus', { Name: 'questline' });
   });
 
+  it('archives every event of the bus for 90 days by default, for replay', () => {
+    const archive = single(
+      Object.values(resourcesOf(built.statefulTemplate, 'AWS::Events::Archive')),
+      'event archive',
+    );
+    const busId = built.stateful.getLogicalId(built.stateful.eventBus.bus.node.defaultChild as CfnElement);
+    expect(archive.Properties.SourceArn).toEqual({ 'Fn::GetAtt': [busId, 'Arn'] });
+    expect(archive.Properties.RetentionDays).toBe(90);
+    // an archive needs a pattern; the bus's own account matches every event on it
+    expect(archive.Properties.EventPattern).toEqual({ account: [{ Ref: 'AWS::AccountId' }] });
+  });
+
   it('creates a Cognito user pool with a strong password policy when no issuer is configured', () => {
     built.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
       Policies: {
@@ -120,5 +133,23 @@ describe('stateful stack with deletion protection turned off', () => {
     built.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
       DeletionProtection: 'INACTIVE',
     });
+  });
+});
+
+describe('event archive retention', () => {
+  const archiveOf = (eventArchiveDays: number) =>
+    single(
+      Object.values(
+        resourcesOf(buildApp({ questline: { eventArchiveDays } }).statefulTemplate, 'AWS::Events::Archive'),
+      ),
+      'event archive',
+    );
+
+  it('keeps events for the configured number of days', () => {
+    expect(archiveOf(30).Properties.RetentionDays).toBe(30);
+  });
+
+  it('keeps events forever when eventArchiveDays is 0 (CloudFormation reads RetentionDays 0 as indefinitely)', () => {
+    expect(archiveOf(0).Properties.RetentionDays ?? 0).toBe(0);
   });
 });

@@ -1,5 +1,4 @@
 import { type CfnElement, Validations } from 'aws-cdk-lib';
-import type { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFunction } from '../../lib/constructs/api-function';
@@ -27,9 +26,9 @@ const logicalId = (built: BuiltApp, construct: IConstruct) =>
   built.stateless.getLogicalId(construct.node.defaultChild as CfnElement);
 
 /** Every statement of every policy attached to `fn`'s role. */
-function statementsOf(built: BuiltApp, template: Template, fn: ApiFunction): Statement[] {
+function statementsOf(built: BuiltApp, fn: ApiFunction): Statement[] {
   const roleRef = JSON.stringify({ Ref: logicalId(built, fn.role) });
-  return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+  return Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Policy'))
     .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === roleRef))
     .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
 }
@@ -67,27 +66,22 @@ describe('WebSocket API', () => {
   const tableArn = () => built.stateless.resolve(built.stateful.table.table.tableArn);
   const ledgerIndexArn = () => built.stateless.resolve(`${built.stateful.table.table.tableArn}/index/ledger`);
   /** POST to this API's live stage connections, written out. */
-  const postToConnections = () => ({
-    'Fn::Join': [
-      '',
-      [
-        'arn:',
-        { Ref: 'AWS::Partition' },
-        ':execute-api:',
-        { Ref: 'AWS::Region' },
-        ':',
-        { Ref: 'AWS::AccountId' },
-        ':',
-        apiRef(),
-        '/live/POST/@connections/*',
-      ],
-    ],
-  });
+  const postToConnections = () => {
+    const [partition, region, account] = ['Partition', 'Region', 'AccountId'].map((p) => ({
+      Ref: `AWS::${p}`,
+    }));
+    const parts = ['arn:', partition, ':execute-api:', region, ':', account, ':', apiRef()];
+    return { 'Fn::Join': ['', [...parts, '/live/POST/@connections/*']] };
+  };
 
-  it('is a WebSocket API selecting routes by the action field', () => {
+  it('is a WebSocket API with exactly the $connect, $disconnect and $default routes', () => {
     const api = resourceById(built.statelessTemplate, 'AWS::ApiGatewayV2::Api', apiRef().Ref);
     expect(api.Properties.ProtocolType).toBe('WEBSOCKET');
     expect(api.Properties.RouteSelectionExpression).toBe('$request.body.action');
+    const keys = Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Route'))
+      .filter((r) => JSON.stringify(r.Properties.ApiId) === JSON.stringify(apiRef()))
+      .map((r) => r.Properties.RouteKey);
+    expect(keys.sort()).toEqual(['$connect', '$default', '$disconnect']);
   });
 
   describe.each(['$connect', '$disconnect', '$default'] as const)('route %s', (routeKey) => {
@@ -109,7 +103,9 @@ describe('WebSocket API', () => {
       );
       expect(integration.Properties.IntegrationType).toBe('AWS_PROXY');
       const uri = JSON.stringify(integration.Properties.IntegrationUri);
-      expect(uri).toContain(JSON.stringify({ 'Fn::GetAtt': [logicalId(built, handler(routeKey).fn), 'Arn'] }));
+      expect(uri).toContain(
+        JSON.stringify({ 'Fn::GetAtt': [logicalId(built, handler(routeKey).fn), 'Arn'] }),
+      );
     });
 
     it('has no API Gateway authorizer, acknowledged for cdk-nag with the reason', () => {
@@ -123,14 +119,6 @@ describe('WebSocket API', () => {
       const reason = single(acknowledged, 'APIG4 acknowledgement');
       expect(reason).toMatch(routeKey === '$connect' ? /aws-jwt-verify/ : /only at \$connect/);
     });
-  });
-
-  it('has exactly the three routes', () => {
-    const keys = Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Route'))
-      .filter((r) => JSON.stringify(r.Properties.ApiId) === JSON.stringify(apiRef()))
-      .map((r) => r.Properties.RouteKey)
-      .sort();
-    expect(keys).toEqual(['$connect', '$default', '$disconnect']);
   });
 
   it('deploys the live stage automatically, throttled', () => {
@@ -183,12 +171,17 @@ describe('WebSocket API', () => {
     expect(variables.WS_CALLBACK_URL).toBeUndefined();
   });
 
+  const dynamoActions = (fn: ApiFunction) =>
+    statementsOf(built, fn).filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')));
+
   it("gives $default and the notifier the stage's https callback URL", () => {
     const callbackUrl = built.stateless.resolve(ws().stage.callbackUrl);
     expect(JSON.stringify(callbackUrl)).toContain('https://');
     expect(JSON.stringify(callbackUrl)).toContain('/live');
     expect(variablesOf(built, handler('$default')).WS_CALLBACK_URL).toEqual(callbackUrl);
+    // $default only answers pings: no table, no grant on it
     expect(variablesOf(built, handler('$default')).TABLE_NAME).toBeUndefined();
+    expect(dynamoActions(handler('$default'))).toEqual([]);
     expect(variablesOf(built, notifier()).WS_CALLBACK_URL).toEqual(callbackUrl);
   });
 
@@ -201,7 +194,7 @@ describe('WebSocket API', () => {
       [logicalId(built, handler('$default').role), logicalId(built, notifier().role)].sort(),
     );
     for (const fn of [handler('$default'), notifier()]) {
-      const statements = statementsOf(built, built.statelessTemplate, fn).filter((s) =>
+      const statements = statementsOf(built, fn).filter((s) =>
         asList(s.Action).some((a) => a.startsWith('execute-api:')),
       );
       const statement = single(statements, 'execute-api statement');
@@ -209,11 +202,6 @@ describe('WebSocket API', () => {
       expect(statement.Resource).toEqual(postToConnections());
     }
   });
-
-  const dynamoActions = (fn: ApiFunction) =>
-    statementsOf(built, built.statelessTemplate, fn).filter((s) =>
-      asList(s.Action).some((a) => a.startsWith('dynamodb:')),
-    );
 
   it('lets $connect read and write the table and its ledger index, and delete nothing', () => {
     const statement = single(dynamoActions(handler('$connect')), 'DynamoDB statement');
@@ -226,7 +214,9 @@ describe('WebSocket API', () => {
     ['the notifier', () => notifier()],
   ])('lets %s read-write and delete the items of connections (their partitions only)', (_name, fn) => {
     const statements = dynamoActions(fn());
-    expect(statements.flatMap((s) => asList(s.Action)).sort()).toEqual([...READ_WRITE, 'dynamodb:DeleteItem'].sort());
+    expect(statements.flatMap((s) => asList(s.Action)).sort()).toEqual(
+      [...READ_WRITE, 'dynamodb:DeleteItem'].sort(),
+    );
     const deletes = single(
       statements.filter((s) => asList(s.Action).includes('dynamodb:DeleteItem')),
       'DeleteItem statement',
@@ -236,10 +226,6 @@ describe('WebSocket API', () => {
     expect(deletes.Condition).toEqual({
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*', 'CONN#*'] },
     });
-  });
-
-  it('gives $default no table access at all', () => {
-    expect(dynamoActions(handler('$default'))).toEqual([]);
   });
 
   it('outputs the wss URL of the stage', () => {

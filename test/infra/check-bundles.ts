@@ -29,7 +29,12 @@ const INIT_SAMPLES = 5;
  */
 function medianInitMs(bundle: string): number {
   const probe = `const t = performance.now(); await import(${JSON.stringify(bundle)}); console.log(performance.now() - t);`;
-  const env = { ...process.env, TABLE_NAME: 'questline-bundle-check', AWS_REGION: 'us-east-1' };
+  const env = {
+    ...process.env,
+    TABLE_NAME: 'questline-bundle-check',
+    EVENT_BUS_NAME: 'questline',
+    AWS_REGION: 'us-east-1',
+  };
   const samples = Array.from({ length: INIT_SAMPLES }, () =>
     Number(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { env, encoding: 'utf8' })),
   ).sort((a, b) => a - b);
@@ -51,7 +56,7 @@ try {
   // NodejsFunction bundles while the app is defined, not at synth
   const { app, stateless } = defineApp({ bundle: true, outdir, questline: { rulesFile } });
   const template = app.synth().getStackByName(stateless.stackName).template;
-  // every function: one per route, one per stream consumer
+  // every function: one per route, per stream consumer, per bus target, per WebSocket route
   const functions = [
     ...routes.map((r) => ({ id: r.id, table: r.table, fn: stateless.httpApi.functions.get(r.id) })),
     ...tableStreamConsumers.map((c) => ({
@@ -59,6 +64,14 @@ try {
       table: c.table,
       fn: stateless.streamConsumers.get(c.id)?.fn,
     })),
+    // the apply consumer records activities (it must carry the rules); the notifier and the
+    // WebSocket routes read no rules unless their code names them
+    ...[...stateless.busRouting.functions].map(([id, fn]) => ({
+      id,
+      table: id === 'ActivitiesIn' ? ('read-write' as const) : ('none' as const),
+      fn,
+    })),
+    ...[...stateless.webSocketApi.functions].map(([id, fn]) => ({ id, table: 'none' as const, fn })),
   ];
   console.log(`bundled ${functions.length} functions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 

@@ -1,0 +1,97 @@
+/**
+ * Exact ranks without counting everyone above (issue 6's scale design), the
+ * pure part. Entries are ordered by score (highest first), then by who got
+ * there first (earliest `reachedAt`), then by user id, so every user has one
+ * place. A board keeps, per score bucket, how many users are in it (counted
+ * in batches from the table's stream); a user's rank is then
+ *
+ *   1 + (users in buckets above theirs) + (users of their own bucket above them)
+ *
+ * and only the last term reads entries: those of one bucket, above the user.
+ */
+
+/** A user's standing on one board and period. */
+export interface BoardEntry {
+  userId: string;
+  score: number;
+  /** ISO instant the score was reached: the earlier of two equal scores ranks first */
+  reachedAt: string;
+}
+
+/** Scores are whole, 0 to 10^15 - 1 (fifteen digits keep the sort key's order). */
+export const MAX_SCORE = 999_999_999_999_999;
+const SCORE_DIGITS = 15;
+/** Milliseconds up to 9999-12-31, inverted so that earlier sorts higher. */
+const TIME_DIGITS = 15;
+const TIME_CEILING = 999_999_999_999_999;
+
+/**
+ * The index sort key: byte order is rank order reversed (a descending Query
+ * reads the board from the top). Equal scores: the earlier time has the
+ * larger inverted value, so it comes first; the user id settles the rest.
+ */
+export function rankKey(entry: BoardEntry): string {
+  const score = Math.min(Math.max(0, Math.floor(entry.score)), MAX_SCORE);
+  const inverted = TIME_CEILING - Date.parse(entry.reachedAt);
+  return `${String(score).padStart(SCORE_DIGITS, '0')}#${String(inverted).padStart(TIME_DIGITS, '0')}#${entry.userId}`;
+}
+
+/** Is `a` above `b` on the board? The same order as rankKey, descending. */
+export function ranksAbove(a: BoardEntry, b: BoardEntry): boolean {
+  return rankKey(a) > rankKey(b);
+}
+
+/** The bucket of a score: buckets of `width` points each, bucket 0 holding 0 .. width-1. */
+export function bucketOf(score: number, width: number): number {
+  return Math.floor(Math.max(0, score) / width);
+}
+
+/** The lowest and highest rank keys a bucket can hold, for a key-range query inside it. */
+export function bucketKeyRange(bucket: number, width: number): { from: string; to: string } {
+  const low = String(bucket * width).padStart(SCORE_DIGITS, '0');
+  const high = String(Math.min(MAX_SCORE, (bucket + 1) * width - 1)).padStart(SCORE_DIGITS, '0');
+  return { from: `${low}#`, to: `${high}#~` };
+}
+
+/** bucket -> users in it; buckets with no users may be absent */
+export type BucketCounts = ReadonlyMap<number, number>;
+
+export interface Standing {
+  rank: number;
+  total: number;
+  /** share of the board's users ranked below this one, 0..100, one decimal */
+  percentile: number;
+}
+
+/**
+ * The exact standing of a user in bucket `bucket` with `aboveInBucket` users
+ * of that bucket ranked above them.
+ */
+export function standingFrom(counts: BucketCounts, bucket: number, aboveInBucket: number): Standing {
+  let above = aboveInBucket;
+  let total = 0;
+  for (const [b, n] of counts) {
+    total += n;
+    if (b > bucket) above += n;
+  }
+  const rank = above + 1;
+  return { rank, total, percentile: percentileOf(rank, total) };
+}
+
+export function percentileOf(rank: number, total: number): number {
+  return total <= 1 ? 100 : Math.round(((total - rank) / (total - 1)) * 1000) / 10;
+}
+
+/** How many users each bucket holds, and the change a score update makes to it. */
+export function bucketDelta(
+  before: { score: number } | null,
+  after: { score: number } | null,
+  width: number,
+): Map<number, number> {
+  const delta = new Map<number, number>();
+  const add = (bucket: number, n: number) => delta.set(bucket, (delta.get(bucket) ?? 0) + n);
+  if (before) add(bucketOf(before.score, width), -1);
+  if (after) add(bucketOf(after.score, width), 1);
+  for (const [bucket, n] of delta) if (n === 0) delta.delete(bucket);
+  return delta;
+}

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { checkAchievementReferences } from './achievement-references';
 import { achievementRulesSchema } from './achievements-schema';
 import { checkInboundReferences, inboundEventsSchema } from './inbound-schema';
+import { checkLeaderboardReferences, leaderboardsSchema } from './leaderboards-schema';
 import { checkShopReferences } from './shop-references';
 import { shopRulesSchema } from './shop-schema';
 import { checkStreakReferences, streakRulesSchema } from './streaks-schema';
@@ -132,6 +133,7 @@ export const rulesSchema = z
     achievements: achievementRulesSchema,
     shop: shopRulesSchema,
     inbound_events: inboundEventsSchema,
+    leaderboards: leaderboardsSchema,
   })
   .strict()
   .superRefine((rules, ctx) => {
@@ -140,6 +142,7 @@ export const rulesSchema = z
     checkAchievementReferences(rules, ctx);
     checkShopReferences(rules, ctx);
     checkInboundReferences(rules, ctx);
+    checkLeaderboardReferences(rules, ctx);
     checkTitleBands(rules.titles, rules.levels.max_level, ctx);
     checkMilestones(rules.milestones, ctx);
     const vip = rules.multipliers.vip;

@@ -59,9 +59,9 @@ describe('exact ranks from bucket counts', () => {
               counts.set(bucket, (counts.get(bucket) ?? 0) + n);
             entries.set(entry.userId, entry);
           };
-          initial.forEach(([score, second], i) =>
-            apply({ userId: `u${i}`, score, reachedAt: instant(second) }),
-          );
+          for (const [i, [score, second]] of initial.entries()) {
+            apply({ userId: `u${i}`, score, reachedAt: instant(second) });
+          }
           for (const [i, score, second] of updates)
             apply({ userId: `u${i}`, score, reachedAt: instant(10 + second) });
 

@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { alarmWhen, functionErrorsAlarm } from './alarm';
 import type { ApiFunction } from './api-function';
 
 export interface ApiAlarmsProps {
@@ -19,28 +20,14 @@ export class ApiAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiAlarmsProps) {
     super(scope, id);
-    const period = Duration.minutes(5);
     this.alarms.push(
-      new Alarm(this, 'Api5xx', {
-        alarmDescription: 'Questline HTTP API answered 5xx: a bug or a dependency failure, never bad input',
-        metric: props.api.metricServerError({ period, statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmWhen(this, 'Api5xx', {
+        description: 'Questline HTTP API answered 5xx: a bug or a dependency failure, never bad input',
+        metric: props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
       }),
     );
     for (const [routeId, fn] of props.functions) {
-      this.alarms.push(
-        new Alarm(this, `${routeId}Errors`, {
-          alarmDescription: `Questline ${routeId}: the function threw or timed out`,
-          metric: fn.fn.metricErrors({ period, statistic: 'Sum' }),
-          threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
-        }),
-      );
+      this.alarms.push(functionErrorsAlarm(this, `${routeId}Errors`, routeId, fn.fn));
     }
   }
 }

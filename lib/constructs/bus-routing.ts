@@ -1,5 +1,5 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { type EventPattern, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -7,6 +7,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { BusRoute, ValueMatcher } from '../../shared/bus/bus-routes';
 import type { TableAccess } from '../../shared/http/routes';
+import { alarmWhen, functionErrorsAlarm } from './alarm';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
 import type { GameTable } from './game-table';
 
@@ -80,25 +81,14 @@ export class BusRouting extends Construct {
         this.queues.set(route.id, { queue: deadLetters, deadLetters });
       }
       this.alarms.push(
-        new Alarm(this, `${route.id}DeadLettersAlarm`, {
-          alarmDescription: `Questline ${route.id}: events in the dead-letter queue (inspect, fix, redrive)`,
+        alarmWhen(this, `${route.id}DeadLettersAlarm`, {
+          description: `Questline ${route.id}: events in the dead-letter queue (inspect, fix, redrive)`,
           metric: deadLetters.metricApproximateNumberOfMessagesVisible({
             period: Duration.minutes(5),
             statistic: 'Maximum',
           }),
-          threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
         }),
-        new Alarm(this, `${route.id}Errors`, {
-          alarmDescription: `Questline ${route.id}: the function threw or timed out`,
-          metric: fn.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-          threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
-        }),
+        functionErrorsAlarm(this, `${route.id}Errors`, route.id, fn.fn),
       );
     }
   }

@@ -1,11 +1,12 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StreamConsumerDefinition } from '../../shared/streams/table-stream-consumers';
+import { alarmWhen, functionErrorsAlarm } from './alarm';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
 import type { GameTable } from './game-table';
 
@@ -83,34 +84,18 @@ export class TableStreamConsumer extends Construct {
     );
 
     const period = Duration.minutes(5);
-    const alarm = (name: string, description: string, metric: Alarm['metric'], threshold: number) =>
-      this.alarms.push(
-        new Alarm(this, name, {
-          alarmDescription: `Questline ${definition.id}: ${description}`,
-          metric,
-          threshold,
-          evaluationPeriods: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
-        }),
-      );
-    alarm(
-      'Errors',
-      'the function threw or timed out',
-      this.fn.fn.metricErrors({ period, statistic: 'Sum' }),
-      1,
-    );
-    alarm(
-      'BatchesGivenUp',
-      'a stream batch was given up after its retries (see the failed-batches queue)',
-      this.failedBatches.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
-      1,
-    );
-    alarm(
-      'FallingBehind',
-      'the oldest record handled was over a minute old',
-      this.fn.fn.metric('IteratorAge', { period, statistic: 'Maximum' }),
-      60_000,
+    const named = (what: string) => `Questline ${definition.id}: ${what}`;
+    this.alarms.push(
+      functionErrorsAlarm(this, 'Errors', definition.id, this.fn.fn),
+      alarmWhen(this, 'BatchesGivenUp', {
+        description: named('a stream batch was given up after its retries (see the failed-batches queue)'),
+        metric: this.failedBatches.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
+      }),
+      alarmWhen(this, 'FallingBehind', {
+        description: named('the oldest record handled was over a minute old'),
+        metric: this.fn.fn.metric('IteratorAge', { period, statistic: 'Maximum' }),
+        threshold: 60_000,
+      }),
     );
   }
 }

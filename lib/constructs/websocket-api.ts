@@ -1,4 +1,4 @@
-import { type CfnElement, CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   LogGroupLogDestination,
@@ -7,13 +7,13 @@ import {
   WebSocketStage,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { connectionOwnerKey, USER_PK_PREFIX } from '../../shared/adapters/dynamo/keys';
 import type { JwtAuthConfig } from '../config';
+import { functionErrorsAlarm } from './alarm';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
 import type { GameTable } from './game-table';
 
@@ -117,14 +117,7 @@ export class QuestlineWebSocketApi extends Construct {
         description: definition.description,
       });
       this.functions.set(definition.routeKey, fn);
-      new Alarm(this, `${definition.id}Errors`, {
-        alarmDescription: `Questline ${definition.id}: the function threw or timed out`,
-        metric: fn.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
+      functionErrorsAlarm(this, `${definition.id}Errors`, definition.id, fn.fn);
       const route = this.api.addRoute(definition.routeKey, {
         integration: new WebSocketLambdaIntegration(`${definition.id}Integration`, fn.fn),
       });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { ActivityCounters, Profile } from '../../domain/types';
+import { jsonString } from './json-attribute';
 
 /**
  * The cap counters on the profile item, which is written on every activity.
@@ -85,19 +86,9 @@ const flatSchema = z
 const packedSchema = z.record(z.string(), z.tuple([flatSchema, flatSchema]));
 
 /** Parses either form of the counters attribute into the domain's counters. */
-export const countersField = z
-  .string()
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z.union([
-      packedSchema.transform((packed): Record<string, ActivityCounters> => unpackCounters(packed)),
-      plainSchema,
-    ]),
-  );
+export const countersField = jsonString(
+  z.union([
+    packedSchema.transform((packed): Record<string, ActivityCounters> => unpackCounters(packed)),
+    plainSchema,
+  ]),
+);

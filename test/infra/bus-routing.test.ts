@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { questlineBusRoutes } from '../../shared/bus/questline-routes';
 import { pushedDetailTypes } from '../../shared/realtime/pushes';
 import { defaultRules } from '../../shared/rules/load';
+import { asList, type Statement, statementsOfRole } from './support/iam';
 import {
   type BuiltApp,
   buildApp,
@@ -12,16 +13,6 @@ import {
   resourcesOf,
   single,
 } from './support/synth';
-
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-  Principal?: unknown;
-  Condition?: unknown;
-}
-
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
 describe('bus routing', () => {
   let built: BuiltApp;
@@ -138,11 +129,10 @@ describe('bus routing', () => {
     });
 
     it('gives the apply function read-write access to the table and its ledger index, and TABLE_NAME', () => {
-      const roleRef = JSON.stringify({ Ref: logicalId(fnOf('ActivitiesIn').role) });
-      const statements = Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Policy'))
-        .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === roleRef))
-        .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
-        .filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')));
+      const statements = statementsOfRole(
+        built.statelessTemplate,
+        logicalId(fnOf('ActivitiesIn').role),
+      ).filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')));
       const statement = single(statements, 'DynamoDB statement');
       expect(asList(statement.Action).sort()).toEqual([
         'dynamodb:BatchGetItem',

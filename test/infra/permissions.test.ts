@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http/routes';
+import { asList, type Statement, statementsOfRole } from './support/iam';
 import {
   type BuiltApp,
   buildApp,
@@ -31,29 +32,17 @@ const expectedActions = {
 /** X-Ray's write actions support no resource-level permissions; nothing else may use "*". */
 const XRAY_ACTIONS = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
 
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-}
-
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-
 describe('function permissions', () => {
   let built: BuiltApp;
-  let policies: CfnResource[];
+  let _policies: CfnResource[];
   beforeAll(() => {
     built = buildApp();
-    policies = Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Policy'));
+    _policies = Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Policy'));
   });
 
   /** Every statement of every policy attached to the role of the route's function. */
   function statementsOf(routeId: string): Statement[] {
-    const roleRef = JSON.stringify({ Ref: routeFunction(built, routeId).roleId });
-    return policies
-      .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === roleRef))
-      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    return statementsOfRole(built.statelessTemplate, routeFunction(built, routeId).roleId);
   }
 
   /** How the stateless stack refers to the table (cross-stack references). */

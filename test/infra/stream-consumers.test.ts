@@ -1,15 +1,8 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableStreamConsumers } from '../../shared/streams/table-stream-consumers';
+import { asList, type Statement, statementsOfRole } from './support/iam';
 import { type BuiltApp, buildApp, type CfnResource, resourcesOf } from './support/synth';
-
-interface Statement {
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-}
-
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
 describe('table stream consumers', () => {
   let built: BuiltApp;
@@ -34,12 +27,8 @@ describe('table stream consumers', () => {
       expect(mine).toHaveLength(1);
       return mine[0] as CfnResource;
     };
-    const statements = (): Statement[] => {
-      const roleRef = JSON.stringify({ Ref: logicalId(consumer().fn.role.node.defaultChild) });
-      return Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Policy'))
-        .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === roleRef))
-        .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
-    };
+    const statements = (): Statement[] =>
+      statementsOfRole(built.statelessTemplate, logicalId(consumer().fn.role.node.defaultChild));
 
     it("reads the table's stream from the start, in batches, retrying as its definition says", () => {
       const fromFailed = definition.retry === 'from-failed-record';

@@ -2,6 +2,7 @@ import { type CfnElement, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFunction } from '../../lib/constructs/api-function';
+import { asList, type Statement, statementsOfRole } from './support/iam';
 import { type BuiltApp, buildApp, resourceById, resourcesOf, single } from './support/synth';
 
 /** Written out, not imported from lib/: the grants are asserted, not re-derived. */
@@ -14,23 +15,12 @@ const READ_WRITE = [
   'dynamodb:UpdateItem',
 ];
 
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-}
-
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 const logicalId = (built: BuiltApp, construct: IConstruct) =>
   built.stateless.getLogicalId(construct.node.defaultChild as CfnElement);
 
 /** Every statement of every policy attached to `fn`'s role. */
 function statementsOf(built: BuiltApp, fn: ApiFunction): Statement[] {
-  const roleRef = JSON.stringify({ Ref: logicalId(built, fn.role) });
-  return Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Policy'))
-    .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === roleRef))
-    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  return statementsOfRole(built.statelessTemplate, logicalId(built, fn.role));
 }
 
 function variablesOf(built: BuiltApp, fn: ApiFunction): Record<string, unknown> {

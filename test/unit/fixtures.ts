@@ -9,7 +9,7 @@ import type {
   RefusedOutcome,
 } from '../../shared/domain/types';
 import defaultRulesJson from '../../shared/rules/default-rules.json';
-import { parseRules } from '../../shared/rules/load';
+import { InvalidRulesError, parseRules } from '../../shared/rules/load';
 import type { Rules, RulesInput } from '../../shared/rules/schema';
 
 /** Shared arrange helpers for the domain tests (not a test file itself). */
@@ -68,4 +68,20 @@ export function awardPart(entry: LedgerEntry): Pick<LedgerEntry, 'multiplier' | 
     xp: entry.xp - bonuses.reduce((sum, b) => sum + b.xp, 0),
     coins: entry.coins - bonuses.reduce((sum, b) => sum + b.coins, 0),
   };
+}
+
+/**
+ * The issues of a default rules document after `edit`, which must make it
+ * invalid (a document that still parses fails the test).
+ */
+export function rulesIssuesAfter(edit: (doc: RulesInput & Record<string, unknown>) => void) {
+  const doc = rulesDocument() as RulesInput & Record<string, unknown>;
+  edit(doc);
+  try {
+    parseRules(doc, 'test');
+  } catch (error) {
+    if (error instanceof InvalidRulesError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the rules to be refused');
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseInboundEvent, toInboundActivity } from '../../shared/app/apply-inbound-event';
 import { ValidationError } from '../../shared/domain/errors';
 import defaultInbound from '../../shared/rules/default-inbound.json';
-import { defaultRules, InvalidRulesError, parseRules } from '../../shared/rules/load';
-import { rulesDocument } from './fixtures';
+import { defaultRules, parseRules } from '../../shared/rules/load';
+import { rulesDocument, rulesIssuesAfter } from './fixtures';
 
 const baseDetail = {
   event_id: 'evt-1',
@@ -22,17 +22,7 @@ function issuesOf(run: () => unknown) {
   throw new Error('expected a ValidationError');
 }
 
-function rulesIssues(edit: (doc: Record<string, unknown>) => void) {
-  const doc = rulesDocument() as unknown as Record<string, unknown>;
-  edit(doc);
-  try {
-    parseRules(doc, 'test');
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidRulesError);
-    return (error as InvalidRulesError).issues;
-  }
-  throw new Error('expected the rules to be refused');
-}
+const rulesIssues = (edit: (doc: Record<string, unknown>) => void) => rulesIssuesAfter(edit);
 
 describe('inbound_events in the rules', () => {
   it('gives a document without the key the shipped map of the seeds names', () => {

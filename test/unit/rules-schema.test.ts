@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules, InvalidRulesError, parseRules } from '../../shared/rules/load';
-import type { RulesInput } from '../../shared/rules/schema';
-import { rulesDocument } from './fixtures';
+import { defaultRules } from '../../shared/rules/load';
+import { rulesIssuesAfter } from './fixtures';
 
-/** Parses an edited default document and returns the failing paths with their messages. */
-function issuesAfter(edit: (doc: RulesInput & Record<string, unknown>) => void) {
-  const doc = rulesDocument() as RulesInput & Record<string, unknown>;
-  edit(doc);
-  try {
-    parseRules(doc, 'test');
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidRulesError);
-    return (error as InvalidRulesError).issues;
-  }
-  throw new Error('expected the rules to be refused');
-}
+const issuesAfter = rulesIssuesAfter;
 
 describe('rules schema', () => {
   it('accepts the default rules and fills defaults', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRulesError } from '../../../shared/rules/load';
-import type { RulesInput } from '../../../shared/rules/schema';
 import { rulesWith } from '../../support/game-fixtures';
+import { rulesIssuesAfter } from '../fixtures';
 
-function issuesOf(edit: (doc: RulesInput) => void) {
-  try {
-    rulesWith(edit);
-  } catch (error) {
-    if (error instanceof InvalidRulesError) return error.issues;
-    throw error;
-  }
-  return [];
-}
+const issuesOf = rulesIssuesAfter;
 
 const board = (overrides: Record<string, unknown>) => ({
   name: 'A board',

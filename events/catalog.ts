@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import * as achievementUnlocked from './achievement-unlocked.v1';
 import * as badgeEarned from './badge-earned.v1';
 import * as itemUnlocked from './item-unlocked.v1';
+import * as leaderboardChanged from './leaderboard-changed.v1';
 import * as levelUp from './level-up.v1';
 import * as milestoneReached from './milestone-reached.v1';
 import * as pointsAwarded from './points-awarded.v1';
@@ -34,6 +35,7 @@ export const outboundContracts = {
   [streakFrozen.detailType]: streakFrozen,
   [itemUnlocked.detailType]: itemUnlocked,
   [rewardRedeemed.detailType]: rewardRedeemed,
+  [leaderboardChanged.detailType]: leaderboardChanged,
 } as const satisfies Record<string, OutboundContract>;
 
 export type OutboundDetailType = keyof typeof outboundContracts;

@@ -48,6 +48,9 @@ export interface ProfileChange {
 export interface ProfileSettings {
   vipTier?: Profile['vipTier'];
   timeZone?: string;
+  /** null clears the name */
+  displayName?: string | null;
+  leaderboardVisible?: boolean;
 }
 
 export interface GameStore {

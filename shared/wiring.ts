@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { createDynamoClients } from './adapters/dynamo/client';
 import { DynamoGameStore } from './adapters/dynamo/game-store';
+import { DynamoLeaderboardStore } from './adapters/dynamo/leaderboard-store';
 import { DynamoMonsterStore } from './adapters/dynamo/monster-store';
 import { DynamoRateLimiter } from './adapters/dynamo/rate-limiter';
 import { DynamoShopStore } from './adapters/dynamo/shop-store';
@@ -11,6 +12,7 @@ import { makeBuyStreakFreeze } from './app/buy-streak-freeze';
 import { makeGetMyAchievements } from './app/get-my-achievements';
 import { makeGetMyStreaks } from './app/get-my-streaks';
 import { makeGetProfile } from './app/get-profile';
+import { makeLeaderboardViews } from './app/leaderboard-views';
 import { makeListAchievements } from './app/list-achievements';
 import { makeListHistory } from './app/list-history';
 import { makeMonsterUseCases } from './app/monster-use-cases';
@@ -67,6 +69,7 @@ export interface App {
   buyShopItem: ReturnType<typeof makeBuyShopItem>;
   redeemReward: ReturnType<typeof makeRedeemReward>;
   monsters: ReturnType<typeof makeMonsterUseCases>;
+  leaderboards: ReturnType<typeof makeLeaderboardViews>;
 }
 
 export function createApp(config: WiringConfig, rules: Rules, clock: Clock = systemClock): App {
@@ -99,6 +102,11 @@ export function createApp(config: WiringConfig, rules: Rules, clock: Clock = sys
     buyShopItem: makeBuyShopItem(shopDeps),
     redeemReward: makeRedeemReward(shopDeps),
     monsters: makeMonsterUseCases(shopDeps),
+    leaderboards: makeLeaderboardViews({
+      rules,
+      clock,
+      leaderboards: new DynamoLeaderboardStore({ doc, tableName: config.TABLE_NAME }),
+    }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { checkDisplayName } from '../domain/display-name';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { isValidTimeZone } from '../domain/local-time';
 import { newProfile, viewProfile } from '../domain/profile';
@@ -10,9 +11,15 @@ const VIP_TIERS: readonly VipTier[] = ['none', 'standard', 'premium'];
 /** IANA names only ("Europe/Paris", "UTC"): no bare offsets such as "+02:00". */
 const IANA_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
+type Changes = Partial<Pick<Profile, 'vipTier' | 'timeZone' | 'leaderboardVisible'>> & {
+  /** null: clear the name */
+  displayName?: string | null;
+};
+
 /**
- * Sets a user's VIP tier and time zone, creating the profile if the user was
- * never seen (an operator may configure a user before their first activity).
+ * Sets a user's VIP tier, time zone, display name and leaderboard visibility,
+ * creating the profile if the user was never seen (an operator may configure
+ * a user before their first activity).
  */
 export function makeUpdateUserSettings(
   deps: AppDeps,
@@ -23,7 +30,7 @@ export function makeUpdateUserSettings(
     for (;;) {
       const now = deps.clock.now();
       const current = (await deps.store.getProfile(userId)) ?? newProfile(userId, now);
-      const next: Profile = { ...current, ...changes, updatedAt: now.toISOString() };
+      const next = withChanges(current, changes, now);
       try {
         return viewProfile(deps.rules, await deps.store.saveProfile(next));
       } catch (error) {
@@ -34,9 +41,17 @@ export function makeUpdateUserSettings(
   };
 }
 
-function validate(settings: ProfileSettings): Partial<Pick<Profile, 'vipTier' | 'timeZone'>> {
+function withChanges(current: Profile, changes: Changes, now: Date): Profile {
+  const { displayName, ...rest } = changes;
+  const next: Profile = { ...current, ...rest, updatedAt: now.toISOString() };
+  if (displayName === null) delete next.displayName;
+  else if (displayName !== undefined) next.displayName = displayName;
+  return next;
+}
+
+function validate(settings: ProfileSettings): Changes {
   const issues: FieldIssue[] = [];
-  const changes: Partial<Pick<Profile, 'vipTier' | 'timeZone'>> = {};
+  const changes: Changes = {};
   if (settings.vipTier !== undefined) {
     if (VIP_TIERS.includes(settings.vipTier)) changes.vipTier = settings.vipTier;
     else issues.push({ field: 'vip_tier', message: `must be one of ${VIP_TIERS.join(', ')}` });
@@ -46,6 +61,17 @@ function validate(settings: ProfileSettings): Partial<Pick<Profile, 'vipTier' | 
     if (zone) changes.timeZone = zone;
     else
       issues.push({ field: 'time_zone', message: 'must be an IANA time zone such as Europe/Paris or UTC' });
+  }
+  if (settings.displayName === null) changes.displayName = null;
+  else if (settings.displayName !== undefined) {
+    const checked = checkDisplayName(settings.displayName);
+    if ('name' in checked) changes.displayName = checked.name;
+    else issues.push({ field: 'display_name', message: checked.problem });
+  }
+  if (settings.leaderboardVisible !== undefined) {
+    if (typeof settings.leaderboardVisible === 'boolean')
+      changes.leaderboardVisible = settings.leaderboardVisible;
+    else issues.push({ field: 'leaderboard_visible', message: 'must be true or false' });
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return changes;

@@ -43,6 +43,8 @@ export function viewProfile(rules: Rules, profile: Profile): ProfileView {
       : null,
     vipTier: profile.vipTier,
     timeZone: profile.timeZone,
+    displayName: profile.displayName ?? null,
+    leaderboardVisible: profile.leaderboardVisible !== false,
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,
   };

@@ -1,6 +1,7 @@
 import type { Rules } from '../rules/schema';
 import { achievementEvaluator } from './achievements/evaluator';
 import { eventsFor } from './domain-events';
+import { boardTalliesEvaluator } from './leaderboards/tallies';
 import { type Evaluator, progressEvaluator, runEvaluators } from './progress';
 import { streakEvaluator } from './streaks/evaluator';
 import type { Activity, AppliedOutcome, LedgerEntry, Marker, Profile } from './types';
@@ -8,7 +9,13 @@ import type { Activity, AppliedOutcome, LedgerEntry, Marker, Profile } from './t
 /** The stages every applied outcome goes through, in order. */
 // Achievements last: their criteria read the level and the streak state the earlier stages set.
 // Streaks first: they set the entry's multiplier and milestone bonuses, so the XP the later stages read.
-export const evaluators: readonly Evaluator[] = [streakEvaluator, progressEvaluator, achievementEvaluator];
+// Board tallies after all: they add the entry's final XP and the unlocks to the week and month windows.
+export const evaluators: readonly Evaluator[] = [
+  streakEvaluator,
+  progressEvaluator,
+  achievementEvaluator,
+  boardTalliesEvaluator,
+];
 
 export interface Change {
   entry: Omit<LedgerEntry, 'balance' | 'recordedAt' | 'eventId' | 'userId'>;

@@ -50,6 +50,12 @@ export interface Profile {
   streaks?: Record<string, StreakState>;
   /** absent until first changed: the user then holds rules.streaks.freezes.initial */
   streakFreezes?: FreezeWallet;
+  /** shown on public leaderboards; absent: none set */
+  displayName?: string;
+  /** false: the user opted out of public leaderboards; absent means visible */
+  leaderboardVisible?: boolean;
+  /** board id -> week or month period key -> score earned in that window (current and previous only) */
+  boardTallies?: Record<string, Record<string, number>>;
   createdAt: string;
   updatedAt: string;
 }
@@ -212,6 +218,8 @@ export interface ProfileView {
   nextMilestone: { sceneLevel: number; xp: number; xpRemaining: number } | null;
   vipTier: VipTier;
   timeZone: string;
+  displayName: string | null;
+  leaderboardVisible: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -30,6 +30,8 @@ export function presentProfile(view: ProfileView): ProfileResponse {
       : null,
     vip_tier: view.vipTier,
     time_zone: view.timeZone,
+    display_name: view.displayName,
+    leaderboard_visible: view.leaderboardVisible,
     created_at: view.createdAt,
     updated_at: view.updatedAt,
   };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { activityInputSchema } from '../../events/activity-completed.v1';
+import { DISPLAY_NAME_MAX, hasControlCharacters } from '../domain/display-name';
 import type { Adjustment } from '../domain/types';
 import { userIdSchema } from './auth';
 
@@ -62,10 +63,23 @@ export const updateUserBodySchema = z
       .max(64, 'must be at most 64 characters')
       .describe('an IANA time zone name, e.g. Europe/Madrid')
       .optional(),
+    display_name: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(DISPLAY_NAME_MAX, `must be at most ${DISPLAY_NAME_MAX} characters`)
+      .refine((name) => !hasControlCharacters(name), 'must not contain control characters')
+      .nullable()
+      .describe('the name shown on public leaderboards, trimmed; null clears it')
+      .optional(),
+    leaderboard_visible: z
+      .boolean()
+      .describe('false: leave the public leaderboards; true: join them again')
+      .optional(),
   })
   .strict()
-  .refine((body) => body.vip_tier !== undefined || body.time_zone !== undefined, {
-    message: 'set at least one of vip_tier or time_zone',
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'set at least one of vip_tier, time_zone, display_name or leaderboard_visible',
   })
   .meta({ minProperties: 1 });
 

@@ -36,6 +36,8 @@ export const profileResponseSchema = z.object({
     .describe('null once every milestone is reached'),
   vip_tier: z.enum(['none', 'standard', 'premium']),
   time_zone: z.string(),
+  display_name: z.string().nullable().describe('shown on public leaderboards; null until set'),
+  leaderboard_visible: z.boolean().describe('false: the user opted out of public leaderboards'),
   created_at: instant,
   updated_at: instant,
 });

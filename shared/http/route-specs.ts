@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { catalogResponseSchema, myAchievementsResponseSchema } from './achievement-schemas';
+import { leaderboardRouteSpecs } from './leaderboard-route-specs';
 import {
   adjustmentBodySchema,
   historyQuerySchema,
@@ -208,6 +209,7 @@ export const routeSpecs: Record<string, RouteSpec> = {
     },
     errors: [...BODY_ERRORS, 401, 409, 429],
   },
+  ...leaderboardRouteSpecs,
   GetOpenApi: {
     responses: { 200: { description: 'This document' } },
     errors: [],

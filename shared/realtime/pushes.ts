@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import * as achievementUnlocked from '../../events/achievement-unlocked.v1';
 import * as itemUnlocked from '../../events/item-unlocked.v1';
+import * as leaderboardChanged from '../../events/leaderboard-changed.v1';
 import * as levelUp from '../../events/level-up.v1';
 import * as milestoneReached from '../../events/milestone-reached.v1';
 import * as pointsAwarded from '../../events/points-awarded.v1';
@@ -124,6 +125,10 @@ const mappings = {
   [rewardRedeemed.detailType]: mapping({
     ...rewardRedeemed,
     frame: ({ user_id: _user, ...reward }) => ({ event: 'reward_redeemed', data: reward }),
+  }),
+  [leaderboardChanged.detailType]: mapping({
+    ...leaderboardChanged,
+    frame: ({ user_id: _user, ...change }) => ({ event: 'leaderboard_changed', data: change }),
   }),
 } as const;
 

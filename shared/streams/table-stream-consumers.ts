@@ -64,6 +64,20 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     retry: 'from-failed-record',
     publishesEvents: true,
   },
+  {
+    id: 'ProjectLeaderboards',
+    entry: 'functions/stream/project-leaderboards.ts',
+    description: 'Projects profile writes onto the leaderboards (score items, bucket counts, top-10 changes)',
+    // Score items in users' partitions, the boards' counters, and the index for the top 10.
+    table: 'read-write',
+    filter: { events: ['INSERT', 'MODIFY'], sortKeys: ['PROFILE'], sortKeyPrefixes: [] },
+    // Up to a second of batching: ranks trail the profile by about that (README: Leaderboards).
+    batchSize: 500,
+    batchWindowSeconds: 1,
+    // The projection compares with what is stored, so the same batch again changes nothing.
+    retry: 'whole-batch',
+    publishesEvents: true,
+  },
 ];
 
 /** Whether a stream record passes a consumer's filter (what Lambda's filter criteria do on AWS). */

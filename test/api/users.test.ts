@@ -44,6 +44,8 @@ describe('GET /v1/internal/users/{id}', () => {
       next_milestone: { scene_level: 1, xp: 250, xp_remaining: 250 - xp },
       vip_tier: 'none',
       time_zone: 'UTC',
+      display_name: null,
+      leaderboard_visible: true,
     });
   });
 
@@ -109,6 +111,66 @@ describe('PATCH /v1/internal/users/{id}', () => {
     );
     expect(response.statusCode).toBe(400);
     expect(fields(response.body)).toEqual(['time_zone']);
+    expect(await api.store.getProfile(userId)).toBeNull();
+  });
+
+  it('sets a display name, trimmed, and shows it on the profile', async () => {
+    const userId = uniqueId('user');
+    const response = await invoke(
+      api.updateUser,
+      updateUserEvent(userId, { display_name: '  Ana María 🐉 ' }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatchObject({ display_name: 'Ana María 🐉', leaderboard_visible: true });
+    const read = await invoke(api.getUser, getUserEvent(userId));
+    expect(read.body).toMatchObject({ display_name: 'Ana María 🐉' });
+  });
+
+  it('clears the display name with null and keeps the other settings', async () => {
+    const userId = uniqueId('user');
+    await invoke(api.updateUser, updateUserEvent(userId, { display_name: 'Ana', vip_tier: 'premium' }));
+    const response = await invoke(api.updateUser, updateUserEvent(userId, { display_name: null }));
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatchObject({ display_name: null, vip_tier: 'premium' });
+    expect((await api.store.getProfile(userId))?.displayName).toBeUndefined();
+  });
+
+  it('accepts a display name of exactly 40 characters', async () => {
+    const userId = uniqueId('user');
+    const name = 'n'.repeat(40);
+    const response = await invoke(api.updateUser, updateUserEvent(userId, { display_name: name }));
+    expect(response.statusCode).toBe(200);
+    expect(response.body.display_name).toBe(name);
+  });
+
+  it('opts a user out of public leaderboards and back in, keeping the display name', async () => {
+    const userId = uniqueId('user');
+    await invoke(api.updateUser, updateUserEvent(userId, { display_name: 'Ana' }));
+    const hidden = await invoke(api.updateUser, updateUserEvent(userId, { leaderboard_visible: false }));
+    expect(hidden.body).toMatchObject({ leaderboard_visible: false, display_name: 'Ana' });
+    expect((await api.store.getProfile(userId))?.leaderboardVisible).toBe(false);
+    const shown = await invoke(api.updateUser, updateUserEvent(userId, { leaderboard_visible: true }));
+    expect(shown.body).toMatchObject({ leaderboard_visible: true, display_name: 'Ana' });
+  });
+
+  it.each([
+    [{ display_name: 'n'.repeat(41) }, ['display_name']],
+    [{ display_name: '   ' }, ['display_name']],
+    [{ display_name: 'Ana\nBob' }, ['display_name']],
+    [{ display_name: 'Ana\u0000' }, ['display_name']],
+    [{ display_name: 'Ana\u2028Bob' }, ['display_name']],
+    [{ display_name: '\u001b[31mAna' }, ['display_name']],
+    [{ display_name: 42 }, ['display_name']],
+    [{ display_name: ['Ana'] }, ['display_name']],
+    [{ leaderboard_visible: 'false' }, ['leaderboard_visible']],
+    [{ leaderboard_visible: 0 }, ['leaderboard_visible']],
+    [{ leaderboard_visible: null }, ['leaderboard_visible']],
+    [{ display_name: '', leaderboard_visible: 'yes' }, ['display_name', 'leaderboard_visible']],
+  ])('refuses %j with 400 naming %j, writing nothing', async (body, expected) => {
+    const userId = uniqueId('user');
+    const response = await invoke(api.updateUser, updateUserEvent(userId, body));
+    expect(response.statusCode).toBe(400);
+    expect(fields(response.body)).toEqual(expected);
     expect(await api.store.getProfile(userId)).toBeNull();
   });
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { questlineBusRoutes } from '../../shared/bus/questline-routes';
 import { pushedDetailTypes } from '../../shared/realtime/pushes';
 import { defaultRules } from '../../shared/rules/load';
-import { asList, type Statement, statementsOfRole } from './support/iam';
+import { asList, type Statement, statementsOfRole, tableGrantResources } from './support/iam';
 import {
   type BuiltApp,
   buildApp,
@@ -128,7 +128,7 @@ describe('bus routing', () => {
       expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
     });
 
-    it('gives the apply function read-write access to the table and its ledger index, and TABLE_NAME', () => {
+    it('gives the apply function read-write access to the table and its indexes, and TABLE_NAME', () => {
       const statements = statementsOfRole(
         built.statelessTemplate,
         logicalId(fnOf('ActivitiesIn').role),
@@ -142,11 +142,9 @@ describe('bus routing', () => {
         'dynamodb:Query',
         'dynamodb:UpdateItem',
       ]);
-      const tableArn = built.stateless.resolve(built.stateful.table.table.tableArn);
-      expect(asList(statement.Resource)).toEqual([
-        tableArn,
-        built.stateless.resolve(`${built.stateful.table.table.tableArn}/index/ledger`),
-      ]);
+      expect(asList(statement.Resource)).toEqual(
+        tableGrantResources(built.stateless, built.stateful.table.table.tableArn),
+      );
       const fn = resourceById(
         built.statelessTemplate,
         'AWS::Lambda::Function',

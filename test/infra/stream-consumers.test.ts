@@ -1,7 +1,8 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tableActions } from '../../lib/constructs/game-table';
 import { tableStreamConsumers } from '../../shared/streams/table-stream-consumers';
-import { asList, type Statement, statementsOfRole } from './support/iam';
+import { asList, type Statement, statementsOfRole, tableGrantResources } from './support/iam';
 import { type BuiltApp, buildApp, type CfnResource, resourcesOf } from './support/synth';
 
 describe('table stream consumers', () => {
@@ -105,6 +106,13 @@ describe('table stream consumers', () => {
         expect(tableGrants[0]?.Condition).toEqual({
           'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STATS#ACHIEVEMENTS'] },
         });
+      } else if (definition.table === 'read-write') {
+        expect(tableGrants.map((s) => [...asList(s.Action)].sort())).toEqual([
+          [...tableActions['read-write']].sort(),
+        ]);
+        expect(asList(tableGrants[0]?.Resource)).toEqual(
+          tableGrantResources(built.stateless, built.stateful.table.table.tableArn),
+        );
       } else {
         expect(definition.table).toBe('none');
         expect(tableGrants).toEqual([]);

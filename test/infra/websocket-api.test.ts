@@ -2,7 +2,7 @@ import { type CfnElement, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFunction } from '../../lib/constructs/api-function';
-import { asList, type Statement, statementsOfRole } from './support/iam';
+import { asList, type Statement, statementsOfRole, tableGrantResources } from './support/iam';
 import { type BuiltApp, buildApp, resourceById, resourcesOf, single } from './support/synth';
 
 /** Written out, not imported from lib/: the grants are asserted, not re-derived. */
@@ -54,7 +54,6 @@ describe('WebSocket API', () => {
       'WebSocket stage',
     );
   const tableArn = () => built.stateless.resolve(built.stateful.table.table.tableArn);
-  const ledgerIndexArn = () => built.stateless.resolve(`${built.stateful.table.table.tableArn}/index/ledger`);
   /** POST to this API's live stage connections, written out. */
   const postToConnections = () => {
     const [partition, region, account] = ['Partition', 'Region', 'AccountId'].map((p) => ({
@@ -193,10 +192,12 @@ describe('WebSocket API', () => {
     }
   });
 
-  it('lets $connect read and write the table and its ledger index, and delete nothing', () => {
+  it('lets $connect read and write the table and its indexes, and delete nothing', () => {
     const statement = single(dynamoActions(handler('$connect')), 'DynamoDB statement');
     expect(asList(statement.Action).sort()).toEqual(READ_WRITE);
-    expect(statement.Resource).toEqual([tableArn(), ledgerIndexArn()]);
+    expect(statement.Resource).toEqual(
+      tableGrantResources(built.stateless, built.stateful.table.table.tableArn),
+    );
   });
 
   it.each([

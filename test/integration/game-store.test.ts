@@ -39,15 +39,17 @@ describe('DynamoGameStore', () => {
     expect(saved).toEqual({ ...outcome.profile, version: 1 });
     expect(state).toEqual({ profile: saved, subjectAlreadyDone: false });
     expect(await store.getProfile(userId)).toEqual(saved);
-    // The replay copy leaves out the cap counters, the streak and achievement state (a replay's
-    // answer needs none of them) and the activity (never stored); see event-record.ts.
+    // The replay copy leaves out the cap counters, the streak, achievement and board tally state (a
+    // replay's answer needs none of them) and the activity (never stored); see event-record.ts.
     const { activity: _activity, ...answer } = outcome;
     const {
       streaks: _streaks,
       streakFreezes: _freezes,
       achievements: _progress,
+      boardTallies: _tallies,
       ...profile
     } = outcome.profile;
+    expect(outcome.profile.boardTallies?.xp).toBeDefined();
     expect(outcome.streaks.length).toBeGreaterThan(0);
     expect(await store.findAppliedOutcome(userId, outcome.eventId)).toEqual({
       ...answer,
@@ -122,6 +124,40 @@ describe('DynamoGameStore', () => {
       StaleProfileError,
     );
     await expect(store.saveProfile(newProfile(userId, new Date()))).rejects.toBeInstanceOf(StaleProfileError);
+  });
+
+  it('stores the display name, the board opt-out and the board tallies, and reads them back', async () => {
+    const { store } = await createTestStore();
+    const userId = uniqueId('user');
+    const tallies = { xp: { '2026-W48': 40, '2026-W49': 0, '2026-11': 120 }, scenarios: { '2026-11': 2 } };
+
+    const created = await store.saveProfile({
+      ...newProfile(userId, new Date()),
+      displayName: 'Ana María 🐉',
+      leaderboardVisible: false,
+      boardTallies: tallies,
+    });
+    const { displayName: _name, ...unnamed } = created;
+    const updated = await store.saveProfile({ ...unnamed, leaderboardVisible: true });
+
+    expect(created).toMatchObject({ displayName: 'Ana María 🐉', leaderboardVisible: false });
+    expect(updated).toMatchObject({ version: 2, leaderboardVisible: true, boardTallies: tallies });
+    expect(await store.getProfile(userId)).toEqual(updated);
+    expect((await store.getProfile(userId))?.displayName).toBeUndefined();
+  });
+
+  it("answers a replay with the display settings the first outcome's profile had", async () => {
+    const { store } = await createTestStore();
+    const userId = uniqueId('user');
+    const named = { ...newProfile(userId, new Date()), displayName: 'Ana', leaderboardVisible: false };
+    const outcome = awarded(named, activityFor(userId, 'quiz_completed'));
+
+    await store.saveOutcome(outcome);
+
+    expect((await store.findAppliedOutcome(userId, outcome.eventId))?.profile).toMatchObject({
+      displayName: 'Ana',
+      leaderboardVisible: false,
+    });
   });
 
   it('treats a stored profile that does not parse as an error, never as a half-filled profile', async () => {

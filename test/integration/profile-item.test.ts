@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileAttributes, profileFromItem } from '../../shared/adapters/dynamo/items';
+import { CorruptItemError, profileAttributes, profileFromItem } from '../../shared/adapters/dynamo/items';
 import { profileKey } from '../../shared/adapters/dynamo/keys';
 import { apply } from '../../shared/domain/apply';
 import { newProfile } from '../../shared/domain/profile';
@@ -92,5 +92,44 @@ describe('the profile item', () => {
     expect(JSON.parse(item.achievements ?? 'null')).toHaveLength(4);
     expect(item.counters).not.toContain('hours');
     expect(profileFromItem(item).counters).toEqual(profile.counters);
+  });
+
+  it('keeps the week and month board tallies of a typical user as one small string', () => {
+    const profile = userAfter(30, ['lesson_complete', 'quiz_completed', 'daily_login']);
+    const item = itemOf(profile);
+
+    // The last day, 2026-06-30, is in week 27: weeks 23 to 25 were dropped as they closed.
+    expect(Object.keys(profile.boardTallies?.xp ?? {}).sort()).toEqual(['2026-06', '2026-W26', '2026-W27']);
+    expect(item.boards?.length).toBeLessThan(80);
+  });
+
+  it('stores the display name and the board opt-out as attributes, and reads them back', () => {
+    const profile: Profile = {
+      ...userAfter(2, ['scenario_completed']),
+      displayName: 'Ana María 🐉',
+      leaderboardVisible: false,
+    };
+    const item = itemOf(profile);
+
+    expect(item).toMatchObject({ display_name: 'Ana María 🐉', leaderboard_visible: false });
+    expect(JSON.parse(item.boards ?? 'null')).toEqual(profile.boardTallies);
+    expect(profileFromItem(item)).toEqual(profile);
+  });
+
+  it('leaves the leaderboard attributes out until they are set', () => {
+    const item = itemOf({ ...newProfile('user-new', new Date(START)), version: 1 });
+
+    expect(item).not.toHaveProperty('display_name');
+    expect(item).not.toHaveProperty('leaderboard_visible');
+    expect(item).not.toHaveProperty('boards');
+  });
+
+  it('refuses board tallies that do not parse', () => {
+    const item = {
+      ...itemOf({ ...newProfile('user-new', new Date(START)), version: 1 }),
+      boards: '{"xp":{"2026-W27":-5}}',
+    };
+
+    expect(() => profileFromItem(item)).toThrow(CorruptItemError);
   });
 });

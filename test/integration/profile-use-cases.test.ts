@@ -85,6 +85,34 @@ describe('update user settings', () => {
     },
   );
 
+  it('sets a trimmed display name and the board opt-out, and clears the name with null', async () => {
+    const { store } = await createTestStore();
+    const userId = uniqueId('user');
+    const update = makeUpdateUserSettings(depsFor(store));
+
+    const named = await update(userId, { displayName: '  Ana  ', leaderboardVisible: false });
+    const cleared = await update(userId, { displayName: null });
+
+    expect(named).toMatchObject({ displayName: 'Ana', leaderboardVisible: false });
+    expect(cleared).toMatchObject({ displayName: null, leaderboardVisible: false });
+    expect(await store.getProfile(userId)).not.toHaveProperty('displayName');
+  });
+
+  it.each(['', '   ', 'n'.repeat(41), 'Ana\tBob', 'Ana\u007f'])(
+    'refuses %j as a display name on the display_name field, writing nothing',
+    async (displayName) => {
+      const { store, doc, tableName } = await createTestStore();
+
+      const error = await makeUpdateUserSettings(depsFor(store))('u', { displayName }).catch(
+        (e: unknown) => e,
+      );
+
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).details.map((d) => d.field)).toEqual(['display_name']);
+      expect(await scanAll(doc, tableName)).toEqual([]);
+    },
+  );
+
   it('keeps both of two concurrent updates from different processes', async () => {
     const { store } = await createTestStore();
     const userId = uniqueId('user');

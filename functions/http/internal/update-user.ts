@@ -12,7 +12,10 @@ import { parseInput } from '../../../shared/http/validate';
 import type { ProfileSettings } from '../../../shared/ports';
 import { getApp } from '../../../shared/wiring';
 
-/** PATCH /v1/internal/users/{id}: set VIP tier and/or time zone; creates the profile if missing. */
+/**
+ * PATCH /v1/internal/users/{id}: set VIP tier, time zone, display name and/or
+ * leaderboard visibility; creates the profile if missing.
+ */
 export async function main(event: HttpEvent): Promise<HttpResult> {
   requireIamCaller(event);
   const { id } = parseInput(userPathSchema, event.pathParameters ?? {}, 'path');
@@ -25,6 +28,8 @@ function toSettings(body: UpdateUserBody): ProfileSettings {
   const settings: ProfileSettings = {};
   if (body.vip_tier !== undefined) settings.vipTier = body.vip_tier;
   if (body.time_zone !== undefined) settings.timeZone = body.time_zone;
+  if (body.display_name !== undefined) settings.displayName = body.display_name;
+  if (body.leaderboard_visible !== undefined) settings.leaderboardVisible = body.leaderboard_visible;
   return settings;
 }
 

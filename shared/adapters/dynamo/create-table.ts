@@ -5,6 +5,7 @@ import {
   type DynamoDBClient,
   ResourceInUseException,
   type TableDescription,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from './table-definition';
@@ -32,6 +33,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
         'local indexes can only be made with the table: delete it (locally, its data folder) and start again',
     );
   }
+  await addMissingGlobalIndexes(client, tableName, table);
   try {
     await client.send(
       new UpdateTimeToLiveCommand({
@@ -45,7 +47,33 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   }
 }
 
-function createTableCommand(tableName: string): CreateTableCommand {
+/**
+ * A table made before an index was defined (a local data folder kept from an
+ * earlier version) gets it added in place, as a deployed table would.
+ */
+async function addMissingGlobalIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  table: TableDescription,
+): Promise<void> {
+  const present = new Set((table.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of globalIndexes().filter((i) => !present.has(i.IndexName))) {
+    const keys = index.KeySchema.map((key) => ({
+      AttributeName: key.AttributeName,
+      AttributeType: attributeTypes().get(key.AttributeName) ?? 'S',
+    }));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: keys,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+    await waitUntilActive(client, tableName);
+  }
+}
+
+function attributeTypes(): Map<string, AttributeDefinition['AttributeType']> {
   const attributes = new Map<string, AttributeDefinition['AttributeType']>([
     [tableDefinition.partitionKey, 'S'],
     [tableDefinition.sortKey, 'S'],
@@ -55,6 +83,22 @@ function createTableCommand(tableName: string): CreateTableCommand {
     attributes.set(index.sortKey, index.numericSortKey ? 'N' : 'S');
   }
   for (const index of tableDefinition.localSecondaryIndexes) attributes.set(index.sortKey, 'S');
+  return attributes;
+}
+
+function globalIndexes() {
+  return tableDefinition.globalSecondaryIndexes.map((index) => ({
+    IndexName: index.name,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+    ],
+    Projection: { ProjectionType: 'ALL' as const },
+  }));
+}
+
+function createTableCommand(tableName: string): CreateTableCommand {
+  const attributes = attributeTypes();
   const localIndexes = tableDefinition.localSecondaryIndexes.map((index) => ({
     IndexName: index.name,
     KeySchema: [
@@ -63,14 +107,7 @@ function createTableCommand(tableName: string): CreateTableCommand {
     ],
     Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projectedAttributes] },
   }));
-  const indexes = tableDefinition.globalSecondaryIndexes.map((index) => ({
-    IndexName: index.name,
-    KeySchema: [
-      { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
-      { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
-    ],
-    Projection: { ProjectionType: 'ALL' as const },
-  }));
+  const indexes = globalIndexes();
   return new CreateTableCommand({
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',

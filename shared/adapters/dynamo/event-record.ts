@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type Envelope, toEnvelope } from '../../../events/envelope';
-import type { AppliedOutcome, LedgerEntry, Marker } from '../../domain/types';
+import type { AppliedOutcome, LedgerEntry, Marker, Profile } from '../../domain/types';
 import {
   entryAttributes,
   entryOf,
@@ -54,7 +54,11 @@ const markerSchema = z.object({
 
 /** What a replay's answer needs beyond the entry. */
 const storedOutcomeSchema = z.object({
-  profile: storedProfileSchema.omit({ xp: true, coins: true, updated_at: true }),
+  profile: storedProfileSchema.omit({ xp: true, coins: true, updated_at: true }).extend({
+    /** left out while unset, as on the profile item */
+    display_name: z.string().min(1).optional(),
+    leaderboard_visible: z.boolean().optional(),
+  }),
   level_ups: z.array(levelUpSchema).optional(),
   milestones: z.array(milestoneSchema).optional(),
   streaks: storedStreaksSchema.optional(),
@@ -83,6 +87,9 @@ export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRe
       created_at: profile.createdAt,
     },
   };
+  if (profile.displayName !== undefined) stored.profile.display_name = profile.displayName;
+  if (profile.leaderboardVisible !== undefined)
+    stored.profile.leaderboard_visible = profile.leaderboardVisible;
   if (outcome.levelUps.length > 0) stored.level_ups = outcome.levelUps;
   if (outcome.milestones.length > 0) {
     stored.milestones = outcome.milestones.map((m) => ({
@@ -128,12 +135,7 @@ export function outcomeFromEventRecord(item: Record<string, unknown>): AppliedOu
     eventId,
     userId,
     entry,
-    profile: toProfile(userId, {
-      ...record.outcome.profile,
-      xp: entry.balance.xp,
-      coins: entry.balance.coins,
-      updated_at: entry.recordedAt,
-    }),
+    profile: replayProfile(record, entry),
     levelUps: record.outcome.level_ups ?? [],
     milestones: (record.outcome.milestones ?? []).map((m) => ({
       sceneLevel: m.scene_level,
@@ -145,6 +147,20 @@ export function outcomeFromEventRecord(item: Record<string, unknown>): AppliedOu
     markers: markersOf(record.outcome.markers, entry),
     events: fullEvents(record.events, context),
   };
+}
+
+/** The profile as the outcome left it, without the state a replay's answer never shows. */
+function replayProfile(record: EventRecord, entry: LedgerEntry): Profile {
+  const { display_name, leaderboard_visible, ...fields } = record.outcome.profile;
+  const profile = toProfile(entry.userId, {
+    ...fields,
+    xp: entry.balance.xp,
+    coins: entry.balance.coins,
+    updated_at: entry.recordedAt,
+  });
+  if (display_name !== undefined) profile.displayName = display_name;
+  if (leaderboard_visible !== undefined) profile.leaderboardVisible = leaderboard_visible;
+  return profile;
 }
 
 /** The common case (first_time_per_subject) repeats the entry: stored as 1, not as its three fields. */

@@ -4,9 +4,11 @@ import type { AchievementProgress, FreezeWallet, LedgerBonus, Profile } from '..
 import { jsonString } from './json-attribute';
 
 /**
- * The issue 3 game state on the profile item, and the bonuses of a ledger
- * entry: each one JSON string attribute (see items.ts for why strings), left
- * out while the domain leaves it absent, and validated with zod on read.
+ * The issue 3 game state and the issue 6 leaderboard state on the profile
+ * item, and the bonuses of a ledger entry: nested state is one JSON string
+ * attribute each (see items.ts for why strings), left out while the domain
+ * leaves it absent, and validated with zod on read. The display name and the
+ * board visibility are plain attributes, also absent until set.
  * The profile item is written on every activity, so the encodings are the
  * compact ones: streaks in the positional form of streaks/codec.ts, the
  * freeze wallet as [held, refilledMonth?].
@@ -52,22 +54,48 @@ const bonusSchema = z.object({
   coins: z.number().int(),
 });
 
-/** Profile attributes of the streak and achievement state; all optional (absent = not started). */
+/** board id -> week or month period key -> score in that window */
+const boardTalliesSchema = z.record(z.string().min(1), z.record(z.string().min(1), count));
+
+/**
+ * Profile attributes of the streak, achievement and leaderboard state; all
+ * optional (absent = not started, no display name, visible on boards).
+ */
 export const profileStateFields = {
   streaks: jsonString(z.record(z.string(), packedStreakSchema)).optional(),
   freezes: jsonString(walletSchema).optional(),
   achievements: jsonString(progressSchema).optional(),
+  display_name: z.string().min(1).optional(),
+  leaderboard_visible: z.boolean().optional(),
+  boards: jsonString(boardTalliesSchema).optional(),
 };
 
 /** The ledger entry's bonuses attribute (left out when there are none). */
 export const bonusesField = jsonString(z.array(bonusSchema).min(1)).optional();
 
-type StateInput = { streaks?: string; freezes?: string; achievements?: string };
+type StateInput = {
+  streaks?: string;
+  freezes?: string;
+  achievements?: string;
+  display_name?: string;
+  leaderboard_visible?: boolean;
+  boards?: string;
+};
 type StateOutput = {
   streaks?: Record<string, PackedState> | undefined;
   freezes?: z.output<typeof walletSchema> | undefined;
   achievements?: AchievementProgress | undefined;
+  display_name?: string | undefined;
+  leaderboard_visible?: boolean | undefined;
+  boards?: Profile['boardTallies'] | undefined;
 };
+type StateFields =
+  | 'streaks'
+  | 'streakFreezes'
+  | 'achievements'
+  | 'displayName'
+  | 'leaderboardVisible'
+  | 'boardTallies';
 
 export function profileStateAttributes(profile: Profile): StateInput {
   const attributes: StateInput = {};
@@ -82,14 +110,17 @@ export function profileStateAttributes(profile: Profile): StateInput {
     const { counts, subjects, matches, earned } = profile.achievements;
     attributes.achievements = JSON.stringify([counts, subjects, matches, earned]);
   }
+  if (profile.displayName !== undefined) attributes.display_name = profile.displayName;
+  if (profile.leaderboardVisible !== undefined) attributes.leaderboard_visible = profile.leaderboardVisible;
+  if (profile.boardTallies && Object.keys(profile.boardTallies).length > 0) {
+    attributes.boards = JSON.stringify(profile.boardTallies);
+  }
   return attributes;
 }
 
 /** The profile fields the parsed state attributes stand for (absent ones stay absent). */
-export function profileStateOf(
-  parsed: StateOutput,
-): Pick<Profile, 'streaks' | 'streakFreezes' | 'achievements'> {
-  const state: Pick<Profile, 'streaks' | 'streakFreezes' | 'achievements'> = {};
+export function profileStateOf(parsed: StateOutput): Pick<Profile, StateFields> {
+  const state: Pick<Profile, StateFields> = {};
   if (parsed.streaks !== undefined) state.streaks = unpackStreaks(parsed.streaks);
   if (parsed.freezes !== undefined) {
     const [held, refilledMonth] = parsed.freezes;
@@ -98,6 +129,9 @@ export function profileStateOf(
     state.streakFreezes = wallet;
   }
   if (parsed.achievements !== undefined) state.achievements = parsed.achievements;
+  if (parsed.display_name !== undefined) state.displayName = parsed.display_name;
+  if (parsed.leaderboard_visible !== undefined) state.leaderboardVisible = parsed.leaderboard_visible;
+  if (parsed.boards !== undefined) state.boardTallies = parsed.boards;
   return state;
 }
 

@@ -46,6 +46,18 @@ export const ledgerIndex = {
   ],
 } as const satisfies LocalIndexDefinition;
 
+/**
+ * Every board's ranked users, in rank order: score items carry `lb_pk`
+ * (board, period and shard) and `lb_sk` (the rank key) only while the user
+ * is ranked, so the index is sparse. Projects everything: only score items
+ * are in it, and they are small. See leaderboard-keys.ts.
+ */
+export const leaderboardIndex = {
+  name: 'leaderboard',
+  partitionKey: 'lb_pk',
+  sortKey: 'lb_sk',
+} as const satisfies GlobalIndexDefinition;
+
 export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
@@ -53,8 +65,7 @@ export const tableDefinition = {
   timeToLiveAttribute: 'expires_at',
   /** the transactional outbox is read from the stream */
   streamView: 'NEW_IMAGE',
-  /** later capabilities (leaderboards) add sparse GSIs here */
-  globalSecondaryIndexes: [] as readonly GlobalIndexDefinition[],
+  globalSecondaryIndexes: [leaderboardIndex] as readonly GlobalIndexDefinition[],
   /** local indexes exist only if the table is created with them: adding one later means a new table */
   localSecondaryIndexes: [ledgerIndex] as readonly LocalIndexDefinition[],
 } as const;

@@ -95,3 +95,32 @@ export function bucketDelta(
   for (const [bucket, n] of delta) if (n === 0) delta.delete(bucket);
   return delta;
 }
+
+/** Counters of one board and period as a rank reads them: every group, and the buckets of one group. */
+export interface GroupedCounts {
+  /** group -> users in it (all groups) */
+  groups: BucketCounts;
+  /** bucket -> users in it (the buckets of the user's own group) */
+  buckets: BucketCounts;
+}
+
+/**
+ * The exact standing from two levels of counters: users in higher groups,
+ * plus users in higher buckets of the own group, plus those of the own
+ * bucket above. Same result as standingFrom over every bucket.
+ */
+export function standingFromGroups(
+  counts: GroupedCounts,
+  position: { bucket: number; group: number },
+  aboveInBucket: number,
+): Standing {
+  let above = aboveInBucket;
+  let total = 0;
+  for (const [g, n] of counts.groups) {
+    total += n;
+    if (g > position.group) above += n;
+  }
+  for (const [b, n] of counts.buckets) if (b > position.bucket) above += n;
+  const rank = above + 1;
+  return { rank, total, percentile: percentileOf(rank, total) };
+}

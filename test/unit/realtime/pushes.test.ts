@@ -110,6 +110,13 @@ describe('push frames from the event samples', () => {
     expect(frame?.data).toMatchObject(fields);
   });
 
+  it('leaderboard.changed -> leaderboard_changed with the new and the previous rank', () => {
+    expect(frameOf('leaderboard.changed')).toEqual({
+      event: 'leaderboard_changed',
+      data: { board: 'xp', period: '2026-W48', rank: 3, previous_rank: 5, score: 1135 },
+    });
+  });
+
   it('never repeats the user id in a frame: the connection is the user', () => {
     for (const detailType of pushedDetailTypes) {
       expect(frameOf(detailType)?.data).not.toHaveProperty('user_id');
@@ -139,6 +146,7 @@ describe('what is not pushed', () => {
       [
         'achievement.unlocked',
         'item.unlocked',
+        'leaderboard.changed',
         'level.up',
         'milestone.reached',
         'points.awarded',

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { type ItemKey, userPk } from './keys';
+
+/**
+ * The leaderboard's keys (issue 6; the README's "Leaderboards" tells the
+ * design). Three kinds of item:
+ *
+ * - a score item per user, board and period, in the user's partition:
+ *   `USER#<u>` / `LB#<board>#<period>`; while the user is ranked it carries
+ *   the index keys below, so the index holds ranked users only (sparse);
+ * - the index `leaderboard`: partition `LB#<board>#<period>#<shard>` (the
+ *   user's shard of SHARDS, so no board writes to one partition only), sort
+ *   key the rank key (byte order = rank order, see domain ranking.ts);
+ * - bucket counts in one partition per board and period,
+ *   `LBB#<board>#<period>`: `B#<bucket>` users per score bucket, and
+ *   `G#<group>` users per group of GROUP_SIZE buckets, so a rank reads a few
+ *   hundred small counters at most, however wide the scores spread.
+ */
+
+export const SHARDS = 4;
+/** buckets per group counter */
+export const GROUP_SIZE = 100;
+
+const SCORE = 'LB#';
+const COUNTS = 'LBB#';
+const BUCKET = 'B#';
+const GROUP = 'G#';
+const BUCKET_DIGITS = 15;
+const GROUP_DIGITS = 13;
+
+export const scoreItemKey = (userId: string, board: string, period: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${SCORE}${board}#${period}`,
+});
+
+/** The user's shard: a stable hash, so a user's items of one board stay in one index partition. */
+export function shardOf(userId: string): number {
+  return createHash('sha256').update(userId).digest().readUInt32BE(0) % SHARDS;
+}
+
+export const indexPartition = (board: string, period: string, shard: number): string =>
+  `${SCORE}${board}#${period}#${shard}`;
+
+/** Every index partition of a board and period: what a scatter-gather queries. */
+export const indexPartitions = (board: string, period: string): string[] =>
+  Array.from({ length: SHARDS }, (_, shard) => indexPartition(board, period, shard));
+
+export const countsPk = (board: string, period: string): string => `${COUNTS}${board}#${period}`;
+
+export const groupOf = (bucket: number): number => Math.floor(bucket / GROUP_SIZE);
+
+export const bucketCountKey = (board: string, period: string, bucket: number): ItemKey => ({
+  pk: countsPk(board, period),
+  sk: `${BUCKET}${String(bucket).padStart(BUCKET_DIGITS, '0')}`,
+});
+
+export const groupCountKey = (board: string, period: string, group: number): ItemKey => ({
+  pk: countsPk(board, period),
+  sk: `${GROUP}${String(group).padStart(GROUP_DIGITS, '0')}`,
+});
+
+/** The sort keys of the bucket counters of one group, for a BETWEEN query. */
+export function bucketRangeOfGroup(
+  board: string,
+  period: string,
+  group: number,
+): { from: string; to: string } {
+  return {
+    from: bucketCountKey(board, period, group * GROUP_SIZE).sk,
+    to: bucketCountKey(board, period, group * GROUP_SIZE + GROUP_SIZE - 1).sk,
+  };
+}
+
+export const groupPrefix = GROUP;
+
+/** Parses a counter's sort key: a bucket or a group, and its number. */
+export function parseCountSk(sk: string): { kind: 'bucket' | 'group'; n: number } | null {
+  if (sk.startsWith(BUCKET)) return { kind: 'bucket', n: Number(sk.slice(BUCKET.length)) };
+  if (sk.startsWith(GROUP)) return { kind: 'group', n: Number(sk.slice(GROUP.length)) };
+  return null;
+}
+
+/**
+ * The smallest key above `rankKey` among all rank keys: they end in a user id
+ * of characters above the space (activity-completed's ID_PATTERN), so no key
+ * falls between `rankKey` and `rankKey + ' '`. KeyConditions have BETWEEN but
+ * no "greater than and at most", which counting inside a bucket needs.
+ */
+export const justAbove = (rankKey: string): string => `${rankKey} `;

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cleanup, startLocal } from '../e2e/support/local-process';
+import { recentDaytimeIso } from '../support/daytime';
 
 const USERS = Number(process.env.BENCH_HTTP_USERS ?? 1000);
 const PERIOD_MS = 5000;
@@ -72,7 +73,7 @@ async function openLoop(target: { url: URL; key: string }, rate: number, seconds
         event_id: randomUUID(),
         user_id: `${users}-${next % USERS}`,
         activity_type: 'flashcard_session',
-        occurred_at: new Date().toISOString(),
+        occurred_at: recentDaytimeIso(),
       });
       pending.push(
         post(agent, target.url, target.key, body).then((status) => {

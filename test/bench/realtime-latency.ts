@@ -1,4 +1,5 @@
 import { cleanup, startLocal } from '../e2e/support/local-process';
+import { recentDaytimeIso } from '../support/daytime';
 import { connectSocket } from '../support/ws-client';
 
 /**
@@ -42,7 +43,7 @@ try {
         event_id: eventId,
         user_id: users[i % USERS],
         activity_type: 'flashcard_session',
-        occurred_at: new Date().toISOString(),
+        occurred_at: recentDaytimeIso(),
       }),
     });
     if (response.status !== 201) throw new Error(`activity ${i} answered ${response.status}`);

@@ -5,6 +5,7 @@ import { DynamoGameStore } from '../../shared/adapters/dynamo/game-store';
 import { ledgerIndex } from '../../shared/adapters/dynamo/table-definition';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import type { Rules } from '../../shared/rules/schema';
+import { recentDaytimeIso } from '../support/daytime';
 
 /** One unit of work for worker `worker`: everything one activity costs. */
 export type Operation = (worker: number) => Promise<void>;
@@ -130,7 +131,7 @@ export function recordActivityUseCase(
       eventId: randomUUID(),
       userId: `uc-${run}-${worker}`,
       type: 'flashcard_session',
-      occurredAt: new Date().toISOString(),
+      occurredAt: recentDaytimeIso(),
     });
   };
 }

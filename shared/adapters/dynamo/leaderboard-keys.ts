@@ -11,10 +11,12 @@ import { type ItemKey, userPk } from './keys';
  * - the index `leaderboard`: partition `LB#<board>#<period>#<shard>` (the
  *   user's shard of SHARDS, so no board writes to one partition only), sort
  *   key the rank key (byte order = rank order, see domain ranking.ts);
- * - bucket counts in one partition per board and period,
- *   `LBB#<board>#<period>`: `B#<bucket>` users per score bucket, and
- *   `G#<group>` users per group of GROUP_SIZE buckets, so a rank reads a few
- *   hundred small counters at most, however wide the scores spread.
+ * - counters in one partition per board and period, `LBB#<board>#<period>`,
+ *   nested three deep: `S#<score>` users per exact score, `B#<bucket>` per
+ *   score bucket (the board's bucket_width scores), `G#<group>` per group of
+ *   GROUP_SIZE buckets. A rank reads the groups, the buckets of its group and
+ *   the scores of its bucket: a few hundred small counters at most, however
+ *   many users there are and however wide their scores spread.
  */
 
 export const SHARDS = 4;
@@ -25,6 +27,7 @@ const SCORE = 'LB#';
 const COUNTS = 'LBB#';
 const BUCKET = 'B#';
 const GROUP = 'G#';
+const SCORE_COUNT = 'S#';
 const BUCKET_DIGITS = 15;
 const GROUP_DIGITS = 13;
 
@@ -59,6 +62,24 @@ export const groupCountKey = (board: string, period: string, group: number): Ite
   sk: `${GROUP}${String(group).padStart(GROUP_DIGITS, '0')}`,
 });
 
+export const scoreCountKey = (board: string, period: string, score: number): ItemKey => ({
+  pk: countsPk(board, period),
+  sk: `${SCORE_COUNT}${String(score).padStart(BUCKET_DIGITS, '0')}`,
+});
+
+/** The sort keys of the exact-score counters of one bucket, for a BETWEEN query. */
+export function scoreRangeOfBucket(
+  board: string,
+  period: string,
+  bucket: number,
+  width: number,
+): { from: string; to: string } {
+  return {
+    from: scoreCountKey(board, period, bucket * width).sk,
+    to: scoreCountKey(board, period, bucket * width + width - 1).sk,
+  };
+}
+
 /** The sort keys of the bucket counters of one group, for a BETWEEN query. */
 export function bucketRangeOfGroup(
   board: string,
@@ -73,8 +94,9 @@ export function bucketRangeOfGroup(
 
 export const groupPrefix = GROUP;
 
-/** Parses a counter's sort key: a bucket or a group, and its number. */
-export function parseCountSk(sk: string): { kind: 'bucket' | 'group'; n: number } | null {
+/** Parses a counter's sort key: an exact score, a bucket or a group, and its number. */
+export function parseCountSk(sk: string): { kind: 'score' | 'bucket' | 'group'; n: number } | null {
+  if (sk.startsWith(SCORE_COUNT)) return { kind: 'score', n: Number(sk.slice(SCORE_COUNT.length)) };
   if (sk.startsWith(BUCKET)) return { kind: 'bucket', n: Number(sk.slice(BUCKET.length)) };
   if (sk.startsWith(GROUP)) return { kind: 'group', n: Number(sk.slice(GROUP.length)) };
   return null;

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { bucketKeyRange, standingFromGroups } from '../../domain/leaderboards/ranking';
+import { scoreKeyRange, standingFromLevels } from '../../domain/leaderboards/ranking';
 import type {
   BoardRef,
   Contender,
@@ -18,6 +18,7 @@ import {
   justAbove,
   parseCountSk,
   scoreItemKey,
+  scoreRangeOfBucket,
 } from './leaderboard-keys';
 import { projectContenders } from './leaderboard-projection';
 import { entryOf, isRanked, parseScoreItem, rankKeyOf, type ScoreItem } from './score-item';
@@ -30,9 +31,10 @@ const TOP_KEY = '~';
  * Boards in DynamoDB (issue 6). Reads are scatter-gathers over the index's
  * SHARDS partitions, sent in parallel: the top N is one Query per shard,
  * merged; a user's standing is one GetItem (their score item), then in
- * parallel the group counters, their group's bucket counters, and per shard
- * a COUNT of their own bucket above them (plus the neighbours): 2 round trips
- * whatever the number of users. Writes: leaderboard-projection.ts.
+ * parallel the group counters, their group's bucket counters, their bucket's
+ * exact-score counters, and per shard a COUNT of the users tied on their
+ * score above them (plus the neighbours): 2 round trips whatever the number
+ * of users. Writes: leaderboard-projection.ts.
  */
 export class DynamoLeaderboardStore implements LeaderboardStore {
   private readonly doc: DynamoDBDocumentClient;
@@ -65,18 +67,23 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
       };
     }
     const bucket = mine.bucket ?? 0;
+    const group = groupOf(bucket);
     const key = rankKeyOf(mine);
-    const [groups, buckets, aboveInBucket, above, below] = await Promise.all([
-      this.readCounts(board, period, { from: `${groupPrefix}`, to: `${groupPrefix}~` }),
-      this.readCounts(board, period, bucketRangeOfGroup(board.id, period, groupOf(bucket))),
-      this.countBetween(board, period, justAbove(key), bucketKeyRange(bucket, board.bucketWidth).to),
+    const [groups, buckets, scores, aboveInScore, above, below] = await Promise.all([
+      this.readCounts(board, period, { from: groupPrefix, to: `${groupPrefix}~` }),
+      this.readCounts(board, period, bucketRangeOfGroup(board.id, period, group)),
+      this.readCounts(board, period, scoreRangeOfBucket(board.id, period, bucket, board.bucketWidth)),
+      this.countBetween(board, period, justAbove(key), scoreKeyRange(mine.score).to),
       around > 0 ? this.scatter(board, period, { above: key, limit: around }) : [],
       around > 0 ? this.scatter(board, period, { below: key, limit: around }) : [],
     ]);
-    const standing = standingFromGroups(
-      { groups, buckets },
-      { bucket, group: groupOf(bucket) },
-      aboveInBucket,
+    const standing = standingFromLevels(
+      [
+        { counts: groups, mine: group },
+        { counts: buckets, mine: bucket },
+        { counts: scores, mine: mine.score },
+      ],
+      aboveInScore,
     );
     return {
       ...standing,

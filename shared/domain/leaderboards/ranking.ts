@@ -96,31 +96,33 @@ export function bucketDelta(
   return delta;
 }
 
-/** Counters of one board and period as a rank reads them: every group, and the buckets of one group. */
-export interface GroupedCounts {
-  /** group -> users in it (all groups) */
-  groups: BucketCounts;
-  /** bucket -> users in it (the buckets of the user's own group) */
-  buckets: BucketCounts;
+/** The rank keys of users with exactly `score`: the ties a rank counts in the index. */
+export function scoreKeyRange(score: number): { from: string; to: string } {
+  const padded = String(Math.min(Math.max(0, Math.floor(score)), MAX_SCORE)).padStart(SCORE_DIGITS, '0');
+  return { from: `${padded}#`, to: `${padded}#~` };
 }
 
 /**
- * The exact standing from two levels of counters: users in higher groups,
- * plus users in higher buckets of the own group, plus those of the own
- * bucket above. Same result as standingFrom over every bucket.
+ * One level of a board's counters as a rank reads it: the counts of the
+ * user's own node and its siblings (the nodes under the same parent; at the
+ * top level, every node), and which one is the user's.
  */
-export function standingFromGroups(
-  counts: GroupedCounts,
-  position: { bucket: number; group: number },
-  aboveInBucket: number,
-): Standing {
-  let above = aboveInBucket;
+export interface CounterLevel {
+  counts: BucketCounts;
+  mine: number;
+}
+
+/**
+ * The exact standing from nested counters (issue 6's scale design, at every
+ * level): rank = 1 + the users of every sibling above the user's node at each
+ * level + the users tied on the user's exact score who rank above them (read
+ * from the index). `levels[0]` is the top level, whose counts hold everyone.
+ */
+export function standingFromLevels(levels: readonly CounterLevel[], aboveInScore: number): Standing {
+  let above = aboveInScore;
+  for (const level of levels) for (const [n, users] of level.counts) if (n > level.mine) above += users;
   let total = 0;
-  for (const [g, n] of counts.groups) {
-    total += n;
-    if (g > position.group) above += n;
-  }
-  for (const [b, n] of counts.buckets) if (b > position.bucket) above += n;
+  for (const users of levels[0]?.counts.values() ?? []) total += users;
   const rank = above + 1;
   return { rank, total, percentile: percentileOf(rank, total) };
 }

@@ -78,7 +78,8 @@ describe('exact ranks from bucket counts', () => {
       ),
       { numRuns: 5 },
     );
-  });
+    // 5 runs of 5,000 users take about 4 s alone: room for a busy machine
+  }, 30_000);
 
   it('breaks a tie by who got there first; the user id settles the rest, the same way every time', () => {
     const early = { userId: 'b', score: 10, reachedAt: instant(1) };

@@ -1,0 +1,134 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { createDynamoClients } from '../../shared/adapters/dynamo/client';
+import { ensureTable } from '../../shared/adapters/dynamo/create-table';
+import { DynamoGameStore } from '../../shared/adapters/dynamo/game-store';
+import { eventKey, onceMarkerKey, profileKey, unlockMarkerKey } from '../../shared/adapters/dynamo/keys';
+import { ledgerIndex } from '../../shared/adapters/dynamo/table-definition';
+import { makeRecordActivity } from '../../shared/app/record-activity';
+import { startDynamoDbLocal } from '../../shared/local/dynamodb-local';
+import { attachCapacityProbe } from '../support/capacity-probe';
+import { recentDaytimeIso } from '../support/daytime';
+import { flatRules } from '../support/game-fixtures';
+import { itemSizeBytes, localIndexEntryBytes, transactionWriteUnits } from '../support/item-size';
+import { reportPurchases } from './purchase-cost';
+import { measureInterleaved, rawMinimum, rawSameShape, recordActivityUseCase, summary } from './workloads';
+
+/**
+ * `npm run bench` (or `npm run bench -- apply`): the apply path against the raw minimum on one DynamoDB
+ * Local, in one process and one run (the machine is noisy: only ratios taken
+ * side by side mean anything). Goal (DESIGN.md): use case >= 0.8x raw, <= 2
+ * round trips and <= 6 write units per common-case activity.
+ */
+
+const CONCURRENCIES = [1, 8, 32];
+const SLICES = 8;
+const SLICE_MS = 400;
+const GOAL_RATIO = 0.8;
+const TABLE = 'questline-bench';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const started = Date.now();
+console.log('bench: starting DynamoDB Local (in memory)');
+const ddb = await startDynamoDbLocal({ inMemory: true });
+try {
+  const { client, doc } = createDynamoClients({ endpoint: ddb.endpoint, region: 'us-east-1' });
+  await ensureTable(client, TABLE);
+  const workloads = (run: string) => ({
+    raw: rawMinimum(client, TABLE, run),
+    shape: rawSameShape(client, TABLE, run),
+    useCase: recordActivityUseCase(doc, TABLE, flatRules, run),
+  });
+
+  // Warm every path (JIT on both sides of the socket) before measuring.
+  await measureInterleaved(workloads('warm'), 8, 2, 500);
+
+  console.log(
+    `\nthroughput, activities/s (p50 / p95 ms), ${SLICES} alternating slices of ${SLICE_MS} ms per workload`,
+  );
+  console.log(
+    'concurrency | raw minimum            | raw, our shape         | record-activity        | ratio to raw | to shape',
+  );
+  let worst = Number.POSITIVE_INFINITY;
+  for (const concurrency of CONCURRENCIES) {
+    const m = await measureInterleaved(workloads(`c${concurrency}`), concurrency, SLICES, SLICE_MS);
+    const [raw, shape, useCase] = [summary(m.raw), summary(m.shape), summary(m.useCase)];
+    const ratio = useCase.opsPerSecond / raw.opsPerSecond;
+    worst = Math.min(worst, ratio);
+    console.log(
+      `${String(concurrency).padStart(11)} | ${fmt(raw)} | ${fmt(shape)} | ${fmt(useCase)} | ${ratio.toFixed(2).padStart(12)} | ${(useCase.opsPerSecond / shape.opsPerSecond).toFixed(2).padStart(8)}`,
+    );
+  }
+  console.log(
+    `goal: record-activity >= ${GOAL_RATIO}x the raw minimum at every concurrency: ${worst >= GOAL_RATIO ? 'met' : `not met (worst ${worst.toFixed(2)})`}`,
+  );
+
+  await reportOneActivity(client, doc);
+  await reportPurchases(client, doc, TABLE);
+  console.log(`\nbench: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} finally {
+  await ddb.stop();
+}
+
+/**
+ * Round trips and write units of one applied activity of each kind that
+ * matters for cost: (a) a second activity on a day (streaks maintained: the
+ * common case), (b) the first activity of a day (streak.updated events),
+ * (c) one that unlocks an achievement (plus its unlock marker, and here a
+ * once-per-subject marker too).
+ */
+async function reportOneActivity(
+  client: ReturnType<typeof createDynamoClients>['client'],
+  doc: ReturnType<typeof createDynamoClients>['doc'],
+) {
+  const store = new DynamoGameStore({ doc, tableName: TABLE });
+  const record = makeRecordActivity({ store, rules: flatRules, clock: { now: () => new Date() } });
+  const userId = 'bench-one';
+  const activity = (eventId: string, type = 'quiz_completed', subjectId?: string) => ({
+    eventId,
+    userId,
+    type,
+    occurredAt: recentDaytimeIso(),
+    ...(subjectId !== undefined && { subjectId }),
+  });
+  await report('(b) first activity of a day (new user, streaks started)', activity('bench-one-first'));
+  await report('(a) second activity on the day (streaks maintained)', activity('bench-one-second'));
+  await report(
+    '(c) first lesson: unlocks an achievement (+ unlock marker, + once-per-subject marker)',
+    activity('bench-one-lesson', 'lesson_complete', 'lesson-1'),
+  );
+
+  async function report(label: string, input: ReturnType<typeof activity>) {
+    const probe = attachCapacityProbe(client);
+    const { outcome } = await record(input);
+    probe.detach();
+    const keys = [
+      profileKey(userId),
+      eventKey(userId, outcome.eventId),
+      ...outcome.markers.map((m) => onceMarkerKey(userId, m.activityType, m.subjectId)),
+      ...outcome.achievements.map((u) => unlockMarkerKey(userId, u.id, u.times ?? 1)),
+    ];
+    const { Responses } = await doc.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: keys } } }));
+    const items = Responses?.[TABLE] ?? [];
+    const totals = probe.totals();
+    const tableUnits = transactionWriteUnits(items);
+    const indexBytes = items.map((item) => localIndexEntryBytes(item, ledgerIndex)).filter((b) => b > 0);
+    const indexUnits = indexBytes.reduce((units, bytes) => units + Math.ceil(bytes / 1024), 0);
+    console.log(`\n${label}`);
+    console.log(`  round trips: ${totals.roundTrips} (${probe.requests.map((r) => r.command).join(', ')})`);
+    console.log(
+      `  write units by item size: ${tableUnits + indexUnits} to ${tableUnits + 2 * indexUnits}: items ${tableUnits} ` +
+        `(${items.map((i) => `${String(i.sk).split('#')[0]} ${itemSizeBytes(i)} B`).join(', ')}, 2 per started KB in a transaction) ` +
+        `+ ledger index entry ${indexUnits} (${indexBytes.join(', ')} B with the 100 B overhead; ${2 * indexUnits} if billed at the transactional rate)`,
+    );
+    console.log(
+      `  write units reported by DynamoDB Local: ${totals.writeUnits} (ledger index ${totals.indexWriteUnits}; its transaction figures are not item by item)`,
+    );
+  }
+}
+
+function fmt(m: ReturnType<typeof summary>): string {
+  return `${m.opsPerSecond.toFixed(0).padStart(5)} (${m.p50Ms.toFixed(1)} / ${m.p95Ms.toFixed(1)})`.padEnd(
+    22,
+  );
+}

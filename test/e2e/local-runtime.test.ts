@@ -8,6 +8,7 @@ import {
   profileResponseSchema,
 } from '../../shared/http/response-schemas';
 import { defaultRules } from '../../shared/rules/load';
+import { recentDaytimeIso } from '../support/daytime';
 import { rewardOf } from '../support/game-fixtures';
 import { cleanup, isAlive, type RunningLocal, startLocal } from './support/local-process';
 
@@ -35,7 +36,8 @@ const recordActivity = (body: Record<string, unknown>) =>
   });
 
 describe('the five-minute tour', () => {
-  const now = new Date().toISOString();
+  // the activities' time: recent, and outside the default rules' time-of-day achievements
+  const now = recentDaytimeIso();
   const lesson = {
     event_id: 'tour-lesson-1',
     user_id: 'demo-user',

@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recentDaytimeIso } from '../support/daytime';
 import { connectSocket, refusedStatus, type TestSocket } from '../support/ws-client';
 import { cleanup, type RunningLocal, startLocal } from './support/local-process';
 
@@ -27,7 +28,7 @@ async function recordByHttp(body: Record<string, unknown>): Promise<number> {
   const response = await fetch(`${local.info.api_url}/v1/internal/activities`, {
     method: 'POST',
     headers: { authorization: `Bearer ${local.info.internal_key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ occurred_at: new Date().toISOString(), ...body }),
+    body: JSON.stringify({ occurred_at: recentDaytimeIso(), ...body }),
   });
   return response.status;
 }
@@ -88,7 +89,7 @@ describe('realtime pushes through the local runtime', () => {
               event_id: 'rt-bus-1',
               user_id: 'rt-ada',
               subject_id: 'lesson-42',
-              occurred_at: new Date().toISOString(),
+              occurred_at: recentDaytimeIso(),
             }),
           },
         ],

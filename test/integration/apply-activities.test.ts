@@ -2,6 +2,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import defaultRules from '../../shared/rules/default-rules.json';
 import { lambdaContext } from '../api/support/events';
+import { recentDaytimeIso } from '../support/daytime';
 import { createTestStore, type TestStore } from '../support/dynamodb';
 import { scanAll, uniqueId } from '../support/game-fixtures';
 import { shopFor } from '../support/shop-fixtures';
@@ -65,8 +66,6 @@ function eventBridgeBody(detailType: string, detail: unknown): string {
   });
 }
 
-const minuteAgo = () => new Date(Date.now() - 60_000).toISOString();
-
 function completed(
   userId: string,
   eventId: string,
@@ -77,7 +76,7 @@ function completed(
     event_id: eventId,
     user_id: userId,
     activity_type: activityType,
-    occurred_at: minuteAgo(),
+    occurred_at: recentDaytimeIso(),
     ...extra,
   };
 }
@@ -116,7 +115,7 @@ describe('apply-activities queue handler', () => {
           event_id: 'b-story',
           user_id: ben,
           subject_id: 'story-1',
-          occurred_at: minuteAgo(),
+          occurred_at: recentDaytimeIso(),
         }),
       ),
     ];

@@ -3,6 +3,7 @@ import { ledgerIndex } from '../../shared/adapters/dynamo/table-definition';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { ContentionError, RuleRefusedError } from '../../shared/domain/errors';
 import { attachCapacityProbe } from '../support/capacity-probe';
+import { recentDaytimeIso } from '../support/daytime';
 import { createTestStore } from '../support/dynamodb';
 import {
   activityFor,
@@ -47,7 +48,7 @@ describe('record activity', () => {
       if (quiz) quiz.caps = { per_hour: 2 };
     });
     const record = makeRecordActivity(depsFor(store, { rules }));
-    const occurredAt = new Date(Date.now() - 60_000).toISOString();
+    const occurredAt = recentDaytimeIso();
     await record(activityFor(userId, 'quiz_completed', { occurredAt }));
     await record(activityFor(userId, 'quiz_completed', { occurredAt }));
 

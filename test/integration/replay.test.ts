@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { ConflictError } from '../../shared/domain/errors';
 import { attachCapacityProbe } from '../support/capacity-probe';
+import { recentDaytimeIso } from '../support/daytime';
 import { createTestStore } from '../support/dynamodb';
 import { activityFor, depsFor, rulesWith, scanAll, steppingClock, uniqueId } from '../support/game-fixtures';
 
@@ -51,7 +52,7 @@ describe('replaying an applied event id', () => {
     const { store, doc, tableName } = await createTestStore();
     const userId = uniqueId('user');
     const record = makeRecordActivity(depsFor(store, { rules: oneQuizPerHour }));
-    const occurredAt = new Date(Date.now() - 60_000).toISOString();
+    const occurredAt = recentDaytimeIso();
     const first = activityFor(userId, 'quiz_completed', { occurredAt });
     const applied = await record(first);
     const capped = await record(activityFor(userId, 'quiz_completed', { occurredAt })).catch(

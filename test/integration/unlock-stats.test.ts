@@ -8,20 +8,8 @@ import { startStreamConsumers } from '../../shared/local/stream-consumers';
 import { startTableStream } from '../../shared/local/table-stream';
 import { tableStreamConsumers } from '../../shared/streams/table-stream-consumers';
 import { createTestStore } from '../support/dynamodb';
+import { eventually } from '../support/eventually';
 import { activityFor, depsFor, uniqueId } from '../support/game-fixtures';
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 5_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('DynamoUnlockStatsStore', () => {
   it('adds signed counts and reads them back; a batch id seen before adds nothing', async () => {

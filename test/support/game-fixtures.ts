@@ -7,6 +7,7 @@ import type { Clock, GameStore } from '../../shared/ports';
 import defaultRulesJson from '../../shared/rules/default-rules.json';
 import { parseRules } from '../../shared/rules/load';
 import type { Rules, RulesInput } from '../../shared/rules/schema';
+import { recentDaytimeIso } from './daytime';
 
 /** Arrange helpers for tests that run use cases against DynamoDB Local. */
 
@@ -45,13 +46,16 @@ export function depsFor(store: GameStore, overrides: Partial<AppDeps> = {}): App
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
-/** An activity a minute ago (inside every event-age window), for a given user. */
+/**
+ * A recent activity for a given user: a minute ago by day, the last 21:00 UTC
+ * by night (see recentDaytime), so no time-of-day achievement adds to totals.
+ */
 export function activityFor(userId: string, type: string, overrides: Partial<Activity> = {}): Activity {
   return {
     eventId: uniqueId('evt'),
     userId,
     type,
-    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    occurredAt: recentDaytimeIso(),
     ...overrides,
   };
 }

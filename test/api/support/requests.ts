@@ -1,3 +1,4 @@
+import { recentDaytimeIso } from '../../support/daytime';
 import { type Auth, httpEvent } from './events';
 
 /** Builders for each route's event, so tests read like the API they exercise. */
@@ -20,7 +21,7 @@ export function activityBody(
     event_id: uniqueId('evt'),
     user_id: userId,
     activity_type: 'flashcard_session',
-    occurred_at: new Date().toISOString(),
+    occurred_at: recentDaytimeIso(),
     ...overrides,
   };
 }

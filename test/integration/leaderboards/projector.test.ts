@@ -10,6 +10,7 @@ import type { MyStanding } from '../../../shared/leaderboard-ports';
 import { startTableStream } from '../../../shared/local/table-stream';
 import { boardRefsOf, projectLeaderboards } from '../../../shared/streams/leaderboard-projector';
 import { createTestStore } from '../../support/dynamodb';
+import { eventually } from '../../support/eventually';
 import { activityFor, depsFor, flatRules, uniqueId } from '../../support/game-fixtures';
 
 /**
@@ -17,15 +18,6 @@ import { activityFor, depsFor, flatRules, uniqueId } from '../../support/game-fi
  * with the real use cases writing the profiles. The bus is the port's
  * in-memory side: the envelopes it gets are checked against the contract.
  */
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('the leaderboard projector on the table stream', () => {
   it('ranks users by XP (all time and this week), tells who entered the top 10, and drops an opted-out user', async () => {

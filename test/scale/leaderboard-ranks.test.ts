@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DynamoLeaderboardStore } from '../../../shared/adapters/dynamo/leaderboard-store';
-import type { BoardRef, Contender, MyStanding } from '../../../shared/leaderboard-ports';
-import { createTestStore } from '../../support/dynamodb';
-import { BoardModel, contender } from '../../support/leaderboard-model';
+import { DynamoLeaderboardStore } from '../../shared/adapters/dynamo/leaderboard-store';
+import type { BoardRef, Contender, MyStanding } from '../../shared/leaderboard-ports';
+import { createTestStore } from '../support/dynamodb';
+import { BoardModel, contender } from '../support/leaderboard-model';
 
 /**
  * Issue 6's correctness test: 5,000 users with many ties, projected in

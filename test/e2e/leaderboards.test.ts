@@ -7,7 +7,7 @@ import {
 import { recentDaytimeIso } from '../support/daytime';
 import { eventually } from '../support/eventually';
 import { connectSocket, type TestSocket } from '../support/ws-client';
-import { cleanup, type RunningLocal, startLocal } from './support/local-process';
+import { cleanup, devToken, type RunningLocal, startLocal } from './support/local-process';
 
 /**
  * Issue 6 through `npm start`: activities posted over HTTP reach the boards
@@ -28,14 +28,7 @@ const internal = () => ({
   'content-type': 'application/json',
 });
 
-async function tokenFor(userId: string): Promise<string> {
-  const response = await fetch(api('/dev/token'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user_id: userId }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
+const tokenFor = (userId: string) => devToken(local, userId);
 
 async function quiz(userId: string, n: number): Promise<void> {
   const response = await fetch(api('/v1/internal/activities'), {

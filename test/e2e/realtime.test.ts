@@ -2,7 +2,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentDaytimeIso } from '../support/daytime';
 import { connectSocket, refusedStatus, type TestSocket } from '../support/ws-client';
-import { cleanup, type RunningLocal, startLocal } from './support/local-process';
+import { cleanup, devToken, type RunningLocal, startLocal } from './support/local-process';
 
 /**
  * Issue 5 through `npm start`: activities sent by HTTP and as EventBridge
@@ -15,14 +15,7 @@ let local: RunningLocal;
 let ada: TestSocket;
 let bob: TestSocket;
 
-async function tokenFor(userId: string): Promise<string> {
-  const response = await fetch(`${local.info.api_url}/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user_id: userId }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
+const tokenFor = (userId: string) => devToken(local, userId);
 
 async function recordByHttp(body: Record<string, unknown>): Promise<number> {
   const response = await fetch(`${local.info.api_url}/v1/internal/activities`, {

@@ -7,7 +7,7 @@ import { outcomeResponseSchema } from '../../shared/http/response-schemas';
 import { freezeResponseSchema, streaksResponseSchema } from '../../shared/http/streak-schemas';
 import defaultRules from '../../shared/rules/default-rules.json';
 import { shopFor } from '../support/shop-fixtures';
-import { cleanup, type RunningLocal, startLocal } from './support/local-process';
+import { cleanup, devToken, type RunningLocal, startLocal } from './support/local-process';
 
 /**
  * Issue 3 through `npm start`: a user's activity shows as a streak on
@@ -46,15 +46,7 @@ afterAll(async () => {
 
 const api = (path: string) => `${local.info.api_url}${path}`;
 
-async function tokenFor(userId: string): Promise<string> {
-  const response = await fetch(api('/dev/token'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user_id: userId }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
+const tokenFor = (userId: string) => devToken(local, userId);
 
 describe('streaks and achievements through the local runtime', () => {
   const userId = 'streak-user';

@@ -131,3 +131,14 @@ export async function cleanup(): Promise<void> {
   await Promise.all([...tracked.homes].map((home) => rm(home, { recursive: true, force: true })));
   tracked.homes.clear();
 }
+
+/** A dev token for `userId` from the running local runtime (it stands in for Cognito). */
+export async function devToken(local: RunningLocal, userId: string): Promise<string> {
+  const response = await fetch(`${local.info.api_url}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user_id: userId }),
+  });
+  if (response.status !== 200) throw new Error(`/dev/token answered ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}

@@ -1,15 +1,18 @@
 import {
   bucketCountKey,
+  dayCountKey,
   groupCountKey,
   groupOf,
   scoreCountKey,
+  slotCountKey,
 } from '../../shared/adapters/dynamo/leaderboard-keys';
 import { scoreItemFor } from '../../shared/adapters/dynamo/score-item';
+import { reachSlotOf } from '../../shared/domain/leaderboards/ranking';
 import type { BoardRef } from '../../shared/leaderboard-ports';
 
 /**
  * A board of `users` ranked users, as the projection would have left it: one
- * score item each and the three levels of counters. Scores look like XP: many
+ * score item each and the five levels of counters. Scores look like XP: many
  * users low, a long tail high, in steps of 5 (awards are round numbers), so
  * exact ties are common; reach times spread over a week.
  */
@@ -51,6 +54,9 @@ export function boardItems(
     );
     items.push(item);
     const bucket = item.bucket ?? 0;
+    const reach = reachSlotOf(updatedAt);
+    count(slotCountKey(board.id, period, score, reach));
+    count(dayCountKey(board.id, period, score, reach.day));
     count(scoreCountKey(board.id, period, score));
     count(bucketCountKey(board.id, period, bucket));
     count(groupCountKey(board.id, period, groupOf(bucket)));

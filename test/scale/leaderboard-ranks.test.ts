@@ -18,8 +18,14 @@ const ties: BoardRef = { id: 'ties', bucketWidth: 7 };
 const spread: BoardRef = { id: 'spread', bucketWidth: 5 };
 const boards = [ties, spread];
 const WEEK = '2026-W48';
-/** few distinct instants, so equal scores often share their time too and the user id decides */
-const instants = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, 10, 23, 8, i)).toISOString());
+/**
+ * Few distinct instants, so equal scores often share their time too and the
+ * user id decides; spread over three days and several ten-minute slots, so
+ * the day and slot counters are exercised too.
+ */
+const instants = Array.from({ length: 12 }, (_, i) =>
+  new Date(Date.UTC(2026, 10, 21 + (i % 3), 8 + (i % 5), (i * 7) % 60)).toISOString(),
+);
 
 const userId = (i: number) => `user-${String(i).padStart(5, '0')}`;
 

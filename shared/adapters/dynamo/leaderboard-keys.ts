@@ -12,11 +12,13 @@ import { type ItemKey, userPk } from './keys';
  *   user's shard of SHARDS, so no board writes to one partition only), sort
  *   key the rank key (byte order = rank order, see domain ranking.ts);
  * - counters in one partition per board and period, `LBB#<board>#<period>`,
- *   nested three deep: `S#<score>` users per exact score, `B#<bucket>` per
- *   score bucket (the board's bucket_width scores), `G#<group>` per group of
- *   GROUP_SIZE buckets. A rank reads the groups, the buckets of its group and
- *   the scores of its bucket: a few hundred small counters at most, however
- *   many users there are and however wide their scores spread.
+ *   nested five deep: `G#<group>` users per group of GROUP_SIZE buckets,
+ *   `B#<bucket>` per score bucket (the board's bucket_width scores),
+ *   `S#<score>` per exact score, and for ties `D#<score>#<day>` per day the
+ *   score was reached and `M#<score>#<day>#<slot>` per ten minutes of it.
+ *   A rank reads the siblings of its node at each level: a few hundred small
+ *   counters at most, however many users there are, however wide their
+ *   scores spread and however many share one.
  */
 
 export const SHARDS = 4;
@@ -28,6 +30,10 @@ const COUNTS = 'LBB#';
 const BUCKET = 'B#';
 const GROUP = 'G#';
 const SCORE_COUNT = 'S#';
+const DAY_COUNT = 'D#';
+const SLOT_COUNT = 'M#';
+const DAY_DIGITS = 8;
+const SLOT_DIGITS = 3;
 const BUCKET_DIGITS = 15;
 const GROUP_DIGITS = 13;
 
@@ -67,6 +73,37 @@ export const scoreCountKey = (board: string, period: string, score: number): Ite
   sk: `${SCORE_COUNT}${String(score).padStart(BUCKET_DIGITS, '0')}`,
 });
 
+const pad = (n: number, digits: number) => String(n).padStart(digits, '0');
+
+/** Users tied on `score` who reached it on `day` (inverted: see ranking.ts reachSlotOf). */
+export const dayCountKey = (board: string, period: string, score: number, day: number): ItemKey => ({
+  pk: countsPk(board, period),
+  sk: `${DAY_COUNT}${pad(score, BUCKET_DIGITS)}#${pad(day, DAY_DIGITS)}`,
+});
+
+/** ... and in the ten-minute `slot` of that day. */
+export const slotCountKey = (
+  board: string,
+  period: string,
+  score: number,
+  reach: { day: number; slot: number },
+): ItemKey => ({
+  pk: countsPk(board, period),
+  sk: `${SLOT_COUNT}${pad(score, BUCKET_DIGITS)}#${pad(reach.day, DAY_DIGITS)}#${pad(reach.slot, SLOT_DIGITS)}`,
+});
+
+/** The day counters of one exact score, for a BETWEEN query. */
+export function dayRangeOfScore(score: number): { from: string; to: string } {
+  const prefix = `${DAY_COUNT}${pad(score, BUCKET_DIGITS)}#`;
+  return { from: prefix, to: `${prefix}~` };
+}
+
+/** The slot counters of one day of one exact score, for a BETWEEN query. */
+export function slotRangeOfDay(score: number, day: number): { from: string; to: string } {
+  const prefix = `${SLOT_COUNT}${pad(score, BUCKET_DIGITS)}#${pad(day, DAY_DIGITS)}#`;
+  return { from: prefix, to: `${prefix}~` };
+}
+
 /** The sort keys of the exact-score counters of one bucket, for a BETWEEN query. */
 export function scoreRangeOfBucket(
   board: string,
@@ -94,8 +131,16 @@ export function bucketRangeOfGroup(
 
 export const groupPrefix = GROUP;
 
-/** Parses a counter's sort key: an exact score, a bucket or a group, and its number. */
-export function parseCountSk(sk: string): { kind: 'score' | 'bucket' | 'group'; n: number } | null {
+/**
+ * Parses a counter's sort key: its kind, and the number it is compared on
+ * among its siblings (for a day or a slot, the last part).
+ */
+export function parseCountSk(
+  sk: string,
+): { kind: 'score' | 'bucket' | 'group' | 'day' | 'slot'; n: number } | null {
+  const last = () => Number(sk.slice(sk.lastIndexOf('#') + 1));
+  if (sk.startsWith(DAY_COUNT)) return { kind: 'day', n: last() };
+  if (sk.startsWith(SLOT_COUNT)) return { kind: 'slot', n: last() };
   if (sk.startsWith(SCORE_COUNT)) return { kind: 'score', n: Number(sk.slice(SCORE_COUNT.length)) };
   if (sk.startsWith(BUCKET)) return { kind: 'bucket', n: Number(sk.slice(BUCKET.length)) };
   if (sk.startsWith(GROUP)) return { kind: 'group', n: Number(sk.slice(GROUP.length)) };

@@ -4,18 +4,27 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { reachSlotOf } from '../../domain/leaderboards/ranking';
 import { topChanges } from '../../domain/leaderboards/top-changes';
 import type { BoardRef, Contender, TopChange } from '../../leaderboard-ports';
 import type { ItemKey } from './keys';
-import { bucketCountKey, groupCountKey, groupOf, scoreCountKey, scoreItemKey } from './leaderboard-keys';
+import {
+  bucketCountKey,
+  dayCountKey,
+  groupCountKey,
+  groupOf,
+  scoreCountKey,
+  scoreItemKey,
+  slotCountKey,
+} from './leaderboard-keys';
 import { differs, isRanked, parseScoreItem, rankKeyOf, type ScoreItem, scoreItemFor } from './score-item';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** TransactWriteItems takes at most 100 items; BatchGetItem 100 keys. */
 const MAX_ITEMS = 100;
-/** a score write moves at most 6 counters: its old and new exact score, bucket and group */
-const MAX_COUNTERS_PER_WRITE = 6;
+/** a score write moves at most 10 counters: its old and new group, bucket, score, day and slot */
+const MAX_COUNTERS_PER_WRITE = 10;
 const ATTEMPTS = 6;
 const TOP = 10;
 
@@ -133,6 +142,9 @@ async function writeChunk(deps: Deps, chunk: ScoreWrite[]): Promise<void> {
       [next, 1],
     ] as const) {
       if (item?.bucket === undefined) continue;
+      const reach = reachSlotOf(item.reached_at);
+      move(slotCountKey(board.id, period, item.score, reach), sign, next.expires_at);
+      move(dayCountKey(board.id, period, item.score, reach.day), sign, next.expires_at);
       move(scoreCountKey(board.id, period, item.score), sign, next.expires_at);
       move(bucketCountKey(board.id, period, item.bucket), sign, next.expires_at);
       move(groupCountKey(board.id, period, groupOf(item.bucket)), sign, next.expires_at);

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { scoreKeyRange, standingFromLevels } from '../../domain/leaderboards/ranking';
+import { reachSlotOf, slotKeyRange, standingFromLevels } from '../../domain/leaderboards/ranking';
 import type {
   BoardRef,
   Contender,
@@ -12,6 +12,7 @@ import type {
 import {
   bucketRangeOfGroup,
   countsPk,
+  dayRangeOfScore,
   groupOf,
   groupPrefix,
   indexPartitions,
@@ -19,6 +20,7 @@ import {
   parseCountSk,
   scoreItemKey,
   scoreRangeOfBucket,
+  slotRangeOfDay,
 } from './leaderboard-keys';
 import { projectContenders } from './leaderboard-projection';
 import { entryOf, isRanked, parseScoreItem, rankKeyOf, type ScoreItem } from './score-item';
@@ -31,10 +33,10 @@ const TOP_KEY = '~';
  * Boards in DynamoDB (issue 6). Reads are scatter-gathers over the index's
  * SHARDS partitions, sent in parallel: the top N is one Query per shard,
  * merged; a user's standing is one GetItem (their score item), then in
- * parallel the group counters, their group's bucket counters, their bucket's
- * exact-score counters, and per shard a COUNT of the users tied on their
- * score above them (plus the neighbours): 2 round trips whatever the number
- * of users. Writes: leaderboard-projection.ts.
+ * parallel the siblings of their node at each counter level (group, bucket,
+ * exact score, day and ten-minute slot it was reached) and per shard a COUNT
+ * of the users of their slot above them (plus the neighbours): 2 round trips
+ * whatever the number of users. Writes: leaderboard-projection.ts.
  */
 export class DynamoLeaderboardStore implements LeaderboardStore {
   private readonly doc: DynamoDBDocumentClient;
@@ -69,11 +71,14 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
     const bucket = mine.bucket ?? 0;
     const group = groupOf(bucket);
     const key = rankKeyOf(mine);
-    const [groups, buckets, scores, aboveInScore, above, below] = await Promise.all([
+    const reach = reachSlotOf(mine.reached_at);
+    const [groups, buckets, scores, days, slots, aboveInSlot, above, below] = await Promise.all([
       this.readCounts(board, period, { from: groupPrefix, to: `${groupPrefix}~` }),
       this.readCounts(board, period, bucketRangeOfGroup(board.id, period, group)),
       this.readCounts(board, period, scoreRangeOfBucket(board.id, period, bucket, board.bucketWidth)),
-      this.countBetween(board, period, justAbove(key), scoreKeyRange(mine.score).to),
+      this.readCounts(board, period, dayRangeOfScore(mine.score)),
+      this.readCounts(board, period, slotRangeOfDay(mine.score, reach.day)),
+      this.countBetween(board, period, justAbove(key), slotKeyRange(mine.score, mine.reached_at).to),
       around > 0 ? this.scatter(board, period, { above: key, limit: around }) : [],
       around > 0 ? this.scatter(board, period, { below: key, limit: around }) : [],
     ]);
@@ -82,8 +87,10 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
         { counts: groups, mine: group },
         { counts: buckets, mine: bucket },
         { counts: scores, mine: mine.score },
+        { counts: days, mine: reach.day },
+        { counts: slots, mine: reach.slot },
       ],
-      aboveInScore,
+      aboveInSlot,
     );
     return {
       ...standing,

@@ -102,6 +102,32 @@ export function scoreKeyRange(score: number): { from: string; to: string } {
   return { from: `${padded}#`, to: `${padded}#~` };
 }
 
+const DAY_MS = 86_400_000;
+/** ten minutes: a day has 144 slots */
+const SLOT_MS = 600_000;
+const SLOTS_PER_DAY = DAY_MS / SLOT_MS;
+const DAY_CEILING = 99_999_999;
+
+/**
+ * When a score was reached, as the tie levels count it: the UTC day and the
+ * ten-minute slot of that day, both inverted so that earlier is larger (the
+ * earlier of two equal scores ranks higher, and levels count larger as above).
+ */
+export function reachSlotOf(reachedAt: string): { day: number; slot: number } {
+  const ms = Date.parse(reachedAt);
+  const day = Math.floor(ms / DAY_MS);
+  return { day: DAY_CEILING - day, slot: SLOTS_PER_DAY - 1 - Math.floor((ms - day * DAY_MS) / SLOT_MS) };
+}
+
+/** The rank keys of the users tied on `score` who reached it in the same ten-minute slot as `reachedAt`. */
+export function slotKeyRange(score: number, reachedAt: string): { from: string; to: string } {
+  const ms = Date.parse(reachedAt);
+  const start = ms - (((ms % SLOT_MS) + SLOT_MS) % SLOT_MS);
+  const { from, to } = scoreKeyRange(score);
+  const time = (instant: number) => String(TIME_CEILING - instant).padStart(TIME_DIGITS, '0');
+  return { from: `${from}${time(start + SLOT_MS - 1)}#`, to: `${to.slice(0, -1)}${time(start)}#~` };
+}
+
 /**
  * One level of a board's counters as a rank reads it: the counts of the
  * user's own node and its siblings (the nodes under the same parent; at the
@@ -115,11 +141,11 @@ export interface CounterLevel {
 /**
  * The exact standing from nested counters (issue 6's scale design, at every
  * level): rank = 1 + the users of every sibling above the user's node at each
- * level + the users tied on the user's exact score who rank above them (read
+ * level + the users of the user's own finest node who rank above them (read
  * from the index). `levels[0]` is the top level, whose counts hold everyone.
  */
-export function standingFromLevels(levels: readonly CounterLevel[], aboveInScore: number): Standing {
-  let above = aboveInScore;
+export function standingFromLevels(levels: readonly CounterLevel[], aboveInNode: number): Standing {
+  let above = aboveInNode;
   for (const level of levels) for (const [n, users] of level.counts) if (n > level.mine) above += users;
   let total = 0;
   for (const users of levels[0]?.counts.values() ?? []) total += users;

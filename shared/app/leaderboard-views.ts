@@ -74,11 +74,6 @@ export function makeLeaderboardViews(deps: LeaderboardViewDeps) {
     resolvePeriod(board, requested ?? defaultWindow(board), deps.clock.now());
 
   return {
-    /** GET /v1/leaderboards */
-    listBoards(): BoardSummary[] {
-      return boardSummaries(deps.rules, deps.clock.now());
-    },
-
     /** GET /v1/leaderboards/{board}: the first `limit` rows of a period */
     async top(boardId: string, query: { period?: string; limit: number }): Promise<BoardTop> {
       const { ref, board } = boardNamed(boardId);

@@ -13,10 +13,10 @@ const benches: Record<string, () => Promise<unknown>> = {
 
 const name = process.argv[2] ?? 'apply';
 const bench = benches[name];
-if (!bench) {
+if (bench) await bench();
+else {
   console.error(`unknown bench "${name}": one of ${Object.keys(benches).join(', ')}`);
-  process.exit(2);
+  process.exitCode = 2;
 }
-await bench();
 
 export {};

@@ -2,7 +2,7 @@ import type { BoardScore, Contender } from '../../leaderboard-ports';
 import type { BoardDefinition } from '../../rules/leaderboards-schema';
 import type { Rules } from '../../rules/schema';
 import type { Profile } from '../types';
-import { ALL_TIME } from './periods';
+import { ALL_TIME, periodEndSeconds, windowOfKey } from './periods';
 
 /**
  * What a profile says a user's scores are: the figure the stream consumer
@@ -12,8 +12,6 @@ import { ALL_TIME } from './periods';
  */
 
 const DAY_S = 86_400;
-const WEEK_KEY = /^(\d{4})-W(\d{2})$/;
-const MONTH_KEY = /^(\d{4})-(\d{2})$/;
 
 /** The board's all-time figure on the profile; 0 when nothing was counted yet. */
 export function allTimeScore(board: BoardDefinition, profile: Profile): number {
@@ -30,25 +28,6 @@ export function allTimeScore(board: BoardDefinition, profile: Profile): number {
   }
 }
 
-/**
- * Epoch seconds at which a week ("2026-W48") or month ("2026-11") period has
- * ended everywhere: its end in UTC plus a day, the most any zone lags UTC.
- */
-export function periodEndSeconds(key: string): number {
-  const week = WEEK_KEY.exec(key);
-  if (week) {
-    const year = Number(week[1]);
-    // ISO week 1 is the week holding 4 January; its Monday starts the year's weeks.
-    const jan4 = Date.UTC(year, 0, 4);
-    const mondayOfWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_S * 1000;
-    const end = mondayOfWeek1 + Number(week[2]) * 7 * DAY_S * 1000;
-    return end / 1000 + DAY_S;
-  }
-  const month = MONTH_KEY.exec(key);
-  if (month) return Date.UTC(Number(month[1]), Number(month[2]), 1) / 1000 + DAY_S;
-  throw new Error(`not a week or month period key: ${key}`);
-}
-
 function scoresOf(id: string, board: BoardDefinition, profile: Profile): BoardScore[] {
   const scores: BoardScore[] = [];
   // Zeros too: the store must learn when a score dropped to 0.
@@ -59,8 +38,8 @@ function scoresOf(id: string, board: BoardDefinition, profile: Profile): BoardSc
   const now = Date.parse(profile.updatedAt) / 1000;
   const tallies = profile.boardTallies?.[id] ?? {};
   for (const [period, score] of Object.entries(tallies)) {
-    const window = WEEK_KEY.test(period) ? 'week' : 'month';
-    if (!board.windows.includes(window)) continue;
+    const window = windowOfKey(period);
+    if (!window || !board.windows.includes(window)) continue;
     const expiresAt = periodEndSeconds(period) + keep;
     // A user back after a long absence still holds old tallies: what has expired is not written again.
     if (expiresAt > now) scores.push({ board: id, period, score, expiresAt });

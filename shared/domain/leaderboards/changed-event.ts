@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type * as z from 'zod';
 import type { Envelope, EVENT_SOURCE } from '../../../events/envelope';
 import type * as leaderboardChangedV1 from '../../../events/leaderboard-changed.v1';
@@ -23,19 +24,13 @@ const SOURCE: typeof EVENT_SOURCE = 'questline';
 const ID_MAX = 256;
 const CORRELATION_MAX = 128;
 
-/** FNV-1a, 64 bits, as 16 hex digits: short, stable across processes, no dependency. */
-function fnv1a64(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
-  }
-  return hash.toString(16).padStart(16, '0');
-}
+/** A short stable stand-in for a user id too long for an envelope id. */
+const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 function derivedId(change: TopChange, tail: readonly number[], max: number): string {
   const join = (user: string) => ['lb', change.board, change.period, user, ...tail].join('#');
   const plain = join(change.userId);
-  return plain.length <= max ? plain : join(`h${fnv1a64(change.userId)}`);
+  return plain.length <= max ? plain : join(`h${shortHash(change.userId)}`);
 }
 
 export function leaderboardChangedEnvelope(

@@ -24,6 +24,30 @@ export function isoWeekKey(date: string): string {
   return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+/** The window a past period's key belongs to: `week` (2026-W48), `month` (2026-11), or null. */
+export function windowOfKey(key: string): 'week' | 'month' | null {
+  return WEEK_KEY.test(key) ? 'week' : MONTH_KEY.test(key) ? 'month' : null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Epoch seconds at which a week or month period has ended everywhere: its
+ * end in UTC plus a day, the most any zone lags UTC.
+ */
+export function periodEndSeconds(key: string): number {
+  const week = WEEK_KEY.exec(key);
+  if (week) {
+    // ISO week 1 is the week holding 4 January; its Monday starts the year's weeks.
+    const jan4 = Date.UTC(Number(week[1]), 0, 4);
+    const mondayOfWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+    return (mondayOfWeek1 + Number(week[2]) * 7 * DAY_MS + DAY_MS) / 1000;
+  }
+  const month = MONTH_KEY.exec(key);
+  if (month) return (Date.UTC(Number(month[1]), Number(month[2]), 1) + DAY_MS) / 1000;
+  throw new Error(`not a week or month period key: ${key}`);
+}
+
 /** The key of the period of `window` that contains `instant`, in `timeZone`. */
 export function periodKey(window: BoardWindow, instant: Date, timeZone: string): string {
   if (window === 'all_time') return ALL_TIME;
@@ -43,11 +67,7 @@ export function resolvePeriod(board: BoardDefinition, requested: string, now: Da
     if (!kept(requested)) throw invalid(`this board keeps ${board.windows.join(', ')}`);
     return periodKey(requested, now, board.time_zone);
   }
-  const window: BoardWindow | null = WEEK_KEY.test(requested)
-    ? 'week'
-    : MONTH_KEY.test(requested)
-      ? 'month'
-      : null;
+  const window = windowOfKey(requested);
   if (!window) throw invalid('all_time, week, month, or a past period such as 2026-W48 or 2026-11');
   if (!kept(window)) throw invalid(`this board keeps ${board.windows.join(', ')}`);
   const week = WEEK_KEY.exec(requested);

@@ -1,7 +1,7 @@
 import type { BoardDefinition } from '../../rules/leaderboards-schema';
 import { localDateKey } from '../local-time';
 import type { Draft, Evaluator } from '../progress';
-import { isoWeekKey, periodKey } from './periods';
+import { isoWeekKey, periodKey, windowOfKey } from './periods';
 
 /**
  * What a user earned in each week and month of the windowed boards, kept on
@@ -38,8 +38,6 @@ export function previousPeriodKey(window: WindowedWindow, instant: Date, timeZon
   return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
 }
 
-const isWeekKey = (key: string) => key.includes('-W');
-
 /** A board's tallies after adding `amount` at `instant`, floored at 0, with closed periods dropped. */
 function addTo(
   board: BoardDefinition,
@@ -56,7 +54,7 @@ function addTo(
     // Keys of one window sort by time: anything before the previous period is closed.
     const oldest = previousPeriodKey(window, instant, board.time_zone);
     for (const kept of Object.keys(next)) {
-      if (isWeekKey(kept) === (window === 'week') && kept < oldest) delete next[kept];
+      if (windowOfKey(kept) === window && kept < oldest) delete next[kept];
     }
   }
   return next;

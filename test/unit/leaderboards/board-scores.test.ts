@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contenderOf, periodEndSeconds } from '../../../shared/domain/leaderboards/board-scores';
+import { contenderOf } from '../../../shared/domain/leaderboards/board-scores';
+import { periodEndSeconds } from '../../../shared/domain/leaderboards/periods';
 import { emptyStreak } from '../../../shared/domain/streaks/state';
 import { defaultRules } from '../../../shared/rules/load';
 import { profile, rulesWith } from '../fixtures';

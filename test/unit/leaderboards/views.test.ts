@@ -91,14 +91,12 @@ describe('the list of boards', () => {
     ]);
   });
 
-  it('reads the clock: a new week has a new key', () => {
+  it('reads the clock: a new week has a new key', async () => {
+    const monday = new Date('2026-12-07T00:00:01Z');
     const { store } = fakeStore();
-    const view = makeLeaderboardViews({
-      rules,
-      clock: { now: () => new Date('2026-12-07T00:00:01Z') },
-      leaderboards: store,
-    });
-    expect(view.listBoards()[0]?.currentPeriods.week).toBe('2026-W50');
+    const view = makeLeaderboardViews({ rules, clock: { now: () => monday }, leaderboards: store });
+    expect(boardSummaries(rules, monday)[0]?.currentPeriods.week).toBe('2026-W50');
+    expect((await view.top('xp', { period: 'week', limit: 10 })).period).toBe('2026-W50');
   });
 });
 

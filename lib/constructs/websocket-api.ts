@@ -1,4 +1,4 @@
-import { type CfnElement, CfnOutput, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   LogGroupLogDestination,
@@ -16,6 +16,7 @@ import type { JwtAuthConfig } from '../config';
 import { functionErrorsAlarm } from './alarm';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
 import type { GameTable } from './game-table';
+import { acknowledgeWildcardResource } from './nag-findings';
 
 export interface QuestlineWebSocketApiProps {
   table: GameTable;
@@ -174,12 +175,11 @@ export class QuestlineWebSocketApi extends Construct {
     );
     const policy = fn.role.node.tryFindChild('DefaultPolicy');
     if (policy) {
-      const apiId = Stack.of(this).getLogicalId(this.api.node.defaultChild as CfnElement);
-      Validations.of(policy).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${apiId}>/${this.stage.stageName}/POST/@connections/*]`,
-        reason:
-          'Connection ids are made by API Gateway at $connect, so no ARN can name them ahead: the grant is POST to connections of this API and stage only (no GET or DELETE, no other API or stage).',
-      });
+      acknowledgeWildcardResource(
+        policy,
+        this.postToConnectionsArn(),
+        'Connection ids are made by API Gateway at $connect, so no ARN can name them ahead: the grant is POST to connections of this API and stage only (no GET or DELETE, no other API or stage).',
+      );
     }
   }
 

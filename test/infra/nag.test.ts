@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltApp, buildApp, defineApp } from './support/synth';
+import { type BuildOptions, type BuiltApp, buildApp, defineApp } from './support/synth';
 
 interface ValidationReport {
   pluginReports: { pluginName: string; violations: { ruleName: string }[] }[];
@@ -13,11 +13,25 @@ interface ValidationReport {
 const readReport = (outdir: string): ValidationReport =>
   JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
 
-describe('cdk-nag AwsSolutions', () => {
+/**
+ * The CDK CLI hands the app a concrete account and region (the operator's
+ * profile), and a template then names them literally where an
+ * environment-agnostic one has pseudo parameters: a finding acknowledged by
+ * one spelling stays a finding in the other. So every check runs both ways,
+ * in more than one region and partition.
+ */
+const environments: { name: string; env: BuildOptions['env'] }[] = [
+  { name: 'environment-agnostic', env: undefined },
+  { name: 'us-east-1', env: { account: '123456789012', region: 'us-east-1' } },
+  { name: 'eu-central-1', env: { account: '210987654321', region: 'eu-central-1' } },
+  { name: 'cn-north-1 (aws-cn partition)', env: { account: '111122223333', region: 'cn-north-1' } },
+];
+
+describe.each(environments)('cdk-nag AwsSolutions, $name', ({ env }) => {
   let built: BuiltApp;
   beforeAll(() => {
     // synth throws on any unacknowledged finding, so getting here is the first half of the check
-    built = buildApp();
+    built = buildApp({ env });
   });
 
   it('reports no unacknowledged finding', () => {
@@ -36,21 +50,21 @@ describe('cdk-nag AwsSolutions', () => {
       expect(reason.trim().length, `reason for ${id}`).toBeGreaterThan(40);
     }
   });
+});
 
-  describe('with a finding nobody acknowledged', () => {
-    let outdir: string;
-    beforeAll(() => {
-      outdir = mkdtempSync(join(tmpdir(), 'questline-nag-'));
-    });
-    afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+describe('cdk-nag with a finding nobody acknowledged', () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = mkdtempSync(join(tmpdir(), 'questline-nag-'));
+  });
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-    it('fails synth and names the rule', () => {
-      const { app, stateful } = defineApp({ outdir });
-      // a table without point-in-time recovery breaks AwsSolutions-DDB3
-      new Table(stateful, 'Unprotected', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
-      expect(() => app.synth()).toThrow(/AwsSolutions-DDB3/);
-      const rules = readReport(outdir).pluginReports.flatMap((r) => r.violations.map((v) => v.ruleName));
-      expect(rules).toContain('AwsSolutions-DDB3');
-    });
+  it('fails synth and names the rule', () => {
+    const { app, stateful } = defineApp({ outdir });
+    // a table without point-in-time recovery breaks AwsSolutions-DDB3
+    new Table(stateful, 'Unprotected', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+    expect(() => app.synth()).toThrow(/AwsSolutions-DDB3/);
+    const rules = readReport(outdir).pluginReports.flatMap((r) => r.violations.map((v) => v.ruleName));
+    expect(rules).toContain('AwsSolutions-DDB3');
   });
 });

@@ -24,6 +24,12 @@ export interface BuildOptions {
   /** run esbuild for real (slow); by default bundling is skipped */
   bundle?: boolean;
   outdir?: string;
+  /**
+   * A concrete account and region, as `cdk synth` passes them on an
+   * operator's machine (CDK_DEFAULT_ACCOUNT/REGION); by default the stacks
+   * are environment-agnostic.
+   */
+  env?: { account: string; region: string };
 }
 
 /** Only the app and its stacks, unsynthesized: for tests that add to it or expect construction to fail. */
@@ -32,7 +38,7 @@ export function defineApp(options: BuildOptions = {}): QuestlineStacks & { app: 
   if (!options.bundle) context['aws:cdk:bundling-stacks'] = [];
   if (options.questline !== undefined) context.questline = options.questline;
   const app = new App({ builtinCloudFormationValidation: false, context, outdir: options.outdir });
-  return { app, ...defineQuestline(app) };
+  return { app, ...defineQuestline(app, options.env) };
 }
 
 /** Builds and synthesizes the app once (cdk-nag runs here and throws on findings). */

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
     }
     runtime = await startLocalRuntime(options, repoRoot, {
       log: (line) => console.log(line),
-      logError: (message, error) => console.error(message, error),
+      logError: (message, error) =>
+        error === undefined ? console.error(message) : console.error(message, error),
     });
     const storage = options.inMemory ? 'in memory' : `data in ${options.stateDir}/dynamodb`;
     console.log(startBanner(runtime.info, runtime.localJsonPath, storage));

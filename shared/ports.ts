@@ -1,4 +1,5 @@
 import type { Envelope } from '../events/envelope';
+import type { BusinessMetricName } from './business-metrics';
 import type { UnlockStats } from './domain/achievements/views';
 import type { Monster } from './domain/monster/monster';
 import type { AppliedOutcome, DomainEvent, LedgerEntry, Profile } from './domain/types';
@@ -8,6 +9,15 @@ import type { AppliedOutcome, DomainEvent, LedgerEntry, Profile } from './domain
  * shared/adapters implement them; tests may use the real DynamoDB adapter
  * against DynamoDB Local.
  */
+
+/**
+ * Counters for operators (CloudWatch metrics on AWS). Counting is
+ * fire-and-forget: it never throws and never slows a request by a round trip.
+ */
+export interface BusinessMetrics {
+  /** adds `value` (default 1) to the counter, optionally by the rules' refusal code */
+  count(name: BusinessMetricName, value?: number, reason?: string): void;
+}
 
 export interface Clock {
   now(): Date;

@@ -21,6 +21,7 @@ import { makeRedeemReward } from './app/redeem-reward';
 import { makeShopViews } from './app/shop-views';
 import { makeUpdateUserSettings } from './app/update-user-settings';
 import { makeUseStreakFreeze } from './app/use-streak-freeze';
+import { emfBusinessMetrics } from './observability';
 import type { Clock, GameStore, UnlockStatsStore } from './ports';
 import { loadActiveRules } from './rules/active-rules';
 import type { Rules } from './rules/schema';
@@ -76,7 +77,7 @@ export function createApp(config: WiringConfig, rules: Rules, clock: Clock = sys
   const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
   const store = new DynamoGameStore({ doc, tableName: config.TABLE_NAME });
   const unlockStats = new DynamoUnlockStatsStore({ doc, tableName: config.TABLE_NAME });
-  const deps = { store, rules, clock };
+  const deps = { store, rules, clock, metrics: emfBusinessMetrics };
   const shopDeps = {
     ...deps,
     shop: new DynamoShopStore({ doc, tableName: config.TABLE_NAME }),

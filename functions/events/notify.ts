@@ -1,9 +1,8 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { EVENT_SOURCE, envelopeSchema } from '../../events/envelope';
-import { logger } from '../../shared/http/observability';
+import { emfBusinessMetrics, lambdaObservability, logger } from '../../shared/observability';
 import { type PushFrame, pushFrameFor, UnpushableEventError } from '../../shared/realtime/pushes';
 import { realtimeDeps } from '../../shared/realtime/wiring';
 
@@ -79,6 +78,9 @@ export async function main(event: EventBridgeEvent<string, unknown>): Promise<No
   if (failures.length > 0 || notRemoved > 0) {
     logger.warn('some pushes failed', { id, type, userId, failures, goneNotRemoved: notRemoved });
   }
+  emfBusinessMetrics.count('PushesSent', result.sent);
+  emfBusinessMetrics.count('PushesGone', result.gone);
+  emfBusinessMetrics.count('PushesFailed', result.failed);
   logger.info('pushed', { id, type, userId, event: frame.event, ...result });
   return result;
 }
@@ -87,4 +89,4 @@ function isFulfilledWith<T>(settled: PromiseSettledResult<T> | undefined, value:
   return settled?.status === 'fulfilled' && settled.value === value;
 }
 
-export const handler = middy(main).use(injectLambdaContext(logger));
+export const handler = middy(main).use(lambdaObservability());

@@ -1,9 +1,9 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { type InboundEvent, parseInboundEvent } from '../../shared/app/apply-inbound-event';
+import { INBOUND_MAX_RECEIVES } from '../../shared/bus/bus-routes';
 import { ContentionError, RuleRefusedError, ValidationError } from '../../shared/domain/errors';
-import { logger } from '../../shared/http/observability';
+import { emfBusinessMetrics, lambdaObservability, logger } from '../../shared/observability';
 import { type App, getApp } from '../../shared/wiring';
 
 /**
@@ -56,15 +56,27 @@ export async function main(event: SQSEvent): Promise<SQSBatchResponse> {
       if (!(await applyMessage(app, message))) failed.push(message.messageId);
     }
   });
+  countDeadLetters(event.Records, failed);
   return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
 }
 
-export const handler = middy(main).use(injectLambdaContext(logger));
+export const handler = middy(main).use(lambdaObservability());
+
+/** A message failing its last delivery is on its way to the dead-letter queue. */
+function countDeadLetters(records: readonly SQSRecord[], failed: readonly string[]): void {
+  const lastTries = records.filter(
+    (record) =>
+      failed.includes(record.messageId) &&
+      Number(record.attributes.ApproximateReceiveCount) >= INBOUND_MAX_RECEIVES,
+  );
+  emfBusinessMetrics.count('InboundDeadLettered', lastTries.length);
+}
 
 function parseRecord(app: App, record: SQSRecord): InboundEvent | undefined {
   try {
     return parseInboundEvent(app.rules, record.body);
   } catch (error) {
+    emfBusinessMetrics.count('InboundInvalid');
     logger.error('inbound event rejected as invalid; it goes to the DLQ after its last receive', {
       messageId: record.messageId,
       receiveCount: record.attributes.ApproximateReceiveCount,

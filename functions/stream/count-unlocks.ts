@@ -1,8 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { batchIdOf, unlockStatsDelta } from '../../shared/adapters/dynamo/unlock-stats-stream';
-import { logger } from '../../shared/http/observability';
+import { lambdaObservability, logger } from '../../shared/observability';
 import { getApp } from '../../shared/wiring';
 
 /**
@@ -26,4 +25,4 @@ export async function main(event: DynamoDBStreamEvent): Promise<void> {
   });
 }
 
-export const handler = middy(main).use(injectLambdaContext(logger));
+export const handler = middy(main).use(lambdaObservability());

@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import middy from '@middy/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
@@ -6,7 +5,7 @@ import * as z from 'zod';
 import { createDynamoClients } from '../../shared/adapters/dynamo/client';
 import { DynamoLeaderboardStore } from '../../shared/adapters/dynamo/leaderboard-store';
 import { EventBridgePublisher } from '../../shared/adapters/eventbridge/event-publisher';
-import { logger } from '../../shared/http/observability';
+import { lambdaObservability, logger } from '../../shared/observability';
 import { loadActiveRules } from '../../shared/rules/active-rules';
 import { type ProjectorDeps, projectLeaderboards } from '../../shared/streams/leaderboard-projector';
 
@@ -58,4 +57,4 @@ export async function main(event: DynamoDBStreamEvent): Promise<void> {
   });
 }
 
-export const handler = middy(main).use(injectLambdaContext(logger));
+export const handler = middy(main).use(lambdaObservability());

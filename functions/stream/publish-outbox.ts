@@ -1,10 +1,9 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { EventBridgePublisher } from '../../shared/adapters/eventbridge/event-publisher';
-import { logger } from '../../shared/http/observability';
+import { EventBridgePublisher, PublishFailedError } from '../../shared/adapters/eventbridge/event-publisher';
+import { emfBusinessMetrics, lambdaObservability, logger } from '../../shared/observability';
 import { publishOutbox } from '../../shared/streams/outbox-publisher';
 
 const env = z
@@ -32,18 +31,24 @@ function getPublisher(): EventBridgePublisher {
  */
 export async function main(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   return publishOutbox(event.Records, getPublisher(), {
-    rejected: (record, rejected) =>
+    published: (count) => emfBusinessMetrics.count('EventsPublished', count),
+    rejected: (record, rejected) => {
+      emfBusinessMetrics.count('EventsDropped', rejected.length);
       logger.error('outbox events broke their contract and were not published', {
         key: record.dynamodb?.Keys,
         rejected,
-      }),
-    failed: (record, error) =>
+      });
+    },
+    failed: (record, error) => {
+      if (error instanceof PublishFailedError)
+        emfBusinessMetrics.count('EventsRefused', error.failures.length);
       logger.error('publishing the outbox failed; the batch is retried from this record', {
         key: record.dynamodb?.Keys,
         sequenceNumber: record.dynamodb?.SequenceNumber,
         error,
-      }),
+      });
+    },
   });
 }
 
-export const handler = middy(main).use(injectLambdaContext(logger));
+export const handler = middy(main).use(lambdaObservability());

@@ -1,8 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import { UnauthorizedError } from '../../shared/domain/errors';
-import { logger } from '../../shared/http/observability';
+import { lambdaObservability, logger } from '../../shared/observability';
 import { realtimeDeps } from '../../shared/realtime/wiring';
 
 /**
@@ -45,4 +44,4 @@ function reasonOf(error: UnauthorizedError): string {
   return error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : error.message;
 }
 
-export const handler = middy(main).use(injectLambdaContext(logger));
+export const handler = middy(main).use(lambdaObservability());

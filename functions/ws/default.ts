@@ -1,7 +1,6 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import { logger } from '../../shared/http/observability';
+import { lambdaObservability, logger } from '../../shared/observability';
 import { realtimeDeps } from '../../shared/realtime/wiring';
 
 /**
@@ -37,4 +36,4 @@ function actionOf(body: string | undefined): unknown {
   }
 }
 
-export const handler = middy(main).use(injectLambdaContext(logger));
+export const handler = middy(main).use(lambdaObservability());

@@ -3,6 +3,7 @@ import { newProfile } from '../domain/profile';
 import type { AppliedOutcome, Outcome, Profile } from '../domain/types';
 import {
   type ActivityState,
+  type BusinessMetrics,
   EventAlreadyAppliedError,
   MarkerTakenError,
   StaleProfileError,
@@ -53,7 +54,7 @@ export function makeApplyOnce(
     // The budget starts now, so it covers the wait for this user's turn: a
     // request whose budget ran out in the queue gives up without touching the
     // table, and a long queue drains fast.
-    const backoff = startBackoff(deps.retry);
+    const backoff = startBackoff(deps);
     return queue(request.userId, () => applyWithRetries(deps, request, backoff));
   };
 }
@@ -73,11 +74,12 @@ async function applyWithRetries<S extends ActivityState>(
     const outcome = request.decide(state.profile ?? newProfile(request.userId, now), now, state);
     if (outcome.status === 'refused') {
       const applied = await store.findAppliedOutcome(request.userId, request.eventId);
-      if (applied) return replay(request, applied);
+      if (applied) return replay(deps, request, applied);
       throw new RuleRefusedError(outcome.reason, outcome.message);
     }
     try {
       await store.saveOutcome(outcome);
+      countApplied(deps.metrics, outcome);
       // The activity rode along for the evaluators; it is not part of the answer (nor stored).
       const { activity: _activity, ...answer } = outcome;
       return { duplicate: false, outcome: answer };
@@ -85,7 +87,7 @@ async function applyWithRetries<S extends ActivityState>(
       if (error instanceof EventAlreadyAppliedError) {
         // DynamoDB hands the stored item back with the cancellation; read it only if it did not.
         const existing = error.existing ?? (await store.findAppliedOutcome(request.userId, request.eventId));
-        if (existing) return replay(request, existing);
+        if (existing) return replay(deps, request, existing);
       } else if (!(error instanceof StaleProfileError || error instanceof MarkerTakenError)) {
         throw error;
       }
@@ -105,12 +107,29 @@ function notBefore(now: Date, profile: Profile | null): Date {
   return last >= now.getTime() ? new Date(last + 1) : now;
 }
 
-function replay<S extends ActivityState>(request: OnceRequest<S>, existing: AppliedOutcome): RecordResult {
+function replay<S extends ActivityState>(
+  deps: AppDeps,
+  request: OnceRequest<S>,
+  existing: AppliedOutcome,
+): RecordResult {
   if (!request.sameRequest(existing)) {
     throw new ConflictError(
       'event_id_reused',
       `event_id ${request.eventId} was already applied to a different ${existing.entry.kind}`,
     );
   }
+  deps.metrics?.count('Duplicates');
   return { duplicate: true, outcome: existing };
+}
+
+/** What a committed ledger entry did to the economy, for operators. */
+function countApplied(metrics: BusinessMetrics | undefined, { entry, achievements }: AppliedOutcome): void {
+  if (!metrics) return;
+  if (entry.kind === 'activity') metrics.count('ActivitiesApplied');
+  if (entry.kind === 'purchase') metrics.count('CoinsSpent', -entry.coins);
+  else {
+    metrics.count('XpAwarded', entry.xp);
+    metrics.count('CoinsAwarded', entry.coins);
+  }
+  metrics.count('AchievementsUnlocked', achievements.length);
 }

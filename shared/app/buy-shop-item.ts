@@ -52,6 +52,7 @@ export function makeBuyShopItem(
       sameRequest: (existing: AppliedOutcome) =>
         existing.entry.kind === 'purchase' && existing.entry.reason === `Bought ${item.name}`,
     });
+    if (!result.duplicate) deps.metrics?.count('Purchases');
     const coins = result.duplicate
       ? ((await deps.store.getProfile(userId))?.coins ?? 0)
       : result.outcome.profile.coins;

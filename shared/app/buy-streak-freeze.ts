@@ -43,6 +43,7 @@ export function makeBuyStreakFreeze(
       decide: (profile, now) => buyFreeze(deps.rules, profile, eventId, now),
       sameRequest: ({ entry }) => entry.kind === 'purchase' && entry.reason === FREEZE_PURCHASE_REASON,
     });
+    if (!result.duplicate) deps.metrics?.count('Purchases');
     // A replay's stored outcome is history: the answer shows the wallet as it is now.
     const now = deps.clock.now();
     const current = (await deps.store.getProfile(userId)) ?? newProfile(userId, now);

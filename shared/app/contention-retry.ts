@@ -1,4 +1,5 @@
 import { ContentionError } from '../domain/errors';
+import type { BusinessMetrics } from '../ports';
 
 /**
  * One user's profile is one item, so concurrent writes for the same user
@@ -33,25 +34,28 @@ export interface Backoff {
 }
 
 export function startBackoff(
-  overrides: Partial<RetryPolicy> = {},
+  options: { retry?: Partial<RetryPolicy>; metrics?: BusinessMetrics } = {},
   random: () => number = Math.random,
 ): Backoff {
-  const policy = { ...defaultRetryPolicy, ...overrides };
+  const policy = { ...defaultRetryPolicy, ...options.retry };
+  const giveUp = (cause?: unknown) => {
+    options.metrics?.count('ContentionConflicts');
+    return new ContentionError(policy.retryAfterSeconds, cause === undefined ? undefined : { cause });
+  };
   // Monotonic time, not the injected Clock: tests freeze the business clock,
   // and the budget is about real latency.
   const deadline = performance.now() + policy.budgetMs;
   let retries = 0;
   return {
     check() {
-      if (performance.now() > deadline) throw new ContentionError(policy.retryAfterSeconds);
+      if (performance.now() > deadline) throw giveUp();
     },
     async wait(cause) {
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retries);
       const delay = random() * ceiling;
       retries += 1;
-      if (performance.now() + delay > deadline) {
-        throw new ContentionError(policy.retryAfterSeconds, { cause });
-      }
+      if (performance.now() + delay > deadline) throw giveUp(cause);
+      options.metrics?.count('ContentionRetries');
       await new Promise((resolve) => setTimeout(resolve, delay));
     },
   };

@@ -1,4 +1,4 @@
-import type { Clock, GameStore } from '../ports';
+import type { BusinessMetrics, Clock, GameStore } from '../ports';
 import type { Rules } from '../rules/schema';
 import type { RetryPolicy } from './contention-retry';
 
@@ -9,4 +9,6 @@ export interface AppDeps {
   clock: Clock;
   /** how long and how eagerly to retry writes that lost a race; defaults suit a Lambda */
   retry?: Partial<RetryPolicy>;
+  /** operators' counters; absent (tests, tools) counts nothing */
+  metrics?: BusinessMetrics;
 }

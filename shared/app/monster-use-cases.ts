@@ -58,7 +58,7 @@ export function makeMonsterUseCases(deps: ShopDeps) {
         'customization',
         deps.rules.shop.rate_limits.customization_per_minute,
       );
-      const backoff = startBackoff(deps.retry);
+      const backoff = startBackoff(deps);
       for (;;) {
         const [{ profile, monster }, owned] = await Promise.all([
           load(userId),

@@ -1,4 +1,5 @@
 import { apply } from '../domain/apply';
+import { RuleRefusedError } from '../domain/errors';
 import type { Activity } from '../domain/types';
 import { makeApplyOnce, type RecordResult } from './apply-once';
 import type { AppDeps } from './deps';
@@ -10,7 +11,7 @@ import type { AppDeps } from './deps';
  */
 export function makeRecordActivity(deps: AppDeps): (activity: Activity) => Promise<RecordResult> {
   const applyOnce = makeApplyOnce(deps);
-  return (activity) => {
+  return async (activity) => {
     const definition = Object.hasOwn(deps.rules.activities, activity.type)
       ? deps.rules.activities[activity.type]
       : undefined;
@@ -19,16 +20,21 @@ export function makeRecordActivity(deps: AppDeps): (activity: Activity) => Promi
       definition?.first_time_per_subject && activity.subjectId !== undefined
         ? { activityType: activity.type, subjectId: activity.subjectId }
         : undefined;
-    return applyOnce({
-      userId: activity.userId,
-      eventId: activity.eventId,
-      subject,
-      decide: (profile, now, state) =>
-        apply(deps.rules, profile, activity, now, { subjectAlreadyDone: state.subjectAlreadyDone }),
-      sameRequest: ({ entry }) =>
-        entry.kind === 'activity' &&
-        entry.activityType === activity.type &&
-        entry.subjectId === activity.subjectId,
-    });
+    try {
+      return await applyOnce({
+        userId: activity.userId,
+        eventId: activity.eventId,
+        subject,
+        decide: (profile, now, state) =>
+          apply(deps.rules, profile, activity, now, { subjectAlreadyDone: state.subjectAlreadyDone }),
+        sameRequest: ({ entry }) =>
+          entry.kind === 'activity' &&
+          entry.activityType === activity.type &&
+          entry.subjectId === activity.subjectId,
+      });
+    } catch (error) {
+      if (error instanceof RuleRefusedError) deps.metrics?.count('ActivitiesRefused', 1, error.code);
+      throw error;
+    }
   };
 }

@@ -39,6 +39,7 @@ export function makeRedeemReward(
         sameRequest: (existing) =>
           existing.entry.kind === 'purchase' && existing.entry.reason === `Redeemed ${reward.name}`,
       });
+      if (!result.duplicate) deps.metrics?.count('Redemptions');
       const coins = result.duplicate
         ? ((await deps.store.getProfile(userId))?.coins ?? 0)
         : result.outcome.profile.coins;

@@ -26,7 +26,7 @@ export function makeUpdateUserSettings(
 ): (userId: string, settings: ProfileSettings) => Promise<ProfileView> {
   return async (userId, settings) => {
     const changes = validate(settings);
-    const backoff = startBackoff(deps.retry);
+    const backoff = startBackoff(deps);
     for (;;) {
       const now = deps.clock.now();
       const current = (await deps.store.getProfile(userId)) ?? newProfile(userId, now);

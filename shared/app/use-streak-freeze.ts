@@ -22,7 +22,7 @@ export function makeUseStreakFreeze(
   deps: AppDeps,
 ): (userId: string, type: string, requestId: string) => Promise<FreezeUsed> {
   return async (userId, type, requestId) => {
-    const backoff = startBackoff(deps.retry);
+    const backoff = startBackoff(deps);
     for (;;) {
       const now = deps.clock.now();
       const loaded = (await deps.store.getProfile(userId)) ?? newProfile(userId, now);

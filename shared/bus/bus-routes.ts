@@ -44,6 +44,12 @@ export function matchesRoute(route: BusRoute, event: { source: string; detailTyp
 }
 
 /**
+ * Deliveries of an inbound event before SQS moves it to the dead-letter
+ * queue; the consumer counts the ones that fail their last.
+ */
+export const INBOUND_MAX_RECEIVES = 3;
+
+/**
  * Built from the inbound event names and the pushed detail types, so the
  * routes follow the rules and the realtime contract without a second list.
  */
@@ -57,7 +63,11 @@ export function busRoutes(opts: {
       description: 'Activities other services report (activity.completed and the mapped names) -> apply',
       // Questline's own events never come back in as activities.
       pattern: { source: { anythingBut: [EVENT_SOURCE] }, detailType: opts.inboundDetailTypes },
-      target: { kind: 'queue', entry: 'functions/queue/apply-activities.ts', maxReceiveCount: 3 },
+      target: {
+        kind: 'queue',
+        entry: 'functions/queue/apply-activities.ts',
+        maxReceiveCount: INBOUND_MAX_RECEIVES,
+      },
     },
     {
       id: 'PushToUsers',

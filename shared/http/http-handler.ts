@@ -1,7 +1,6 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import { lambdaObservability } from '../observability';
 import { errorResponses, jsonBody, outcomeMetric, requestLogging } from './middleware';
-import { logger } from './observability';
 import type { HttpEvent, HttpMain, HttpResult } from './types';
 
 /** Bodies are small JSON documents; anything bigger is a mistake or abuse. */
@@ -21,7 +20,7 @@ export interface HttpHandlerOptions {
  */
 export function httpHandler(main: HttpMain, opts: HttpHandlerOptions) {
   const handler = middy<HttpEvent, HttpResult>(main)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(lambdaObservability())
     .use(requestLogging(opts.routeId))
     .use(outcomeMetric(opts.routeId));
   if (opts.body) handler.use(jsonBody({ maxBytes: MAX_BODY_BYTES }));

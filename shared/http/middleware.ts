@@ -1,8 +1,8 @@
 import type { MiddlewareObj } from '@middy/core';
 import { QuestlineError } from '../domain/errors';
+import { logger, recordOutcome } from '../observability';
 import { internalErrorResponse, knownErrorResponse } from './error-map';
 import { invalidJson, payloadTooLarge, unsupportedMediaType } from './http-errors';
-import { logger, recordOutcome } from './observability';
 import type { HttpEvent, HttpResult } from './types';
 
 type HttpMiddleware = MiddlewareObj<HttpEvent, HttpResult>;

@@ -1,3 +1,4 @@
+import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { Context } from 'aws-lambda';
 import { errorResponse, type HttpResponse } from './http-response';
 
@@ -29,6 +30,39 @@ export function lambdaContext(functionName: string, requestId: string, timeoutMs
 }
 
 /**
+ * Every local function shares this process, and with it Powertools' logger
+ * and metrics. Lambda tells them that invocations may overlap in one
+ * environment (managed instances) with AWS_LAMBDA_MAX_CONCURRENCY and an
+ * InvokeStore kept per invocation (AsyncLocalStorage): then each invocation's
+ * log keys (function_name, request id) and buffered metrics are its own, and
+ * a line logged by one function never names another. The store is chosen
+ * once per process, by whoever asks first (the AWS SDK asks too), so this
+ * runs before anything else of the local runtime.
+ */
+export async function enableInvocationScopes(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  env.AWS_LAMBDA_MAX_CONCURRENCY ??= '64';
+  const store = await InvokeStore.getInstanceAsync(true);
+  if (!('als' in store)) {
+    throw new Error(
+      'the AWS SDK chose a single-invocation store first: enable invocation scopes before any client',
+    );
+  }
+}
+
+/** Runs one invocation in a scope of its own (see enableInvocationScopes). */
+export async function inInvocationScope<T>(context: Context, invoke: () => Promise<T> | T): Promise<T> {
+  const store = await InvokeStore.getInstanceAsync(true);
+  return store.run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId }, () =>
+    Promise.resolve(invoke()),
+  );
+}
+
+/** One invocation of `handler` with `event`, in its own scope. */
+export function invokeLocally(handler: LambdaHandler, event: unknown, context: Context): Promise<unknown> {
+  return inInvocationScope(context, () => handler(event, context));
+}
+
+/**
  * Runs a handler and maps what it returns the way API Gateway does. A throw or
  * a timeout is a 500/504 for the client, with the details only in the log.
  */
@@ -43,7 +77,7 @@ export async function invokeHandler(
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
   try {
-    const result = await Promise.race([Promise.resolve(handler(event, context)), timedOut]);
+    const result = await Promise.race([invokeLocally(handler, event, context), timedOut]);
     if (result === 'timeout') {
       return {
         response: errorResponse(504, 'gateway_timeout', `The function did not answer within ${timeoutMs} ms`),

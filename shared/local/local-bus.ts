@@ -3,7 +3,7 @@ import { type BusRoute, matchesRoute } from '../bus/bus-routes';
 import { LOCAL_ACCOUNT_ID } from './api-gateway-event';
 import { LOCAL_REGION } from './handler-env';
 import type { HandlerLoader } from './http-gateway';
-import { lambdaContext } from './lambda-invoke';
+import { invokeLocally, lambdaContext } from './lambda-invoke';
 
 /** A PutEvents entry as the EventBridge API takes it. */
 export interface PutEntry {
@@ -45,6 +45,8 @@ const ASYNC_ATTEMPTS = 3;
  * (retried twice). Delivery never blocks the PutEvents answer.
  */
 export function createLocalBus(opts: {
+  /** this bus's name: entries naming another bus (or none: the default bus) are not routed */
+  name: string;
   routes: readonly BusRoute[];
   loadHandler: HandlerLoader;
   logError(message: string, error: unknown): void;
@@ -64,7 +66,8 @@ export function createLocalBus(opts: {
     for (let receive = 1; receive <= route.target.maxReceiveCount; receive++) {
       const record = sqsRecord(messageId, body, receive, route.id);
       try {
-        const answer = (await handler(
+        const answer = (await invokeLocally(
+          handler,
           { Records: [record] },
           lambdaContext(route.id, randomUUID(), 60_000),
         )) as { batchItemFailures?: { itemIdentifier: string }[] } | undefined;
@@ -82,7 +85,7 @@ export function createLocalBus(opts: {
     const handler = await opts.loadHandler({ id: route.id, entry: route.target.entry });
     for (let attempt = 1; attempt <= ASYNC_ATTEMPTS; attempt++) {
       try {
-        await handler(event, lambdaContext(route.id, randomUUID(), 60_000));
+        await invokeLocally(handler, event, lambdaContext(route.id, randomUUID(), 60_000));
         return;
       } catch (error) {
         if (attempt === ASYNC_ATTEMPTS) opts.logError(`${route.id}: gave up on ${event.id}`, error);
@@ -105,7 +108,14 @@ export function createLocalBus(opts: {
         const problem = entryProblem(entry);
         if (problem) return { ErrorCode: 'MalformedDetail', ErrorMessage: problem };
         const event = toBusEvent(entry);
-        deliver(event);
+        const bus = busNameOf(entry.EventBusName);
+        if (bus === opts.name) deliver(event);
+        else {
+          opts.logError(
+            `PutEvents: ${entry.DetailType} from ${entry.Source} went to the bus '${bus}', where no rule routes it (as on EventBridge); name the bus '${opts.name}' in EventBusName`,
+            undefined,
+          );
+        }
         return { EventId: event.id };
       });
       return { FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results };
@@ -119,6 +129,17 @@ export function createLocalBus(opts: {
 }
 
 export type LocalBus = ReturnType<typeof createLocalBus>;
+
+/**
+ * EventBridge takes a bus by name or ARN, and an entry without one goes to the
+ * account's default bus: accepted, and routed by that bus's rules, of which
+ * Questline has none.
+ */
+function busNameOf(nameOrArn: string | undefined): string {
+  if (!nameOrArn) return 'default';
+  const arnName = /^arn:[^:]+:events:[^:]*:\d*:event-bus\/(.+)$/.exec(nameOrArn);
+  return arnName?.[1] ?? nameOrArn;
+}
 
 function entryProblem(entry: PutEntry): string | null {
   if (!entry.Source || !entry.DetailType || entry.Detail === undefined)

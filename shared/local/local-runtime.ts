@@ -16,6 +16,7 @@ import { applyHandlerEnv, LOCAL_REGION } from './handler-env';
 import { createHandlerLoader } from './handler-loader';
 import { createGateway } from './http-gateway';
 import { errorResponse } from './http-response';
+import { enableInvocationScopes } from './lambda-invoke';
 import { createLocalBus, type LocalBus } from './local-bus';
 import { localBusRoutes } from './local-bus-routes';
 import type { LocalOptions } from './local-options';
@@ -52,6 +53,7 @@ export async function startLocalRuntime(
   repoRoot: string,
   io: RuntimeIo,
 ): Promise<LocalRuntime> {
+  await enableInvocationScopes();
   const rulesJson = options.rulesFile ? await readRulesFile(options.rulesFile) : undefined;
   const secrets = await loadSecrets(options.stateDir);
   const auth = createDevAuth(secrets);
@@ -83,7 +85,7 @@ export async function startLocalRuntime(
     });
     const loadHandler = createHandlerLoader(repoRoot);
     const busRoutes = localBusRoutes(rulesJson);
-    bus = createLocalBus({ routes: busRoutes, loadHandler, logError: io.logError });
+    bus = createLocalBus({ name: EVENT_BUS_NAME, routes: busRoutes, loadHandler, logError: io.logError });
     events = await startEventsEndpoint(bus, HOST);
     realtime = await startWebSocketGateway({ host: HOST, loadHandler, logError: io.logError });
     // Dev tokens are HS256, which aws-jwt-verify (the $connect verifier on AWS) does not take.

@@ -3,7 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { passesStreamFilter, type StreamConsumerDefinition } from '../streams/table-stream-consumers';
 import type { HandlerLoader } from './http-gateway';
-import { lambdaContext } from './lambda-invoke';
+import { invokeLocally, lambdaContext } from './lambda-invoke';
 import { startTableStream, type TableStream } from './table-stream';
 
 /** A stream function on Lambda gets up to 15 minutes; ours finish in milliseconds. */
@@ -40,7 +40,11 @@ export async function startStreamConsumers(opts: {
           if (mine.length === 0 || !handler) return;
           for (let attempt = 1; ; attempt++) {
             try {
-              await handler({ Records: mine }, lambdaContext(consumer.id, randomUUID(), CONSUMER_TIMEOUT_MS));
+              await invokeLocally(
+                handler,
+                { Records: mine },
+                lambdaContext(consumer.id, randomUUID(), CONSUMER_TIMEOUT_MS),
+              );
               return;
             } catch (error) {
               if (attempt >= MAX_ATTEMPTS) {

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { HandlerLoader } from './http-gateway';
-import { lambdaContext } from './lambda-invoke';
+import { invokeLocally, lambdaContext } from './lambda-invoke';
 import { listen } from './port-check';
 
 /** The handlers of the WebSocket API's routes, as in the CDK construct. */
@@ -60,9 +60,11 @@ export async function startWebSocketGateway(opts: {
       isBase64Encoded: false,
       ...extra,
     };
-    return (await handler(event, lambdaContext(routeKey, event.requestContext.requestId, 29_000))) as
-      | { statusCode?: number }
-      | undefined;
+    return (await invokeLocally(
+      handler,
+      event,
+      lambdaContext(routeKey, event.requestContext.requestId, 29_000),
+    )) as { statusCode?: number } | undefined;
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -7,6 +7,7 @@ import type { EventPublisher } from '../ports';
 const GROUP_SIZE = 10;
 
 export interface OutboxLog {
+  published(count: number): void;
   rejected(record: DynamoDBRecord, rejected: { id: string; type: string; problem: string }[]): void;
   failed(record: DynamoDBRecord, error: unknown): void;
 }
@@ -28,6 +29,7 @@ export async function publishOutbox(
     if (!groupStart || group.length === 0) return null;
     try {
       await publisher.publish(group);
+      log.published(group.length);
     } catch (error) {
       log.failed(groupStart, error);
       return { batchItemFailures: [{ itemIdentifier: groupStart.dynamodb?.SequenceNumber ?? '' }] };

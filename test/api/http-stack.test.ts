@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RuleRefusedError } from '../../shared/domain/errors';
 import { httpHandler, MAX_BODY_BYTES } from '../../shared/http/http-handler';
-import { logger } from '../../shared/http/observability';
 import { json } from '../../shared/http/responses';
 import type { HttpEvent } from '../../shared/http/types';
+import { logger } from '../../shared/observability';
 import { httpEvent, invoke } from './support/events';
 
 vi.hoisted(() => {

@@ -1,6 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentDaytimeIso } from '../support/daytime';
+import { eventually } from '../support/eventually';
 import { connectSocket, refusedStatus, type TestSocket } from '../support/ws-client';
 import { cleanup, devToken, type RunningLocal, startLocal } from './support/local-process';
 
@@ -36,6 +37,13 @@ afterAll(async () => {
   await cleanup();
 });
 
+const localBusClient = () =>
+  new EventBridgeClient({
+    endpoint: local.info.events_url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+
 const about = (eventId: string) => (f: { data: Record<string, unknown> }) => f.data.event_id === eventId;
 
 describe('realtime pushes through the local runtime', () => {
@@ -66,11 +74,7 @@ describe('realtime pushes through the local runtime', () => {
   });
 
   it('pushes after an activity put on the local bus by an EventBridge client, under a seed event name', async () => {
-    const client = new EventBridgeClient({
-      endpoint: local.info.events_url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    const client = localBusClient();
     const put = await client.send(
       new PutEventsCommand({
         Entries: [
@@ -107,5 +111,72 @@ describe('realtime pushes through the local runtime', () => {
     ).toBe(201);
     await ada.waitFor((f) => f.event === 'points_awarded' && about('rt-http-2')(f));
     expect(ada.frames.filter(about('rt-http-1'))).toHaveLength(pushedBefore);
+  });
+
+  it('accepts an event for another bus (or none: the default bus) and routes nothing, as EventBridge does', async () => {
+    const client = localBusClient();
+    const lesson = (eventId: string, bus?: string) => ({
+      ...(bus ? { EventBusName: bus } : {}),
+      Source: 'com.example.study-app',
+      DetailType: 'lesson_complete',
+      Detail: JSON.stringify({
+        event_id: eventId,
+        user_id: 'rt-ada',
+        subject_id: eventId,
+        occurred_at: recentDaytimeIso(),
+      }),
+    });
+    const put = await client.send(
+      new PutEventsCommand({
+        Entries: [
+          lesson('rt-nobus'),
+          lesson('rt-otherbus', 'orders'),
+          // by ARN, the way CDK hands a bus to a producer: routed
+          lesson('rt-arnbus', `arn:aws:events:us-east-1:000000000000:event-bus/${local.info.event_bus_name}`),
+        ],
+      }),
+    );
+    client.destroy();
+    expect(put.FailedEntryCount).toBe(0);
+    expect(put.Entries?.every((entry) => entry.EventId)).toBe(true);
+
+    await ada.waitFor((f) => f.event === 'points_awarded' && about('rt-arnbus')(f));
+    expect(ada.frames.filter((f) => about('rt-nobus')(f) || about('rt-otherbus')(f))).toEqual([]);
+    expect(local.output()).toContain("went to the bus 'default', where no rule routes it");
+    expect(local.output()).toContain("went to the bus 'orders', where no rule routes it");
+  });
+});
+
+describe('logs of the local runtime', () => {
+  /** Each function logs lines of its own; all of them share one process (and one logger). */
+  const linesOf: Record<string, string> = {
+    pushed: 'PushToUsers',
+    'leaderboards projected': 'ProjectLeaderboards',
+    'unlock statistics counted': 'CountUnlocks',
+  };
+
+  it('name the function that wrote them, even while other functions run at the same time', async () => {
+    const logged = () =>
+      local
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map(
+          (line) =>
+            JSON.parse(line) as { message?: string; function_name?: string; function_request_id?: string },
+        )
+        .filter((line) => line.message !== undefined && Object.hasOwn(linesOf, line.message));
+    const expected = new Set(Object.keys(linesOf));
+    const seen = await eventually(
+      async () => new Set(logged().map((line) => line.message)),
+      (messages) => messages.size === expected.size,
+    );
+    expect(seen).toEqual(expected);
+    for (const line of logged()) {
+      expect(line.function_name, line.message).toBe(linesOf[line.message as string]);
+    }
+    // one request id per invocation, not one shared by every function
+    const ids = new Set(logged().map((line) => line.function_request_id));
+    expect(ids.size).toBeGreaterThan(3);
   });
 });

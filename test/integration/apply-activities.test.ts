@@ -8,7 +8,7 @@ import { scanAll, uniqueId } from '../support/game-fixtures';
 import { shopFor } from '../support/shop-fixtures';
 
 type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
-type Logger = typeof import('../../shared/http/observability')['logger'];
+type Logger = typeof import('../../shared/observability')['logger'];
 
 /** No achievements, so every ledger entry is the activity's own award and totals are plain sums. */
 const rulesJson = JSON.stringify({ ...defaultRules, achievements: {}, shop: shopFor({}) });
@@ -24,7 +24,7 @@ async function loadHandler(tableName?: string): Promise<{ handler: Handler; logg
   vi.resetModules();
   const { handler } = await import('../../functions/queue/apply-activities');
   // the same module instance the handler logs through, since the registry was just reset
-  const { logger } = await import('../../shared/http/observability');
+  const { logger } = await import('../../shared/observability');
   delete process.env.QUESTLINE_RULES_JSON;
   return { handler: handler as Handler, logger, db };
 }

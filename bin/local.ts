@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseLocalOptions, USAGE } from '../shared/local/local-options';
 import { type LocalRuntime, startLocalRuntime } from '../shared/local/local-runtime';
+import { checkNodeVersion } from '../shared/local/node-version';
 import { describeStartFailure, startBanner } from '../shared/local/start-messages';
 
 /**
@@ -9,13 +10,15 @@ import { describeStartFailure, startBanner } from '../shared/local/start-message
  */
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-// The project pins Node 20 on purpose (TOOLCHAIN.md); the SDK's notice about its
-// future Node 22 requirement would print on every start and bury the URLs.
+// checkNodeVersion says, once and with the command to run, what the SDK's own
+// notice about its future Node 22 requirement would repeat on every client.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(): Promise<void> {
   let runtime: LocalRuntime;
   try {
+    const { notice } = checkNodeVersion();
+    if (notice) console.error(notice);
     const options = parseLocalOptions(process.argv.slice(2), process.env, repoRoot);
     if (options.help) {
       console.log(USAGE);

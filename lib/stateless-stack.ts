@@ -1,17 +1,21 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { BusRoute } from '../shared/bus/bus-routes';
 import { routes } from '../shared/http/routes';
 import { tableStreamConsumers } from '../shared/streams/table-stream-consumers';
 import type { JwtAuthConfig } from './config';
+import { AlarmTopic } from './constructs/alarm-topic';
 import { ApiAlarms } from './constructs/api-alarms';
 import { BusRouting } from './constructs/bus-routing';
 import type { GameTable } from './constructs/game-table';
 import { QuestlineHttpApi } from './constructs/http-api';
+import { OperationsDashboard } from './constructs/operations-dashboard';
 import { TableStreamConsumer } from './constructs/table-stream-consumer';
-import { QuestlineWebSocketApi } from './constructs/websocket-api';
+import { QuestlineWebSocketApi, webSocketRoutes } from './constructs/websocket-api';
 
 export interface StatelessStackProps extends StackProps {
   table: GameTable;
@@ -31,6 +35,9 @@ export class StatelessStack extends Stack {
   readonly webSocketApi: QuestlineWebSocketApi;
   /** by consumer id (tableStreamConsumers) */
   readonly streamConsumers = new Map<string, TableStreamConsumer>();
+  readonly dashboard: OperationsDashboard;
+  /** where every alarm of the stack reports (output AlarmTopicArn) */
+  readonly alarmTopic: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -40,7 +47,7 @@ export class StatelessStack extends Stack {
       jwt: props.jwtAuth,
       functionDefaults: { rulesDefine: props.rulesDefine, logRetention: props.logRetention },
     });
-    new ApiAlarms(this, 'Alarms', { api: this.httpApi.api, functions: this.httpApi.functions });
+    new ApiAlarms(this, 'Alarms', { httpApi: this.httpApi });
     const functionDefaults = { rulesDefine: props.rulesDefine, logRetention: props.logRetention };
     this.busRouting = new BusRouting(this, 'Bus', {
       bus: props.bus,
@@ -70,5 +77,41 @@ export class StatelessStack extends Stack {
         }),
       );
     }
+
+    this.dashboard = new OperationsDashboard(this, 'Operations', {
+      httpApi: this.httpApi,
+      webSocket: { apiId: this.webSocketApi.api.apiId, stageName: this.webSocketApi.stage.stageName },
+      functions: this.allFunctions(),
+      streamConsumers: new Map([...this.streamConsumers].map(([id, consumer]) => [id, consumer.fn.fn])),
+      queues: this.watchedQueues(),
+      table: props.table.table,
+    });
+    // Last: every alarm made above reports to the topic.
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic');
+    this.alarmTopic.notifyAll(this);
+  }
+
+  /** Every function, by the id operators know it by: the route, bus route, WebSocket route or consumer. */
+  private allFunctions(): Map<string, IFunction> {
+    const functions = new Map<string, IFunction>();
+    for (const [id, fn] of [...this.httpApi.functions, ...this.busRouting.functions])
+      functions.set(id, fn.fn);
+    for (const route of webSocketRoutes) {
+      const fn = this.webSocketApi.functions.get(route.routeKey);
+      if (fn) functions.set(route.id, fn.fn);
+    }
+    for (const [id, consumer] of this.streamConsumers) functions.set(id, consumer.fn.fn);
+    return functions;
+  }
+
+  private watchedQueues(): Map<string, IQueue> {
+    const queues = new Map<string, IQueue>();
+    for (const [id, { queue, deadLetters }] of this.busRouting.queues) {
+      if (queue !== deadLetters) queues.set(id, queue);
+      queues.set(`${id} dead letters`, deadLetters);
+    }
+    for (const [id, consumer] of this.streamConsumers)
+      queues.set(`${id} failed batches`, consumer.failedBatches);
+    return queues;
   }
 }

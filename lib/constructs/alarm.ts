@@ -4,20 +4,50 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 
 /**
- * The one kind of alarm Questline sets: the metric reached `threshold` in
- * one period (no data is fine: nothing happened). Alarms carry no action;
- * operators attach their own notification target.
+ * The runbook's sections (README "Runbook"), one per kind of alarm. Every
+ * alarm names its section in its description, so the notification an
+ * operator receives says where to read next; a test holds the README's
+ * headings and the template's alarms to this list.
+ */
+export const RUNBOOK = {
+  functionErrors: 'Function errors',
+  api5xx: 'API 5xx',
+  activityLatency: 'Activity latency p95',
+  deadLetters: 'Dead letters',
+  inboundLag: 'Inbound queue lag',
+  streamBatchesGivenUp: 'Stream batches given up',
+  streamFallingBehind: 'Stream consumer falling behind',
+} as const;
+
+export type RunbookSection = keyof typeof RUNBOOK;
+
+/** How an alarm's description ends: the runbook section to read. */
+export const runbookPointer = (section: RunbookSection) => `Runbook: README "${RUNBOOK[section]}".`;
+
+/**
+ * The one kind of alarm Questline sets: the metric reached `threshold` (in
+ * `datapoints` of the last `periods` periods; by default one of one). No
+ * data is fine: nothing happened. Every alarm notifies the stack's alarm
+ * topic (Monitoring.notifyAll).
  */
 export function alarmWhen(
   scope: Construct,
   id: string,
-  opts: { description: string; metric: IMetric; threshold?: number },
+  opts: {
+    description: string;
+    metric: IMetric;
+    runbook: RunbookSection;
+    threshold?: number;
+    periods?: number;
+    datapoints?: number;
+  },
 ): Alarm {
   return new Alarm(scope, id, {
-    alarmDescription: opts.description,
+    alarmDescription: `${opts.description}. ${runbookPointer(opts.runbook)}`,
     metric: opts.metric,
     threshold: opts.threshold ?? 1,
-    evaluationPeriods: 1,
+    evaluationPeriods: opts.periods ?? 1,
+    datapointsToAlarm: opts.datapoints ?? opts.periods ?? 1,
     comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     treatMissingData: TreatMissingData.NOT_BREACHING,
   });
@@ -28,5 +58,6 @@ export function functionErrorsAlarm(scope: Construct, id: string, name: string, 
   return alarmWhen(scope, id, {
     description: `Questline ${name}: the function threw or timed out`,
     metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+    runbook: 'functionErrors',
   });
 }

@@ -21,6 +21,8 @@ export interface BusRoutingProps {
 }
 
 const ENCRYPTED = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
+/** Age of the oldest queued inbound event at which the lag alarm fires. */
+export const INBOUND_LAG_ALARM_SECONDS = 30;
 /** SQS hides a message this long while a batch is handled: six times the function's timeout. */
 const VISIBILITY = Duration.seconds(60);
 
@@ -76,17 +78,32 @@ export class BusRouting extends Construct {
           }),
         );
         this.queues.set(route.id, { queue, deadLetters });
+        // Seed 002 wants inbound lag under a second; a queue still holding a
+        // 30-second-old message for three minutes running is an outage, not a burst.
+        this.alarms.push(
+          alarmWhen(this, `${route.id}LagAlarm`, {
+            description: `Questline ${route.id}: the oldest queued event waited ${INBOUND_LAG_ALARM_SECONDS} s or more, three minutes running`,
+            metric: queue.metricApproximateAgeOfOldestMessage({
+              period: Duration.minutes(1),
+              statistic: 'Maximum',
+            }),
+            threshold: INBOUND_LAG_ALARM_SECONDS,
+            periods: 3,
+            runbook: 'inboundLag',
+          }),
+        );
       } else {
         rule.addTarget(new LambdaFunction(fn.fn, { deadLetterQueue: deadLetters, retryAttempts: 2 }));
         this.queues.set(route.id, { queue: deadLetters, deadLetters });
       }
       this.alarms.push(
         alarmWhen(this, `${route.id}DeadLettersAlarm`, {
-          description: `Questline ${route.id}: events in the dead-letter queue (inspect, fix, redrive)`,
+          description: `Questline ${route.id}: events in the dead-letter queue`,
           metric: deadLetters.metricApproximateNumberOfMessagesVisible({
             period: Duration.minutes(5),
             statistic: 'Maximum',
           }),
+          runbook: 'deadLetters',
         }),
         functionErrorsAlarm(this, `${route.id}Errors`, route.id, fn.fn),
       );

@@ -11,6 +11,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Metric, type MetricOptions } from 'aws-cdk-lib/aws-cloudwatch';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteAuth, RouteDefinition } from '../../shared/http/routes';
@@ -57,9 +58,11 @@ export class QuestlineHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly functions = new Map<string, ApiFunction>();
+  private readonly routes: readonly RouteDefinition[];
 
   constructor(scope: Construct, id: string, props: QuestlineHttpApiProps) {
     super(scope, id);
+    this.routes = props.routes;
     this.api = new HttpApi(this, 'Api', {
       description: 'Questline HTTP API (/v1)',
       // The stage is made below, to carry throttling and access logs.
@@ -71,6 +74,9 @@ export class QuestlineHttpApi extends Construct {
       stageName: '$default',
       autoDeploy: true,
       throttle: STAGE_THROTTLE,
+      // Per-route metrics (ApiId, Stage, Method, Resource): the activity route's
+      // own latency has an alarm, and the dashboard shows each route.
+      detailedMetricsEnabled: true,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
 
@@ -101,6 +107,22 @@ export class QuestlineHttpApi extends Construct {
       key: 'ApiUrl',
       value: this.stage.url,
       description: 'Base URL of the API',
+    });
+  }
+  /** A metric of one route (detailed metrics), e.g. its `Latency` or `5xx`. */
+  routeMetric(routeId: string, metricName: string, options: MetricOptions = {}): Metric {
+    const route = this.routes.find((r) => r.id === routeId);
+    if (!route) throw new Error(`no route ${routeId} in the route table`);
+    return new Metric({
+      namespace: 'AWS/ApiGateway',
+      metricName,
+      dimensionsMap: {
+        ApiId: this.api.apiId,
+        Stage: this.stage.stageName,
+        Method: route.method,
+        Resource: route.path,
+      },
+      ...options,
     });
   }
 }

@@ -88,13 +88,15 @@ export class TableStreamConsumer extends Construct {
     this.alarms.push(
       functionErrorsAlarm(this, 'Errors', definition.id, this.fn.fn),
       alarmWhen(this, 'BatchesGivenUp', {
-        description: named('a stream batch was given up after its retries (see the failed-batches queue)'),
+        description: named('a stream batch was given up after its retries'),
         metric: this.failedBatches.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
+        runbook: 'streamBatchesGivenUp',
       }),
       alarmWhen(this, 'FallingBehind', {
         description: named('the oldest record handled was over a minute old'),
         metric: this.fn.fn.metric('IteratorAge', { period, statistic: 'Maximum' }),
         threshold: 60_000,
+        runbook: 'streamFallingBehind',
       }),
     );
   }

@@ -1,6 +1,7 @@
 import { InvalidRulesError } from '../rules/load';
 import { JavaMissingError } from './dynamodb-local';
 import { UsageError } from './local-options';
+import { UnsupportedNodeError } from './node-version';
 import { PortInUseError } from './port-check';
 import { RulesFileError } from './rules-file';
 import type { LocalInfo } from './state-dir';
@@ -31,7 +32,8 @@ export function describeStartFailure(error: unknown): string {
     error instanceof InvalidRulesError ||
     error instanceof RulesFileError ||
     error instanceof PortInUseError ||
-    error instanceof UsageError
+    error instanceof UsageError ||
+    error instanceof UnsupportedNodeError
   ) {
     return error.message;
   }

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { levelForXp } from '../../shared/domain/level-curve';
 import {
@@ -8,9 +11,8 @@ import {
   profileResponseSchema,
 } from '../../shared/http/response-schemas';
 import { defaultRules } from '../../shared/rules/load';
-import { recentDaytimeIso } from '../support/daytime';
 import { rewardOf } from '../support/game-fixtures';
-import { cleanup, isAlive, type RunningLocal, startLocal } from './support/local-process';
+import { cleanup, isAlive, REPO_ROOT, type RunningLocal, startLocal } from './support/local-process';
 
 /**
  * `npm start` as a developer meets it: the README's five-minute tour, step by
@@ -35,9 +37,17 @@ const recordActivity = (body: Record<string, unknown>) =>
     body: JSON.stringify(body),
   });
 
+/** The tour's time for its activities, computed the way the README's reader computes it. */
+function tourNow(): string {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const expression = /^NOW=\$\(node -p "(.+)"\)$/m.exec(readme)?.[1];
+  if (!expression) throw new Error('the README tour sets NOW with node -p no more');
+  return execFileSync(process.execPath, ['-p', expression], { encoding: 'utf8' }).trim();
+}
+
 describe('the five-minute tour', () => {
-  // the activities' time: recent, and outside the default rules' time-of-day achievements
-  const now = recentDaytimeIso();
+  // dated as the README dates them, so its promised figures hold at any hour
+  const now = tourNow();
   const lesson = {
     event_id: 'tour-lesson-1',
     user_id: 'demo-user',

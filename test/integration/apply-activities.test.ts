@@ -1,4 +1,4 @@
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import defaultRules from '../../shared/rules/default-rules.json';
 import { lambdaContext } from '../api/support/events';
@@ -6,6 +6,7 @@ import { recentDaytimeIso } from '../support/daytime';
 import { createTestStore, type TestStore } from '../support/dynamodb';
 import { scanAll, uniqueId } from '../support/game-fixtures';
 import { shopFor } from '../support/shop-fixtures';
+import { sqsRecord } from '../support/sqs-record';
 
 type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 type Logger = typeof import('../../shared/observability')['logger'];
@@ -27,29 +28,6 @@ async function loadHandler(tableName?: string): Promise<{ handler: Handler; logg
   const { logger } = await import('../../shared/observability');
   delete process.env.QUESTLINE_RULES_JSON;
   return { handler: handler as Handler, logger, db };
-}
-
-let messages = 0;
-
-/** An SQS record carrying `body` as the EventBridge target delivers it. */
-function sqsRecord(body: string): SQSRecord {
-  messages += 1;
-  return {
-    messageId: `msg-${messages}`,
-    receiptHandle: `receipt-${messages}`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: String(Date.now()),
-      SenderId: 'AIDEXAMPLE',
-      ApproximateFirstReceiveTimestamp: String(Date.now()),
-    },
-    messageAttributes: {},
-    md5OfBody: 'md5',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:questline-inbound',
-    awsRegion: 'us-east-1',
-  };
 }
 
 function eventBridgeBody(detailType: string, detail: unknown): string {

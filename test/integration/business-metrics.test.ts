@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Context, DynamoDBRecord, EventBridgeEvent, SQSRecord } from 'aws-lambda';
+import type { Context, DynamoDBRecord, EventBridgeEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import type { Envelope } from '../../events/envelope';
@@ -17,6 +17,7 @@ import { recentDaytimeIso } from '../support/daytime';
 import { createTestStore } from '../support/dynamodb';
 import { uniqueId } from '../support/game-fixtures';
 import { recordsOfSomeOutcomes } from '../support/outbox-records';
+import { sqsRecord } from '../support/sqs-record';
 
 /**
  * Every business metric operators watch is emitted by the code path that
@@ -261,23 +262,7 @@ describe('business metrics, as EMF', () => {
   });
 
   it('count inbound events rejected as unusable, and those failing their last delivery (dead-lettered)', async () => {
-    const record = (receiveCount: number): SQSRecord => ({
-      messageId: uniqueId('msg'),
-      receiptHandle: 'r',
-      body: 'not json',
-      attributes: {
-        ApproximateReceiveCount: String(receiveCount),
-        SentTimestamp: String(Date.now()),
-        SenderId: 'AIDEXAMPLE',
-        ApproximateFirstReceiveTimestamp: String(Date.now()),
-      },
-      messageAttributes: {},
-      md5OfBody: 'md5',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:questline-inbound',
-      awsRegion: 'us-east-1',
-    });
-    await invoke(fns.applyActivities, { Records: [record(1), record(3)] });
+    await invoke(fns.applyActivities, { Records: [sqsRecord('not json', 1), sqsRecord('not json', 3)] });
     const lines = emitted();
     expect(total(lines, 'InboundInvalid')).toBe(2);
     expect(total(lines, 'InboundDeadLettered')).toBe(1);

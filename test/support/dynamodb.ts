@@ -18,13 +18,13 @@ export interface TestStore {
  * the DynamoDB Local the tier's global setup started, with its own clients so
  * a test can attach middleware without affecting others.
  */
-export async function createTestStore(): Promise<TestStore> {
+export async function createTestStore(opts: { stream?: boolean } = {}): Promise<TestStore> {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   if (!endpoint) {
     throw new Error('DYNAMODB_ENDPOINT is not set: run this file in the integration or api vitest project');
   }
   const { client, doc } = createDynamoClients({ endpoint, region: 'us-east-1' });
   const tableName = `questline-test-${randomUUID()}`;
-  await ensureTable(client, tableName);
+  await ensureTable(client, tableName, opts);
   return { client, doc, tableName, store: new DynamoGameStore({ doc, tableName }), endpoint };
 }

@@ -1,25 +1,12 @@
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
-import {
-  Dashboard,
-  GraphWidget,
-  type IMetric,
-  MathExpression,
-  Metric,
-  TextWidget,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Dashboard, GraphWidget, type IMetric, Metric, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import {
-  type BusinessMetricName,
-  businessMetrics,
-  METRICS_NAMESPACE,
-  METRICS_SERVICE,
-  REFUSAL_REASON_DIMENSION,
-} from '../../shared/business-metrics';
 import { ACTIVITY_P95_TARGET_MS } from './api-alarms';
 import { INBOUND_LAG_ALARM_SECONDS } from './bus-routing';
+import { businessWidgets } from './business-widgets';
 import type { QuestlineHttpApi } from './http-api';
 
 export interface OperationsDashboardProps {
@@ -34,23 +21,6 @@ export interface OperationsDashboardProps {
   queues: ReadonlyMap<string, IQueue>;
   table: ITable;
 }
-
-/**
- * The business metrics, grouped as operators read them. Every metric of the
- * catalog is in exactly one group: the constructor refuses a catalog metric
- * that no widget shows.
- */
-const BUSINESS_GROUPS: { title: string; metrics: BusinessMetricName[] }[] = [
-  { title: 'Activities', metrics: ['ActivitiesApplied', 'Duplicates'] },
-  { title: 'XP and coins', metrics: ['XpAwarded', 'CoinsAwarded', 'CoinsSpent'] },
-  { title: 'Contention', metrics: ['ContentionRetries', 'ContentionConflicts'] },
-  { title: 'Shop and achievements', metrics: ['Purchases', 'Redemptions', 'AchievementsUnlocked'] },
-  { title: 'Realtime pushes', metrics: ['PushesSent', 'PushesGone', 'PushesFailed'] },
-  { title: 'Events out', metrics: ['EventsPublished', 'EventsRefused', 'EventsDropped'] },
-  { title: 'Events in', metrics: ['InboundInvalid', 'InboundDeadLettered'] },
-];
-/** Shown per reason, in its own widget. */
-const BY_REASON: BusinessMetricName = 'ActivitiesRefused';
 
 const PERIOD = Duration.minutes(1);
 const WIDE = 12;
@@ -68,7 +38,6 @@ export class OperationsDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: OperationsDashboardProps) {
     super(scope, id);
-    assertEveryMetricShown();
     this.dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(3) });
     this.dashboard.addWidgets(
       new TextWidget({
@@ -78,7 +47,7 @@ export class OperationsDashboard extends Construct {
         height: 2,
       }),
     );
-    this.dashboard.addWidgets(...businessWidgets());
+    this.dashboard.addWidgets(...businessWidgets({ period: PERIOD, width: THIRD, height: HEIGHT }));
     this.dashboard.addWidgets(...apiWidgets(props.httpApi), webSocketWidget(props.webSocket));
     this.dashboard.addWidgets(...functionWidgets(props.functions));
     this.dashboard.addWidgets(...streamAndQueueWidgets(props.streamConsumers, props.queues));
@@ -91,48 +60,6 @@ export class OperationsDashboard extends Construct {
       description: `The operations dashboard (CloudWatch console, region ${region})`,
     });
   }
-}
-
-function assertEveryMetricShown(): void {
-  const shown = new Set<string>([BY_REASON, ...BUSINESS_GROUPS.flatMap((g) => g.metrics)]);
-  const missing = Object.keys(businessMetrics).filter((name) => !shown.has(name));
-  if (missing.length > 0) throw new Error(`business metrics on no dashboard widget: ${missing.join(', ')}`);
-}
-
-function business(name: BusinessMetricName): Metric {
-  return new Metric({
-    namespace: METRICS_NAMESPACE,
-    metricName: name,
-    dimensionsMap: { service: METRICS_SERVICE },
-    statistic: 'Sum',
-    period: PERIOD,
-    label: name,
-  });
-}
-
-function businessWidgets(): GraphWidget[] {
-  const refusals = new MathExpression({
-    expression: `SEARCH('{${METRICS_NAMESPACE},service,${REFUSAL_REASON_DIMENSION}} MetricName="${BY_REASON}"', 'Sum', ${PERIOD.toSeconds()})`,
-    label: '',
-    period: PERIOD,
-  });
-  return [
-    ...BUSINESS_GROUPS.map(
-      (group) =>
-        new GraphWidget({
-          title: group.title,
-          left: group.metrics.map(business),
-          width: THIRD,
-          height: HEIGHT,
-        }),
-    ),
-    new GraphWidget({
-      title: 'Activities refused, by reason',
-      left: [refusals],
-      width: THIRD,
-      height: HEIGHT,
-    }),
-  ];
 }
 
 function apiWidgets(httpApi: QuestlineHttpApi): GraphWidget[] {

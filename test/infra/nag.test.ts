@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acknowledgeWildcardResource } from '../../lib/constructs/nag-findings';
 import { type BuildOptions, type BuiltApp, buildApp, defineApp } from './support/synth';
 
 interface ValidationReport {
@@ -66,5 +68,44 @@ describe('cdk-nag with a finding nobody acknowledged', () => {
     expect(() => app.synth()).toThrow(/AwsSolutions-DDB3/);
     const rules = readReport(outdir).pluginReports.flatMap((r) => r.violations.map((v) => v.ruleName));
     expect(rules).toContain('AwsSolutions-DDB3');
+  });
+});
+
+describe('acknowledging a wildcard resource in a concrete environment', () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = mkdtempSync(join(tmpdir(), 'questline-nag-env-'));
+  });
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  /** The concrete app with one more policy granting ManageConnections on every connection of a stage. */
+  function appWithWildcardPolicy() {
+    const built = defineApp({ outdir, env: { account: '123456789012', region: 'eu-west-1' } });
+    const arn = `${built.stateless.formatArn({ service: 'execute-api', resource: 'abc123' })}/live/POST/@connections/*`;
+    const policy = new Policy(built.stateless, 'ProbePolicy', {
+      statements: [new PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [arn] })],
+      roles: [
+        new Role(built.stateless, 'Probe', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') }),
+      ],
+    });
+    return { ...built, arn, policy };
+  }
+  const reason = 'a probe policy of this test: connection ids are not known ahead, so no ARN names them';
+
+  it('misses when spelled with pseudo parameters, as an environment-agnostic template has them', () => {
+    const { app, policy } = appWithWildcardPolicy();
+    Validations.of(policy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:abc123/live/POST/@connections/*]',
+      reason,
+    });
+    expect(() => app.synth()).toThrow(
+      /AwsSolutions-IAM5\[Resource::arn:aws:execute-api:eu-west-1:123456789012:abc123\/live\/POST\/@connections\/\*\]/,
+    );
+  });
+
+  it('holds when derived from the resolved ARN (acknowledgeWildcardResource)', () => {
+    const { app, policy, arn } = appWithWildcardPolicy();
+    acknowledgeWildcardResource(policy, arn, reason);
+    expect(() => app.synth()).not.toThrow();
   });
 });

@@ -1,14 +1,16 @@
 /**
  * `npm run bench [-- <name>]`: one of the benches, each in its own module
- * (imported only when asked for, since each starts its own DynamoDB Local).
+ * (imported only when asked for: most start their own DynamoDB Local).
  *
  *   apply        the apply path against the raw minimum (the default)
  *   leaderboard  top-10 and my rank at 10k and 100k users, next to the naive count
+ *   scene        the procedural scene renderer and sharp, ms per scene
  */
 
 const benches: Record<string, () => Promise<unknown>> = {
   apply: () => import('./apply'),
   leaderboard: () => import('./leaderboard'),
+  scene: () => import('./scene'),
 };
 
 const name = process.argv[2] ?? 'apply';

@@ -1,6 +1,7 @@
 import type { Rules } from '../../rules/schema';
-import type { ItemType, ShopItemDefinition } from '../../rules/shop-schema';
+import type { ItemType } from '../../rules/shop-schema';
 import { catalogItem, type Monster } from './monster';
+import { wornItems } from './scene-look';
 import { sceneDescription } from './scenes';
 
 /** Image generators truncate or refuse long prompts; the fixed parts take about 400 of these. */
@@ -54,19 +55,9 @@ export function buildScenePrompt(rules: Rules, monster: Monster, sceneLevel: num
   return [intro, physical, ...sentences, scene, style].join(' ');
 }
 
-/**
- * Catalog names of a list's codes, in catalog order. A code the catalog no
- * longer knows, or now files under another type, is skipped: a stored monster
- * may predate a catalog change.
- */
+/** Catalog names of a list's codes, in catalog order (see wornItems). */
 function names(rules: Rules, codes: readonly string[], type: ItemType): string[] {
-  const known: { code: string; item: ShopItemDefinition }[] = [];
-  for (const code of new Set(codes)) {
-    const item = catalogItem(rules, code);
-    if (item?.type === type) known.push({ code, item });
-  }
-  known.sort((a, b) => a.item.order - b.item.order || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return known.map(({ item }) => clean(item.name));
+  return wornItems(rules, codes, type).map(({ item }) => clean(item.name));
 }
 
 /** Catalog names are trusted but may hold stray whitespace; a prompt is one line. */

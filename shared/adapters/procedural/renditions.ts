@@ -1,21 +1,7 @@
 import sharp from 'sharp';
+import { type Rendition, SCENE_RENDITIONS } from '../../scene-ports';
 
-/** The sizes every scene is stored at: the full image and two thumbnails (seed 000, DESIGN.md). */
-export const SCENE_RENDITIONS = [
-  { name: 'full', size: 1024 },
-  { name: 'medium', size: 512 },
-  { name: 'thumb', size: 200 },
-] as const;
-
-export type RenditionName = (typeof SCENE_RENDITIONS)[number]['name'];
-
-export interface Rendition {
-  name: RenditionName;
-  /** width and height, in pixels */
-  size: number;
-  contentType: 'image/webp';
-  bytes: Buffer;
-}
+export { SCENE_RENDITIONS };
 
 /** WebP at quality 85: the scenes are flat illustrations, where 85 keeps edges clean at a third of PNG's size. */
 const WEBP = { quality: 85, effort: 4 } as const;

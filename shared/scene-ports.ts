@@ -1,0 +1,74 @@
+/**
+ * The interfaces the scene workflow depends on: drawing an image, moderating
+ * it, storing its renditions. On AWS: Bedrock, Rekognition and S3
+ * (shared/adapters/bedrock, rekognition, s3); locally and as the fallback:
+ * the procedural renderer and files on disk.
+ */
+
+/** The sizes every scene is stored at: the full image and two thumbnails (seed 000, DESIGN.md). */
+export const SCENE_RENDITIONS = [
+  { name: 'full', size: 1024 },
+  { name: 'medium', size: 512 },
+  { name: 'thumb', size: 200 },
+] as const;
+
+export type RenditionName = (typeof SCENE_RENDITIONS)[number]['name'];
+
+export interface Rendition {
+  name: RenditionName;
+  /** width and height, in pixels */
+  size: number;
+  contentType: 'image/webp';
+  bytes: Buffer;
+}
+
+export interface GeneratedImage {
+  /** PNG from a model, SVG from the procedural renderer: both go through the same renditions */
+  bytes: Buffer;
+  contentType: 'image/png' | 'image/svg+xml';
+  /** the seed the image was drawn with (a retry after a rejection draws with another) */
+  seed: number;
+}
+
+export interface ImageRequest {
+  /** built from catalog names only (shared/domain/monster/prompt.ts) */
+  prompt: string;
+  seed: number;
+}
+
+export interface ImageGenerator {
+  /** what draws the images (a model id, or the procedural renderer's version): part of the cache key */
+  readonly drawnBy: string;
+  /** Throws ImageFilteredError when the model's own content filter refused. */
+  generate(request: ImageRequest): Promise<GeneratedImage>;
+}
+
+/** The model refused to draw (its content filter), or drew nothing usable: the workflow falls back. */
+export class ImageFilteredError extends Error {
+  override readonly name = 'ImageFilteredError';
+  constructor(readonly reason: string) {
+    super(`the image model refused: ${reason}`);
+  }
+}
+
+export interface ModerationLabel {
+  name: string;
+  /** the top-level category (e.g. "Explicit"), absent for a top-level label itself */
+  parent?: string;
+  /** 0-100 */
+  confidence: number;
+}
+
+export interface ImageModerator {
+  /** A PNG or JPEG image; approved when no label reaches the configured confidence. */
+  moderate(image: Buffer): Promise<{ approved: boolean; labels: ModerationLabel[] }>;
+}
+
+export interface SceneImageStore {
+  /** Stores the renditions under the cache key (content-addressed: a key's images never change). */
+  put(cacheKey: string, renditions: readonly Rendition[]): Promise<Record<RenditionName, string>>;
+  /** Whether the images of a cache key are stored already (the cache hit: nothing to draw). */
+  has(cacheKey: string): Promise<boolean>;
+  /** The storage paths of a cache key's renditions, relative to the images' base URL. */
+  pathsOf(cacheKey: string): Record<RenditionName, string>;
+}

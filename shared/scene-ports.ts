@@ -1,3 +1,5 @@
+import type { SceneLook } from './domain/monster/scene-look';
+
 /**
  * The interfaces the scene workflow depends on: drawing an image, moderating
  * it, storing its renditions. On AWS: Bedrock, Rekognition and S3
@@ -13,6 +15,17 @@ export const SCENE_RENDITIONS = [
 ] as const;
 
 export type RenditionName = (typeof SCENE_RENDITIONS)[number]['name'];
+
+/**
+ * Where a cache key's renditions are stored, relative to the images' base URL
+ * (CloudFront on AWS, `/` of the local runtime): content-addressed, so a
+ * path's image never changes.
+ */
+export function sceneImagePaths(cacheKey: string): Record<RenditionName, string> {
+  const paths = {} as Record<RenditionName, string>;
+  for (const { name } of SCENE_RENDITIONS) paths[name] = `scenes/${cacheKey}/${name}.webp`;
+  return paths;
+}
 
 export interface Rendition {
   name: RenditionName;
@@ -31,8 +44,10 @@ export interface GeneratedImage {
 }
 
 export interface ImageRequest {
-  /** built from catalog names only (shared/domain/monster/prompt.ts) */
+  /** built from catalog names only (shared/domain/monster/prompt.ts): what a model draws from */
   prompt: string;
+  /** the parts themselves: what the procedural renderer draws from */
+  look: SceneLook;
   seed: number;
 }
 
@@ -69,6 +84,4 @@ export interface SceneImageStore {
   put(cacheKey: string, renditions: readonly Rendition[]): Promise<Record<RenditionName, string>>;
   /** Whether the images of a cache key are stored already (the cache hit: nothing to draw). */
   has(cacheKey: string): Promise<boolean>;
-  /** The storage paths of a cache key's renditions, relative to the images' base URL. */
-  pathsOf(cacheKey: string): Record<RenditionName, string>;
 }

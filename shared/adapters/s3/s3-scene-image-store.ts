@@ -1,15 +1,8 @@
 import { HeadObjectCommand, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import {
-  type Rendition,
-  type RenditionName,
-  SCENE_RENDITIONS,
-  type SceneImageStore,
-} from '../../scene-ports';
+import { type Rendition, type RenditionName, type SceneImageStore, sceneImagePaths } from '../../scene-ports';
 
 /** A key's images never change (the key is a hash of what they show), so browsers and CloudFront keep them a year. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
-
-const PREFIX = 'scenes';
 
 /**
  * Scene images in a private S3 bucket (read through CloudFront), one folder
@@ -25,14 +18,8 @@ export class S3SceneImageStore implements SceneImageStore {
     this.bucket = opts.bucket;
   }
 
-  pathsOf(cacheKey: string): Record<RenditionName, string> {
-    const paths = {} as Record<RenditionName, string>;
-    for (const { name } of SCENE_RENDITIONS) paths[name] = `${PREFIX}/${cacheKey}/${name}.webp`;
-    return paths;
-  }
-
   async put(cacheKey: string, renditions: readonly Rendition[]): Promise<Record<RenditionName, string>> {
-    const paths = this.pathsOf(cacheKey);
+    const paths = sceneImagePaths(cacheKey);
     // The full image last: `has` looks for it, so a key counts as stored only once every rendition is.
     const ordered = [...renditions].sort((a, b) => a.size - b.size);
     for (const rendition of ordered) {
@@ -52,7 +39,7 @@ export class S3SceneImageStore implements SceneImageStore {
   async has(cacheKey: string): Promise<boolean> {
     try {
       await this.client.send(
-        new HeadObjectCommand({ Bucket: this.bucket, Key: this.pathsOf(cacheKey).full }),
+        new HeadObjectCommand({ Bucket: this.bucket, Key: sceneImagePaths(cacheKey).full }),
       );
       return true;
     } catch (error) {

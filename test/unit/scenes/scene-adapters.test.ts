@@ -13,6 +13,7 @@ import {
 } from '../../../shared/adapters/bedrock/stability-image-generator';
 import { RekognitionModerator } from '../../../shared/adapters/rekognition/rekognition-moderator';
 import { IMMUTABLE_CACHE_CONTROL, S3SceneImageStore } from '../../../shared/adapters/s3/s3-scene-image-store';
+import type { SceneLook } from '../../../shared/domain/monster/scene-look';
 import { ImageFilteredError, type Rendition } from '../../../shared/scene-ports';
 
 const bedrock = mockClient(BedrockRuntimeClient);
@@ -26,6 +27,14 @@ beforeEach(() => {
 
 /** InvokeModel's response body: the model's JSON, as bytes. */
 const modelBody = (body: unknown) => ({ body: new TextEncoder().encode(JSON.stringify(body)) as never });
+const look: SceneLook = {
+  level: 1,
+  color: 'color_orange',
+  accessories: [],
+  clothing: [],
+  features: [],
+  patterns: [],
+};
 const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('the Stability image generator (Bedrock InvokeModel)', () => {
@@ -36,7 +45,7 @@ describe('the Stability image generator (Bedrock InvokeModel)', () => {
     bedrock
       .on(InvokeModelCommand)
       .resolves(modelBody({ seeds: [1234], finish_reasons: [null], images: [PNG_BYTES.toString('base64')] }));
-    const image = await generator().generate({ prompt: 'A cute monster', seed: 1234 });
+    const image = await generator().generate({ prompt: 'A cute monster', look, seed: 1234 });
     expect(image).toEqual({ bytes: PNG_BYTES, contentType: 'image/png', seed: 1234 });
     const input = bedrock.commandCalls(InvokeModelCommand)[0]?.args[0].input;
     expect(input).toMatchObject({
@@ -58,15 +67,17 @@ describe('the Stability image generator (Bedrock InvokeModel)', () => {
       .on(InvokeModelCommand)
       .resolvesOnce(modelBody({ seeds: [1], finish_reasons: ['Filter reason: output image'], images: [] }))
       .resolvesOnce(modelBody({ finish_reasons: [null] }));
-    await expect(generator().generate({ prompt: 'p', seed: 1 })).rejects.toEqual(
+    await expect(generator().generate({ prompt: 'p', look, seed: 1 })).rejects.toEqual(
       new ImageFilteredError('Filter reason: output image'),
     );
-    await expect(generator().generate({ prompt: 'p', seed: 1 })).rejects.toBeInstanceOf(ImageFilteredError);
+    await expect(generator().generate({ prompt: 'p', look, seed: 1 })).rejects.toBeInstanceOf(
+      ImageFilteredError,
+    );
   });
 
   it('leaves throttling to the workflow, under the name its Retry matches', async () => {
     bedrock.on(InvokeModelCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
-    await expect(generator().generate({ prompt: 'p', seed: 1 })).rejects.toMatchObject({
+    await expect(generator().generate({ prompt: 'p', look, seed: 1 })).rejects.toMatchObject({
       name: 'ThrottlingException',
     });
   });

@@ -7,6 +7,8 @@ import * as levelUp from './level-up.v1';
 import * as milestoneReached from './milestone-reached.v1';
 import * as pointsAwarded from './points-awarded.v1';
 import * as rewardRedeemed from './reward-redeemed.v1';
+import * as sceneFailed from './scene-failed.v1';
+import * as sceneGenerated from './scene-generated.v1';
 import * as streakBroken from './streak-broken.v1';
 import * as streakFrozen from './streak-frozen.v1';
 import * as streakMilestone from './streak-milestone.v1';
@@ -36,6 +38,8 @@ export const outboundContracts = {
   [itemUnlocked.detailType]: itemUnlocked,
   [rewardRedeemed.detailType]: rewardRedeemed,
   [leaderboardChanged.detailType]: leaderboardChanged,
+  [sceneGenerated.detailType]: sceneGenerated,
+  [sceneFailed.detailType]: sceneFailed,
 } as const satisfies Record<string, OutboundContract>;
 
 export type OutboundDetailType = keyof typeof outboundContracts;

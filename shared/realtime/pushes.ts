@@ -6,6 +6,7 @@ import * as levelUp from '../../events/level-up.v1';
 import * as milestoneReached from '../../events/milestone-reached.v1';
 import * as pointsAwarded from '../../events/points-awarded.v1';
 import * as rewardRedeemed from '../../events/reward-redeemed.v1';
+import * as sceneGenerated from '../../events/scene-generated.v1';
 import * as streakUpdated from '../../events/streak-updated.v1';
 
 /**
@@ -21,6 +22,7 @@ import * as streakUpdated from '../../events/streak-updated.v1';
  *   publishes a streak.updated whose `action` (broken, frozen) and `current`
  *   already tell the client what happened, and a milestone's bonus is in the
  *   same activity's points_awarded totals. One streak frame per activity.
+ * - scene.failed: the user keeps the scene they had; there is nothing to show.
  */
 
 export interface PushFrame {
@@ -129,6 +131,18 @@ const mappings = {
   [leaderboardChanged.detailType]: mapping({
     ...leaderboardChanged,
     frame: ({ user_id: _user, ...change }) => ({ event: 'leaderboard_changed', data: change }),
+  }),
+  [sceneGenerated.detailType]: mapping({
+    ...sceneGenerated,
+    frame: (d) => ({
+      event: 'scene_generated',
+      data: {
+        job_id: d.job_id,
+        scene_level: d.scene_level,
+        image_url: d.image_url,
+        thumbnails: d.thumbnails,
+      },
+    }),
   }),
 } as const;
 

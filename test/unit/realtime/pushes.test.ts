@@ -117,6 +117,19 @@ describe('push frames from the event samples', () => {
     });
   });
 
+  it('scene.generated -> scene_generated with the level, the image and its thumbnails', () => {
+    const base = 'https://d111111abcdef8.cloudfront.net/scenes/4f1c2a9be07d4c3e8a51f0d6b2c7e913';
+    expect(frameOf('scene.generated')).toEqual({
+      event: 'scene_generated',
+      data: {
+        job_id: '01JDQ3Y2V7M4K8R6T0S9B2N5XC',
+        scene_level: 3,
+        image_url: `${base}/full.webp`,
+        thumbnails: { medium: `${base}/medium.webp`, thumb: `${base}/thumb.webp` },
+      },
+    });
+  });
+
   it('never repeats the user id in a frame: the connection is the user', () => {
     for (const detailType of pushedDetailTypes) {
       expect(frameOf(detailType)?.data).not.toHaveProperty('user_id');
@@ -125,7 +138,7 @@ describe('push frames from the event samples', () => {
 });
 
 describe('what is not pushed', () => {
-  it.each(['badge.earned', 'streak.milestone', 'streak.broken', 'streak.frozen'])(
+  it.each(['badge.earned', 'streak.milestone', 'streak.broken', 'streak.frozen', 'scene.failed'])(
     '%s -> null',
     (detailType) => {
       expect(isPushedDetailType(detailType)).toBe(false);
@@ -135,7 +148,7 @@ describe('what is not pushed', () => {
 
   it('an unknown detail type -> null', () => {
     const envelope: PushableEnvelope = {
-      metadata: { type: 'scene.generated', version: 1, user_id: 'u' },
+      metadata: { type: 'monster.danced', version: 1, user_id: 'u' },
       data: {},
     };
     expect(pushFrameFor(envelope)).toBeNull();
@@ -151,6 +164,7 @@ describe('what is not pushed', () => {
         'milestone.reached',
         'points.awarded',
         'reward.redeemed',
+        'scene.generated',
         'streak.updated',
       ].sort(),
     );

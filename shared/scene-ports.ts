@@ -1,4 +1,6 @@
 import type { SceneLook } from './domain/monster/scene-look';
+import type { SceneJob, StoredScene } from './domain/scenes/scene-job';
+import type { DomainEvent } from './domain/types';
 
 /**
  * The interfaces the scene workflow depends on: drawing an image, moderating
@@ -84,4 +86,32 @@ export interface SceneImageStore {
   put(cacheKey: string, renditions: readonly Rendition[]): Promise<Record<RenditionName, string>>;
   /** Whether the images of a cache key are stored already (the cache hit: nothing to draw). */
   has(cacheKey: string): Promise<boolean>;
+}
+
+/** A job already finished (completed or failed): it never changes again. */
+export class SceneJobFinishedError extends Error {
+  override readonly name = 'SceneJobFinishedError';
+}
+
+/** Scene jobs and the scenes they record, in the user's partition. */
+export interface SceneStore {
+  /** Creates the job, or answers the stored one when its id exists (a retried start). */
+  createJob(job: SceneJob): Promise<SceneJob>;
+  /** The user's job, or null: another user's job id finds nothing. */
+  getJob(userId: string, jobId: string): Promise<SceneJob | null>;
+  /** queued -> processing (processing stays: a retried step); SceneJobFinishedError when finished. */
+  startJob(userId: string, jobId: string, now: Date): Promise<SceneJob>;
+  /** The progress of a processing job; SceneJobFinishedError when finished. */
+  setProgress(userId: string, jobId: string, progress: number, now: Date): Promise<void>;
+  /**
+   * One transaction: the job completed with its scene, the level's scene
+   * (unless a newer one is recorded), and the event in the outbox. A retry
+   * of the same completion answers the completed job.
+   */
+  completeJob(job: SceneJob, scene: StoredScene, event: DomainEvent, now: Date): Promise<SceneJob>;
+  /** One transaction: the job failed with its code, and the event in the outbox. */
+  failJob(job: SceneJob, errorCode: string, event: DomainEvent, now: Date): Promise<SceneJob>;
+  getScene(userId: string, sceneLevel: number): Promise<StoredScene | null>;
+  /** Every level's scene, by level. */
+  listScenes(userId: string): Promise<StoredScene[]>;
 }

@@ -27,6 +27,8 @@ const ITEM = 'ITEM#';
 const REDEMPTION = 'REDEEM#';
 const REDEEMED = 'REDEEMED#';
 const MONSTER = 'MONSTER';
+const SCENE_JOB = 'SCENEJOB#';
+const SCENE = 'SCENE#';
 
 export const userPk = (userId: string): string => `${USER}${userId}`;
 
@@ -111,6 +113,19 @@ export const rewardStockKey = (rewardId: string): ItemKey => ({ pk: `REWARD#${re
 
 /** The user's monster avatar: one item, versioned. */
 export const monsterKey = (userId: string): ItemKey => ({ pk: userPk(userId), sk: MONSTER });
+
+/** One per scene job, in its user's partition: another user's job id finds nothing. Expires. */
+export const sceneJobKey = (userId: string, jobId: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${SCENE_JOB}${jobId}`,
+});
+
+/** The user's current scene at one level (0..6): the gallery is a Query on the prefix. */
+export const sceneKey = (userId: string, sceneLevel: number): ItemKey => ({
+  pk: userPk(userId),
+  sk: `${SCENE}${sceneLevel}`,
+});
+export const scenePrefix = SCENE;
 
 /** Splits an unlock marker's sort key (ACH#<id>#<times>) back into its parts. */
 export function parseUnlockMarkerSk(sk: string): { achievementId: string; times: number } | null {

@@ -1,0 +1,247 @@
+import type { CancellationReason } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { SceneJob, StoredScene } from '../../domain/scenes/scene-job';
+import type { DomainEvent } from '../../domain/types';
+import { SceneJobFinishedError, type SceneStore } from '../../scene-ports';
+import { isNew } from './conditions';
+import { parseItem } from './items';
+import { sceneJobKey, sceneKey, scenePrefix, userPk } from './keys';
+import { outboxRecordItem } from './outbox-record';
+import { jobItem, jobOf, sceneItemSchema, sceneOf, storedSceneAttribute } from './scene-items';
+
+const STATUS = { '#status': 'status' };
+const isProcessing = {
+  ConditionExpression: '#status = :processing',
+  ExpressionAttributeNames: STATUS,
+};
+
+/**
+ * Scene jobs (SCENEJOB#<id>) and the scenes they record (SCENE#<level>) in
+ * the user's partition; a finished job's events go out through an OUTBOX#
+ * item written in the same transaction, like every other outcome's.
+ */
+export class DynamoSceneStore implements SceneStore {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
+    this.doc = opts.doc;
+    this.tableName = opts.tableName;
+  }
+
+  async createJob(job: SceneJob): Promise<SceneJob> {
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: jobItem(job), ...isNew() }));
+      return job;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return this.requireJob(job.userId, job.jobId);
+    }
+  }
+
+  async getJob(userId: string, jobId: string): Promise<SceneJob | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: sceneJobKey(userId, jobId), ConsistentRead: true }),
+    );
+    return Item ? jobOf(Item) : null;
+  }
+
+  async startJob(userId: string, jobId: string, now: Date): Promise<SceneJob> {
+    try {
+      const { Attributes } = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: sceneJobKey(userId, jobId),
+          UpdateExpression: 'SET #status = :processing, progress = :progress, updated_at = :now',
+          ConditionExpression: '#status IN (:queued, :processing)',
+          ExpressionAttributeNames: STATUS,
+          ExpressionAttributeValues: {
+            ':processing': 'processing',
+            ':queued': 'queued',
+            ':progress': 10,
+            ':now': now.toISOString(),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return jobOf(Attributes ?? {});
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      throw new SceneJobFinishedError(`scene job ${jobId} is finished or unknown`, { cause: error });
+    }
+  }
+
+  async setProgress(userId: string, jobId: string, progress: number, now: Date): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: sceneJobKey(userId, jobId),
+          UpdateExpression: 'SET progress = :progress, updated_at = :now',
+          ...isProcessing,
+          ExpressionAttributeValues: {
+            ':processing': 'processing',
+            ':progress': progress,
+            ':now': now.toISOString(),
+          },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      throw new SceneJobFinishedError(`scene job ${jobId} is not processing`, { cause: error });
+    }
+  }
+
+  async completeJob(job: SceneJob, scene: StoredScene, event: DomainEvent, now: Date): Promise<SceneJob> {
+    const completed: SceneJob = {
+      ...job,
+      status: 'completed',
+      progress: 100,
+      updatedAt: now.toISOString(),
+      scene,
+    };
+    const finish = {
+      Update: {
+        TableName: this.tableName,
+        Key: sceneJobKey(job.userId, job.jobId),
+        UpdateExpression: 'SET #status = :completed, progress = :done, updated_at = :now, scene = :scene',
+        ...isProcessing,
+        ExpressionAttributeValues: {
+          ':processing': 'processing',
+          ':completed': 'completed',
+          ':done': 100,
+          ':now': completed.updatedAt,
+          ':scene': storedSceneAttribute(scene),
+        },
+      },
+    };
+    const outbox = { Put: { TableName: this.tableName, Item: this.outboxOf(job, event, now), ...isNew() } };
+    // A late job never replaces a newer scene of the same level.
+    const level = {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...sceneKey(job.userId, scene.sceneLevel), ...storedSceneAttribute(scene) },
+        ConditionExpression: 'attribute_not_exists(pk) OR generated_at <= :at',
+        ExpressionAttributeValues: { ':at': scene.generatedAt },
+      },
+    };
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: [finish, outbox, level] }));
+      return completed;
+    } catch (error) {
+      const failed = conditionFailures(error);
+      if (!failed) throw error;
+      if (failed.includes(0)) return this.alreadyFinished(job, 'completed', scene.cacheKey, error);
+      if (failed.length === 1 && failed[0] === 2) {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: [finish, outbox] }));
+        return completed;
+      }
+      throw error;
+    }
+  }
+
+  async failJob(job: SceneJob, errorCode: string, event: DomainEvent, now: Date): Promise<SceneJob> {
+    const failedJob: SceneJob = { ...job, status: 'failed', updatedAt: now.toISOString(), errorCode };
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: sceneJobKey(job.userId, job.jobId),
+                UpdateExpression: 'SET #status = :failed, updated_at = :now, error_code = :code',
+                ConditionExpression: '#status IN (:queued, :processing)',
+                ExpressionAttributeNames: STATUS,
+                ExpressionAttributeValues: {
+                  ':queued': 'queued',
+                  ':processing': 'processing',
+                  ':failed': 'failed',
+                  ':now': failedJob.updatedAt,
+                  ':code': errorCode,
+                },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: this.outboxOf(job, event, now), ...isNew() } },
+          ],
+        }),
+      );
+      return failedJob;
+    } catch (error) {
+      if (!conditionFailures(error)?.includes(0)) throw error;
+      return this.alreadyFinished(job, 'failed', errorCode, error);
+    }
+  }
+
+  async getScene(userId: string, sceneLevel: number): Promise<StoredScene | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: sceneKey(userId, sceneLevel), ConsistentRead: true }),
+    );
+    return Item ? sceneOf(parseItem(sceneItemSchema, Item)) : null;
+  }
+
+  async listScenes(userId: string): Promise<StoredScene[]> {
+    const { Items = [] } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': scenePrefix },
+        ConsistentRead: true,
+      }),
+    );
+    return Items.map((item) => sceneOf(parseItem(sceneItemSchema, item))).sort(
+      (a, b) => a.sceneLevel - b.sceneLevel,
+    );
+  }
+
+  private outboxOf(job: SceneJob, event: DomainEvent, now: Date) {
+    return outboxRecordItem({
+      userId: job.userId,
+      eventId: job.jobId,
+      recordedAt: now.toISOString(),
+      events: [event],
+    });
+  }
+
+  private async requireJob(userId: string, jobId: string): Promise<SceneJob> {
+    const stored = await this.getJob(userId, jobId);
+    if (!stored) throw new Error(`scene job ${jobId} vanished while being created`);
+    return stored;
+  }
+
+  /**
+   * The job's condition failed: it is no longer processing. The same
+   * completion (or failure) retried answers the stored job; anything else is
+   * a finished job asked to change.
+   */
+  private async alreadyFinished(
+    job: SceneJob,
+    status: 'completed' | 'failed',
+    sameAs: string,
+    cause: unknown,
+  ): Promise<SceneJob> {
+    const stored = await this.getJob(job.userId, job.jobId);
+    const same = status === 'completed' ? stored?.scene?.cacheKey === sameAs : stored?.errorCode === sameAs;
+    if (stored?.status === status && same) return stored;
+    throw new SceneJobFinishedError(`scene job ${job.jobId} is ${stored?.status ?? 'unknown'}`, { cause });
+  }
+}
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/** The indexes of a cancelled transaction's items whose condition failed, or null for another error. */
+function conditionFailures(error: unknown): number[] | null {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
+  const reasons: CancellationReason[] =
+    (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+  const failed = reasons.flatMap((reason, i) => (reason.Code === 'ConditionalCheckFailed' ? [i] : []));
+  return failed.length > 0 ? failed : null;
+}

@@ -88,6 +88,19 @@ export interface SceneImageStore {
   has(cacheKey: string): Promise<boolean>;
 }
 
+/**
+ * Images between the workflow's steps: a state machine passes JSON, not
+ * images, so a drawn image waits here (a private prefix that expires) until
+ * it is moderated and stored.
+ */
+export interface PendingImageStore {
+  put(key: string, image: GeneratedImage): Promise<void>;
+  get(key: string): Promise<GeneratedImage>;
+}
+
+/** The renditions of an image (sharp, in shared/adapters/procedural/renditions.ts). */
+export type RenditionMaker = (image: Buffer) => Promise<Rendition[]>;
+
 /** A job already finished (completed or failed): it never changes again. */
 export class SceneJobFinishedError extends Error {
   override readonly name = 'SceneJobFinishedError';

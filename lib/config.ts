@@ -32,10 +32,23 @@ export const questlineContextSchema = z
       .default(30),
     /** how long the bus's archive keeps events for replay; 0 keeps them forever */
     eventArchiveDays: z.number().int().min(0).max(3650).default(90),
+    /** monster scenes: who draws them, and how strict moderation is */
+    scenes: z
+      .object({
+        /** `bedrock` draws with the model (moderated by Rekognition); `procedural` with the built-in renderer only */
+        provider: z.enum(['bedrock', 'procedural']).default('bedrock'),
+        /** a Bedrock text-to-image model with Stability's request shape, available in the stack's region */
+        modelId: z.string().min(1).default('stability.stable-image-core-v1:1'),
+        /** Rekognition's minimum confidence for a moderation label to reject an image */
+        minConfidence: z.number().min(0).max(100).default(50),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
 export type QuestlineConfig = z.output<typeof questlineContextSchema>;
+export type ScenesConfig = QuestlineConfig['scenes'];
 
 /** The JWT issuer and audiences API Gateway checks end-user tokens against. */
 export interface JwtAuthConfig {

@@ -34,6 +34,8 @@ export function defineQuestline(app: App, env?: Environment): QuestlineStacks {
     rulesDefine: defineValue,
     busRoutes: questlineBusRoutes(rules),
     logRetention: config.logRetentionDays,
+    sceneImages: stateful.sceneImages,
+    scenes: config.scenes,
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

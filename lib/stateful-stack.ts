@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { JwtAuthConfig, QuestlineConfig } from './config';
 import { GameEventBus } from './constructs/event-bus';
 import { GameTable } from './constructs/game-table';
+import { SceneImages } from './constructs/scene-images';
 import { GameUserPool } from './constructs/user-pool';
 
 export interface StatefulStackProps extends StackProps {
@@ -11,13 +12,15 @@ export interface StatefulStackProps extends StackProps {
 
 /**
  * What holds data and must outlive any deployment of the code: the table,
- * the bus, and (unless the operator brings an OIDC issuer) the user pool,
- * since accounts are state too.
+ * the bus, the scene images (with the CDN that serves them), and (unless the
+ * operator brings an OIDC issuer) the user pool, since accounts are state too.
  */
 export class StatefulStack extends Stack {
   readonly table: GameTable;
   readonly eventBus: GameEventBus;
   readonly userPool: GameUserPool | undefined;
+  /** the scene images' bucket and the CDN in front of it (together: OAC writes the bucket's policy) */
+  readonly sceneImages: SceneImages;
   /** who API Gateway trusts for end-user JWTs */
   readonly jwtAuth: JwtAuthConfig;
 
@@ -26,6 +29,7 @@ export class StatefulStack extends Stack {
     const { config } = props;
     this.table = new GameTable(this, 'GameTable', { deletionProtection: config.deletionProtection });
     this.eventBus = new GameEventBus(this, 'EventBus', { archiveDays: config.eventArchiveDays });
+    this.sceneImages = new SceneImages(this, 'SceneImages');
     if (config.auth) {
       this.userPool = undefined;
       this.jwtAuth = config.auth;

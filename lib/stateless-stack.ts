@@ -7,13 +7,16 @@ import type { Construct } from 'constructs';
 import type { BusRoute } from '../shared/bus/bus-routes';
 import { routes } from '../shared/http/routes';
 import { tableStreamConsumers } from '../shared/streams/table-stream-consumers';
-import type { JwtAuthConfig } from './config';
+import type { JwtAuthConfig, ScenesConfig } from './config';
+import { functionErrorsAlarm } from './constructs/alarm';
 import { AlarmTopic } from './constructs/alarm-topic';
 import { ApiAlarms } from './constructs/api-alarms';
 import { BusRouting } from './constructs/bus-routing';
 import type { GameTable } from './constructs/game-table';
 import { QuestlineHttpApi } from './constructs/http-api';
 import { OperationsDashboard } from './constructs/operations-dashboard';
+import type { SceneImages } from './constructs/scene-images';
+import { SceneWorkflow } from './constructs/scene-workflow';
 import { TableStreamConsumer } from './constructs/table-stream-consumer';
 import { QuestlineWebSocketApi, webSocketRoutes } from './constructs/websocket-api';
 
@@ -26,6 +29,8 @@ export interface StatelessStackProps extends StackProps {
   /** the bus's routing table, for those rules */
   busRoutes: readonly BusRoute[];
   logRetention: RetentionDays;
+  sceneImages: SceneImages;
+  scenes: ScenesConfig;
 }
 
 /** Code and its front doors: replaceable at any time without touching data. */
@@ -35,6 +40,7 @@ export class StatelessStack extends Stack {
   readonly webSocketApi: QuestlineWebSocketApi;
   /** by consumer id (tableStreamConsumers) */
   readonly streamConsumers = new Map<string, TableStreamConsumer>();
+  readonly sceneWorkflow: SceneWorkflow;
   readonly dashboard: OperationsDashboard;
   /** where every alarm of the stack reports (output AlarmTopicArn) */
   readonly alarmTopic: AlarmTopic;
@@ -78,6 +84,15 @@ export class StatelessStack extends Stack {
       );
     }
 
+    this.sceneWorkflow = new SceneWorkflow(this, 'Scenes', {
+      table: props.table,
+      images: props.sceneImages,
+      scenes: props.scenes,
+      functionDefaults,
+    });
+    for (const [task, fn] of this.sceneWorkflow.functions)
+      functionErrorsAlarm(this, `${task}Errors`, task, fn.fn);
+
     this.dashboard = new OperationsDashboard(this, 'Operations', {
       httpApi: this.httpApi,
       webSocket: { apiId: this.webSocketApi.api.apiId, stageName: this.webSocketApi.stage.stageName },
@@ -101,6 +116,7 @@ export class StatelessStack extends Stack {
       if (fn) functions.set(route.id, fn.fn);
     }
     for (const [id, consumer] of this.streamConsumers) functions.set(id, consumer.fn.fn);
+    for (const [task, fn] of this.sceneWorkflow.functions) functions.set(task, fn.fn);
     return functions;
   }
 

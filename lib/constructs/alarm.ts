@@ -17,6 +17,9 @@ export const RUNBOOK = {
   inboundLag: 'Inbound queue lag',
   streamBatchesGivenUp: 'Stream batches given up',
   streamFallingBehind: 'Stream consumer falling behind',
+  sceneFailures: 'Scene failure rate',
+  sceneBacklog: 'Scene backlog',
+  sceneDuration: 'Scene generation time',
 } as const;
 
 export type RunbookSection = keyof typeof RUNBOOK;

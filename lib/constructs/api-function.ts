@@ -18,6 +18,20 @@ export interface ApiFunctionProps extends ApiFunctionDefaults {
   /** handler module, relative to the repository root; it exports `handler` */
   entry: string;
   description: string;
+  /** default 10 s: API Gateway gives up at 30 s, and a write's contention budget is a few seconds */
+  timeout?: Duration;
+  /** default 512 MB */
+  memorySize?: number;
+  /**
+   * Native modules to install into the bundle for the function's platform
+   * (Linux, arm64) instead of bundling: sharp.
+   */
+  nativeModules?: string[];
+  /**
+   * Modules left out of the bundle: ones the function never loads (another
+   * task's native module), or AWS SDK clients taken from the Lambda runtime.
+   */
+  externalModules?: string[];
 }
 
 /**
@@ -65,9 +79,8 @@ export class ApiFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
-      // API Gateway gives up at 30 s; the contention budget of a write is a few seconds.
-      timeout: Duration.seconds(10),
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
@@ -89,7 +102,12 @@ export class ApiFunction extends Construct {
         // Only the credential providers the default chain imports lazily stay
         // out; on Lambda the chain stops at the environment's credentials, and
         // the others would load from the runtime's SDK if ever needed.
-        externalModules: LAZY_CREDENTIAL_PROVIDERS,
+        externalModules: [...LAZY_CREDENTIAL_PROVIDERS, ...(props.externalModules ?? [])],
+        ...(props.nativeModules && {
+          nodeModules: props.nativeModules,
+          // installed for the function's platform, not the machine that synthesizes (TOOLCHAIN.md)
+          environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
+        }),
         define: { 'process.env.QUESTLINE_RULES_JSON': props.rulesDefine },
         // Evaluated before any module of the function: zod's setup (see the file).
         inject: [join(projectRoot, 'shared/zod-setup.ts')],

@@ -1,5 +1,15 @@
 import * as z from 'zod';
-import { SCENE_ERROR_CODES, type SceneSteps } from '../app/scene-steps';
+import {
+  type drawFallbackStep,
+  type drawStep,
+  type failStep,
+  type moderateStep,
+  type prepareStep,
+  type recordStep,
+  SCENE_ERROR_CODES,
+  type SceneSteps,
+  type storeStep,
+} from '../app/scene-steps';
 import type { SceneTaskId } from './scene-workflow';
 
 /**
@@ -56,19 +66,51 @@ export const sceneTaskInputs = {
 
 export type SceneTaskHandler = (input: unknown) => Promise<unknown>;
 
-/** Each task's step, its input parsed first (a bad input fails the task, and the workflow's Catch takes over). */
+/*
+ * Each task's input parsed, then its step run: a bad input fails the task,
+ * and the workflow's Catch takes over. One runner per task, so a Lambda
+ * bundle holds only its own step.
+ */
+export const runPrepare =
+  (prepare: ReturnType<typeof prepareStep>): SceneTaskHandler =>
+  async (input) =>
+    prepare(sceneTaskInputs.PrepareScene.parse(input));
+export const runDraw =
+  (draw: ReturnType<typeof drawStep>): SceneTaskHandler =>
+  async (input) => {
+    const { prepared, attempt } = sceneTaskInputs.DrawScene.parse(input);
+    return draw(prepared, attempt);
+  };
+export const runDrawFallback =
+  (drawFallback: ReturnType<typeof drawFallbackStep>): SceneTaskHandler =>
+  async (input) =>
+    drawFallback(sceneTaskInputs.DrawFallbackScene.parse(input).prepared);
+export const runModerate =
+  (moderate: ReturnType<typeof moderateStep>): SceneTaskHandler =>
+  async (input) =>
+    moderate(sceneTaskInputs.ModerateScene.parse(input).drawn);
+export const runStore =
+  (store: ReturnType<typeof storeStep>): SceneTaskHandler =>
+  async (input) =>
+    store(sceneTaskInputs.StoreScene.parse(input).drawn);
+export const runRecord =
+  (record: ReturnType<typeof recordStep>): SceneTaskHandler =>
+  async (input) =>
+    record(sceneTaskInputs.RecordScene.parse(input).done);
+export const runFail =
+  (fail: ReturnType<typeof failStep>): SceneTaskHandler =>
+  async (input) =>
+    fail(sceneTaskInputs.FailScene.parse(input));
+
+/** Every task over one set of steps (the local runtime, tests). */
 export function sceneTaskHandlers(steps: SceneSteps): Record<SceneTaskId, SceneTaskHandler> {
   return {
-    PrepareScene: async (input) => steps.prepare(sceneTaskInputs.PrepareScene.parse(input)),
-    DrawScene: async (input) => {
-      const { prepared, attempt } = sceneTaskInputs.DrawScene.parse(input);
-      return steps.draw(prepared, attempt);
-    },
-    DrawFallbackScene: async (input) =>
-      steps.drawFallback(sceneTaskInputs.DrawFallbackScene.parse(input).prepared),
-    ModerateScene: async (input) => steps.moderate(sceneTaskInputs.ModerateScene.parse(input).drawn),
-    StoreScene: async (input) => steps.store(sceneTaskInputs.StoreScene.parse(input).drawn),
-    RecordScene: async (input) => steps.record(sceneTaskInputs.RecordScene.parse(input).done),
-    FailScene: async (input) => steps.fail(sceneTaskInputs.FailScene.parse(input)),
+    PrepareScene: runPrepare(steps.prepare),
+    DrawScene: runDraw(steps.draw),
+    DrawFallbackScene: runDrawFallback(steps.drawFallback),
+    ModerateScene: runModerate(steps.moderate),
+    StoreScene: runStore(steps.store),
+    RecordScene: runRecord(steps.record),
+    FailScene: runFail(steps.fail),
   };
 }

@@ -72,13 +72,20 @@ describe('questline context', () => {
     expect(config).toMatchObject({ deletionProtection: false, logRetentionDays: 90 });
   });
 
-  it('defaults to the shipped rules, deletion protection on, 30 days of logs and 90 of archived events', () => {
+  it('defaults to the shipped rules, deletion protection on, 30 days of logs, 90 of archived events, scenes by Bedrock', () => {
     expect(parseQuestlineContext(undefined)).toEqual({
       rulesFile: 'shared/rules/default-rules.json',
       deletionProtection: true,
       logRetentionDays: 30,
       eventArchiveDays: 90,
+      scenes: { provider: 'bedrock', modelId: 'stability.stable-image-core-v1:1', minConfidence: 50 },
     });
+  });
+
+  it('takes a scenes provider and refuses an unknown one, naming the field', () => {
+    expect(parseQuestlineContext({ scenes: { provider: 'procedural' } }).scenes.provider).toBe('procedural');
+    expect(() => parseQuestlineContext({ scenes: { provider: 'dall-e' } })).toThrow(/scenes\.provider/);
+    expect(() => parseQuestlineContext({ scenes: { minConfidence: 101 } })).toThrow(/scenes\.minConfidence/);
   });
 
   it('refuses an archive retention out of range, naming the field', () => {

@@ -1,5 +1,7 @@
+import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http/routes';
+import { sceneWorkflowTasks } from '../../shared/scenes/scene-workflow';
 import { tableStreamConsumers } from '../../shared/streams/table-stream-consumers';
 import {
   type BuiltApp,
@@ -23,7 +25,8 @@ describe('function defaults', () => {
       routes.length +
         tableStreamConsumers.length +
         built.stateless.busRouting.functions.size +
-        built.stateless.webSocketApi.functions.size,
+        built.stateless.webSocketApi.functions.size +
+        sceneWorkflowTasks.length,
     );
   });
 
@@ -56,10 +59,21 @@ describe('function defaults', () => {
     }
   });
 
-  it('stop well before API Gateway gives up (30 s)', () => {
-    for (const fn of functions) {
-      expect(fn.Properties.Timeout).toBeLessThan(30);
-      expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
+  it('stop well before API Gateway gives up (30 s), behind the HTTP API', () => {
+    for (const route of routes) {
+      const { functionId } = routeFunction(built, route.id);
+      const fn = resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function')[functionId];
+      expect(fn?.Properties.Timeout, route.id).toBeLessThan(30);
+    }
+    for (const fn of functions) expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
+  });
+
+  it('give each scene task the time and memory its step needs (a model draws in seconds, sharp wants memory)', () => {
+    for (const task of sceneWorkflowTasks) {
+      const fn = built.stateless.sceneWorkflow.functions.get(task.id)?.fn;
+      const id = built.stateless.getLogicalId(fn?.node.defaultChild as CfnElement);
+      const props = resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function')[id]?.Properties;
+      expect(props, task.id).toMatchObject({ Timeout: task.timeoutSeconds, MemorySize: task.memorySize });
     }
   });
 

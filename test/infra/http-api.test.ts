@@ -56,7 +56,7 @@ describe('HTTP API', () => {
     expect(keys).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it('gives every route its own function; the only others are the stream consumers, the bus targets and the WebSocket handlers', () => {
+  it('gives every route its own function; the only others are the stream consumers, the bus targets, the WebSocket handlers and the scene tasks', () => {
     const behind = routes.map((r) => functionIdBehind(apiRouteFor(r.method, r.path)));
     expect(new Set(behind).size).toBe(routes.length);
     const consumers = tableStreamConsumers.map((c) =>
@@ -70,8 +70,13 @@ describe('HTTP API', () => {
     const webSocketHandlers = [...built.stateless.webSocketApi.functions.values()].map((fn) =>
       built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
     );
+    const sceneTasks = [...built.stateless.sceneWorkflow.functions.values()].map((fn) =>
+      built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
+    );
     const functions = Object.keys(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
-    expect(functions.sort()).toEqual([...behind, ...consumers, ...busTargets, ...webSocketHandlers].sort());
+    expect(functions.sort()).toEqual(
+      [...behind, ...consumers, ...busTargets, ...webSocketHandlers, ...sceneTasks].sort(),
+    );
   });
 
   describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_key, route) => {

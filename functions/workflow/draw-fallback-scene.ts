@@ -1,0 +1,12 @@
+import { ProceduralImageGenerator } from '../../shared/adapters/procedural/procedural-image-generator';
+import { drawFallbackStep } from '../../shared/app/scene-steps';
+import { pendingImageStore } from '../../shared/scenes/scene-storage';
+import { sceneTaskLambda } from '../../shared/scenes/scene-task-lambda';
+import { runDrawFallback } from '../../shared/scenes/scene-tasks';
+
+/** Scene workflow task DrawFallbackScene: draws with the procedural renderer. */
+export const handler = sceneTaskLambda((env) =>
+  runDrawFallback(
+    drawFallbackStep({ fallback: new ProceduralImageGenerator(), pending: pendingImageStore(env) }),
+  ),
+);

@@ -1,0 +1,23 @@
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { StabilityImageGenerator } from '../../shared/adapters/bedrock/stability-image-generator';
+import { DynamoSceneStore } from '../../shared/adapters/dynamo/scene-store';
+import { ProceduralImageGenerator } from '../../shared/adapters/procedural/procedural-image-generator';
+import { drawStep } from '../../shared/app/scene-steps';
+import { sceneTable, systemClock, usesBedrock } from '../../shared/scenes/scene-env';
+import { pendingImageStore } from '../../shared/scenes/scene-storage';
+import { sceneTaskLambda } from '../../shared/scenes/scene-task-lambda';
+import { runDraw } from '../../shared/scenes/scene-tasks';
+
+/** Scene workflow task DrawScene: draws with the configured model (Bedrock), one attempt. */
+export const handler = sceneTaskLambda((env) =>
+  runDraw(
+    drawStep({
+      generator: usesBedrock(env)
+        ? new StabilityImageGenerator({ client: new BedrockRuntimeClient({}), modelId: env.SCENES_MODEL_ID })
+        : new ProceduralImageGenerator(),
+      pending: pendingImageStore(env),
+      scenes: new DynamoSceneStore(sceneTable(env)),
+      clock: systemClock,
+    }),
+  ),
+);

@@ -1,0 +1,23 @@
+import { DynamoMonsterStore } from '../../shared/adapters/dynamo/monster-store';
+import { DynamoSceneStore } from '../../shared/adapters/dynamo/scene-store';
+import { PROCEDURAL_RENDERER } from '../../shared/adapters/procedural/scene-svg';
+import { prepareStep } from '../../shared/app/scene-steps';
+import { loadActiveRules } from '../../shared/rules/active-rules';
+import { sceneTable, systemClock, usesBedrock } from '../../shared/scenes/scene-env';
+import { sceneImageStore } from '../../shared/scenes/scene-storage';
+import { sceneTaskLambda } from '../../shared/scenes/scene-task-lambda';
+import { runPrepare } from '../../shared/scenes/scene-tasks';
+
+/** Scene workflow task PrepareScene: starts the job, builds the look and the prompt, looks up the cache. */
+export const handler = sceneTaskLambda((env) =>
+  runPrepare(
+    prepareStep({
+      rules: loadActiveRules(),
+      clock: systemClock,
+      scenes: new DynamoSceneStore(sceneTable(env)),
+      monsters: new DynamoMonsterStore(sceneTable(env)),
+      images: sceneImageStore(env),
+      drawnBy: usesBedrock(env) ? (env.SCENES_MODEL_ID as string) : PROCEDURAL_RENDERER,
+    }),
+  ),
+);

@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { createDynamoClients } from '../adapters/dynamo/client';
+import type { Clock } from '../ports';
+
+/**
+ * The scene tasks' environment, parsed once per cold start. Where images
+ * live: `SCENES_BUCKET` (S3, on AWS) or `SCENES_DIR` (a folder); who draws:
+ * `SCENES_PROVIDER` `bedrock` (with `SCENES_MODEL_ID`) or `procedural`.
+ */
+
+type Env = Record<string, string | undefined>;
+
+const envSchema = z
+  .object({
+    TABLE_NAME: z.string().min(3, 'must name the DynamoDB table (at least 3 characters)'),
+    DYNAMODB_ENDPOINT: z.url().optional(),
+    AWS_REGION: z.string().min(1).optional(),
+    SCENES_PROVIDER: z.enum(['bedrock', 'procedural']),
+    SCENES_MODEL_ID: z.string().min(1).optional(),
+    SCENES_MIN_CONFIDENCE: z.coerce.number().min(0).max(100).optional(),
+    SCENES_BUCKET: z.string().min(3).optional(),
+    SCENES_DIR: z.string().min(1).optional(),
+    SCENES_BASE_URL: z.url({
+      error: 'the URL scene images are served from (CloudFront, or the local runtime)',
+    }),
+  })
+  .refine((env) => (env.SCENES_BUCKET === undefined) !== (env.SCENES_DIR === undefined), {
+    error: 'exactly one of SCENES_BUCKET (S3) and SCENES_DIR (a local folder)',
+  })
+  .refine((env) => env.SCENES_PROVIDER === 'procedural' || env.SCENES_MODEL_ID !== undefined, {
+    error: 'SCENES_MODEL_ID names the model when SCENES_PROVIDER is bedrock',
+  });
+
+export type SceneEnv = z.output<typeof envSchema>;
+
+export function parseSceneEnv(env: Env = process.env): SceneEnv {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`).join('; ');
+  throw new Error(`Invalid environment for the scene workflow: ${problems}`);
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const usesBedrock = (env: SceneEnv) => env.SCENES_PROVIDER === 'bedrock';
+
+/** The table's name and a document client for it. */
+export function sceneTable(env: SceneEnv) {
+  const { doc } = createDynamoClients({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
+  return { doc, tableName: env.TABLE_NAME };
+}

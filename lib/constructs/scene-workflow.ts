@@ -166,6 +166,8 @@ export class SceneWorkflow extends Construct {
   private alarms(): void {
     const period = Duration.minutes(5);
     const metric = (name: string) => this.stateMachine.metric(name, { period, statistic: 'Sum' });
+    const quarterHour = (name: string) =>
+      this.stateMachine.metric(name, { period: Duration.minutes(15), statistic: 'Sum' });
     alarmWhen(this, 'FailureRate', {
       description: `Questline scenes: over ${SCENE_ALARMS.failurePercent}% of workflow executions failed`,
       metric: new MathExpression({
@@ -183,26 +185,11 @@ export class SceneWorkflow extends Construct {
       metric: new MathExpression({
         expression: 'started - succeeded - failed - aborted - timedOut',
         usingMetrics: {
-          started: this.stateMachine.metric('ExecutionsStarted', {
-            period: Duration.minutes(15),
-            statistic: 'Sum',
-          }),
-          succeeded: this.stateMachine.metric('ExecutionsSucceeded', {
-            period: Duration.minutes(15),
-            statistic: 'Sum',
-          }),
-          failed: this.stateMachine.metric('ExecutionsFailed', {
-            period: Duration.minutes(15),
-            statistic: 'Sum',
-          }),
-          aborted: this.stateMachine.metric('ExecutionsAborted', {
-            period: Duration.minutes(15),
-            statistic: 'Sum',
-          }),
-          timedOut: this.stateMachine.metric('ExecutionsTimedOut', {
-            period: Duration.minutes(15),
-            statistic: 'Sum',
-          }),
+          started: quarterHour('ExecutionsStarted'),
+          succeeded: quarterHour('ExecutionsSucceeded'),
+          failed: quarterHour('ExecutionsFailed'),
+          aborted: quarterHour('ExecutionsAborted'),
+          timedOut: quarterHour('ExecutionsTimedOut'),
         },
         period: Duration.minutes(15),
       }),

@@ -77,6 +77,7 @@ export const SCENE_ERROR_CODES = [
   'moderation_failed',
   'storage_failed',
   'recording_failed',
+  'start_failed',
 ] as const;
 export type SceneErrorCode = (typeof SCENE_ERROR_CODES)[number];
 

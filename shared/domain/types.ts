@@ -187,7 +187,8 @@ export type RefusalReason =
   | 'requirement_unmet'
   | 'already_owned'
   | 'per_user_limit_reached'
-  | 'out_of_stock';
+  | 'out_of_stock'
+  | 'scene_level_locked';
 
 export interface RefusedOutcome {
   status: 'refused';

@@ -127,6 +127,9 @@ export const sceneKey = (userId: string, sceneLevel: number): ItemKey => ({
 });
 export const scenePrefix = SCENE;
 
+/** When the user may next ask for a scene (the request cooldown). */
+export const sceneCooldownKey = (userId: string): ItemKey => ({ pk: userPk(userId), sk: 'SCENECOOLDOWN' });
+
 /** Splits an unlock marker's sort key (ACH#<id>#<times>) back into its parts. */
 export function parseUnlockMarkerSk(sk: string): { achievementId: string; times: number } | null {
   const match = /^ACH#(.+)#(\d+)$/.exec(sk);

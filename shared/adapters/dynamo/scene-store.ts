@@ -7,12 +7,13 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { RateLimitedError } from '../../domain/errors';
 import type { SceneJob, StoredScene } from '../../domain/scenes/scene-job';
 import type { DomainEvent } from '../../domain/types';
 import { SceneJobFinishedError, type SceneStore } from '../../scene-ports';
 import { isNew } from './conditions';
 import { parseItem } from './items';
-import { sceneJobKey, sceneKey, scenePrefix, userPk } from './keys';
+import { sceneCooldownKey, sceneJobKey, sceneKey, scenePrefix, userPk } from './keys';
 import { outboxRecordItem } from './outbox-record';
 import { jobItem, jobOf, sceneItemSchema, sceneOf, storedSceneAttribute } from './scene-items';
 
@@ -177,6 +178,28 @@ export class DynamoSceneStore implements SceneStore {
     } catch (error) {
       if (!conditionFailures(error)?.includes(0)) throw error;
       return this.alreadyFinished(job, 'failed', errorCode, error);
+    }
+  }
+
+  async claimRequestSlot(userId: string, now: Date, cooldownSeconds: number): Promise<void> {
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: sceneCooldownKey(userId),
+          UpdateExpression: 'SET next_at = :next, expires_at = :next',
+          ConditionExpression: 'attribute_not_exists(pk) OR next_at <= :now',
+          ExpressionAttributeValues: { ':now': nowSeconds, ':next': nowSeconds + cooldownSeconds },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const nextAt = Number(
+        (error as { Item?: { next_at?: { N?: string } } }).Item?.next_at?.N ?? nowSeconds + cooldownSeconds,
+      );
+      throw new RateLimitedError(Math.max(1, nextAt - nowSeconds));
     }
   }
 

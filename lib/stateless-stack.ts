@@ -8,7 +8,6 @@ import type { BusRoute } from '../shared/bus/bus-routes';
 import { routes } from '../shared/http/routes';
 import { tableStreamConsumers } from '../shared/streams/table-stream-consumers';
 import type { JwtAuthConfig, ScenesConfig } from './config';
-import { functionErrorsAlarm } from './constructs/alarm';
 import { AlarmTopic } from './constructs/alarm-topic';
 import { ApiAlarms } from './constructs/api-alarms';
 import { BusRouting } from './constructs/bus-routing';
@@ -90,8 +89,6 @@ export class StatelessStack extends Stack {
       scenes: props.scenes,
       functionDefaults,
     });
-    for (const [task, fn] of this.sceneWorkflow.functions)
-      functionErrorsAlarm(this, `${task}Errors`, task, fn.fn);
 
     this.dashboard = new OperationsDashboard(this, 'Operations', {
       httpApi: this.httpApi,

@@ -11,7 +11,7 @@ import {
   sceneWorkflowTasks,
 } from '../../shared/scenes/scene-workflow';
 import type { ScenesConfig } from '../config';
-import { alarmWhen } from './alarm';
+import { alarmWhen, functionErrorsAlarm } from './alarm';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
 import type { GameTable } from './game-table';
 import { acknowledgeWildcardResource } from './nag-findings';
@@ -88,6 +88,7 @@ export class SceneWorkflow extends Construct {
       ...(task.nativeModules ? { nativeModules: [...task.nativeModules] } : {}),
     });
     props.table.grantFor(fn.fn, task.table);
+    functionErrorsAlarm(this, `${task.id}Errors`, task.id, fn.fn);
     const bucket = props.images.bucket;
     fn.fn.addEnvironment('SCENES_PROVIDER', props.scenes.provider);
     fn.fn.addEnvironment('SCENES_MODEL_ID', props.scenes.modelId);

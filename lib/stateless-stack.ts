@@ -97,6 +97,7 @@ export class StatelessStack extends Stack {
       streamConsumers: new Map([...this.streamConsumers].map(([id, consumer]) => [id, consumer.fn.fn])),
       queues: this.watchedQueues(),
       table: props.table.table,
+      sceneWorkflow: this.sceneWorkflow.stateMachine,
     });
     // Last: every alarm made above reports to the topic.
     this.alarmTopic = new AlarmTopic(this, 'AlarmTopic');

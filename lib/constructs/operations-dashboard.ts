@@ -3,11 +3,13 @@ import { Dashboard, GraphWidget, type IMetric, Metric, TextWidget } from 'aws-cd
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ACTIVITY_P95_TARGET_MS } from './api-alarms';
 import { INBOUND_LAG_ALARM_SECONDS } from './bus-routing';
 import { businessWidgets } from './business-widgets';
 import type { QuestlineHttpApi } from './http-api';
+import { SCENE_ALARMS } from './scene-workflow';
 
 export interface OperationsDashboardProps {
   httpApi: QuestlineHttpApi;
@@ -20,6 +22,8 @@ export interface OperationsDashboardProps {
   /** every queue worth watching, by a label (inbound, dead letters, failed batches) */
   queues: ReadonlyMap<string, IQueue>;
   table: ITable;
+  /** the scene workflow's state machine */
+  sceneWorkflow: IStateMachine;
 }
 
 const PERIOD = Duration.minutes(1);
@@ -51,7 +55,7 @@ export class OperationsDashboard extends Construct {
     this.dashboard.addWidgets(...apiWidgets(props.httpApi), webSocketWidget(props.webSocket));
     this.dashboard.addWidgets(...functionWidgets(props.functions));
     this.dashboard.addWidgets(...streamAndQueueWidgets(props.streamConsumers, props.queues));
-    this.dashboard.addWidgets(...tableWidgets(props.table));
+    this.dashboard.addWidgets(...tableWidgets(props.table), ...sceneWidgets(props.sceneWorkflow));
 
     const region = Stack.of(this).region;
     new CfnOutput(this, 'DashboardName', {
@@ -197,6 +201,34 @@ function tableWidgets(table: ITable): GraphWidget[] {
         }),
       ],
       width: WIDE,
+      height: HEIGHT,
+    }),
+  ];
+}
+
+function sceneWidgets(machine: IStateMachine): GraphWidget[] {
+  const count = (name: string, label: string) =>
+    machine.metric(name, { period: PERIOD, statistic: 'Sum', label });
+  return [
+    new GraphWidget({
+      title: 'Scene workflow executions',
+      left: [
+        count('ExecutionsStarted', 'started'),
+        count('ExecutionsSucceeded', 'succeeded'),
+        count('ExecutionsFailed', 'failed'),
+        count('ExecutionsTimedOut', 'timed out'),
+      ],
+      width: THIRD,
+      height: HEIGHT,
+    }),
+    new GraphWidget({
+      title: 'Scene generation time (ms)',
+      left: [
+        machine.metric('ExecutionTime', { period: PERIOD, statistic: 'p50', label: 'p50' }),
+        machine.metric('ExecutionTime', { period: PERIOD, statistic: 'p95', label: 'p95' }),
+      ],
+      leftAnnotations: [{ value: SCENE_ALARMS.p95Seconds * 1000, label: 'p95 alarm' }],
+      width: THIRD,
       height: HEIGHT,
     }),
   ];

@@ -72,6 +72,13 @@ describe('the operations dashboard', () => {
     }
   });
 
+  it("shows the scene workflow's executions and its generation time", () => {
+    const machine = ref(built.stateless.sceneWorkflow.stateMachine.node.defaultChild);
+    for (const metric of ['ExecutionsStarted', 'ExecutionsFailed', 'ExecutionTime']) {
+      expect(body, metric).toContain(`"AWS/States","${metric}","StateMachineArn","${machine}"`);
+    }
+  });
+
   it('is named in the outputs', () => {
     expect(built.statelessTemplate.toJSON().Outputs.DashboardName).toBeDefined();
   });

@@ -41,6 +41,10 @@ export const questlineContextSchema = z
         modelId: z.string().min(1).default('stability.stable-image-core-v1:1'),
         /** Rekognition's minimum confidence for a moderation label to reject an image */
         minConfidence: z.number().min(0).max(100).default(50),
+        /** paid generations a user may cause per UTC day; beyond, the procedural renderer draws */
+        dailyPerUser: z.number().int().min(0).default(10),
+        /** paid generations of the whole deployment per UTC day */
+        dailyBudget: z.number().int().min(0).default(1000),
       })
       .strict()
       .prefault({}),

@@ -9,6 +9,9 @@ import type { DomainEvent } from './domain/types';
  * the procedural renderer and files on disk.
  */
 
+/** What the built-in renderer's images are drawn by (part of their cache key); they cost nothing. */
+export const PROCEDURAL_RENDERER = 'procedural-v1';
+
 /** The sizes every scene is stored at: the full image and two thumbnails (seed 000, DESIGN.md). */
 export const SCENE_RENDITIONS = [
   { name: 'full', size: 1024 },
@@ -138,4 +141,27 @@ export interface SceneStore {
 export interface SceneWorkflowStarter {
   /** Idempotent by job id: starting the same job again starts nothing new. */
   start(job: { userId: string; jobId: string }): Promise<void>;
+}
+
+/** Paid generations per day: for one user, and for everyone together. */
+export interface GenerationLimits {
+  perUserDaily: number;
+  globalDaily: number;
+}
+
+/** The model refused by budget: the user or the deployment used up today's paid generations. */
+export class GenerationBudgetExceededError extends Error {
+  override readonly name = 'GenerationBudgetExceededError';
+  constructor(readonly which: 'user' | 'global') {
+    super(`today's ${which === 'user' ? 'per-user' : 'global'} scene generation budget is used up`);
+  }
+}
+
+export interface GenerationBudget {
+  /**
+   * Counts one paid generation for the user today (UTC), or throws
+   * GenerationBudgetExceededError when either limit is reached: then nothing
+   * is counted, and the procedural renderer draws instead.
+   */
+  consume(userId: string, now: Date, limits: GenerationLimits): Promise<void>;
 }

@@ -1,9 +1,10 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { StabilityImageGenerator } from '../../shared/adapters/bedrock/stability-image-generator';
+import { DynamoGenerationBudget } from '../../shared/adapters/dynamo/generation-budget';
 import { DynamoSceneStore } from '../../shared/adapters/dynamo/scene-store';
 import { ProceduralImageGenerator } from '../../shared/adapters/procedural/procedural-image-generator';
 import { drawStep } from '../../shared/app/scene-steps';
-import { sceneTable, systemClock, usesBedrock } from '../../shared/scenes/scene-env';
+import { generationLimits, sceneTable, systemClock, usesBedrock } from '../../shared/scenes/scene-env';
 import { pendingImageStore } from '../../shared/scenes/scene-storage';
 import { sceneTaskLambda } from '../../shared/scenes/scene-task-lambda';
 import { runDraw } from '../../shared/scenes/scene-tasks';
@@ -18,6 +19,8 @@ export const handler = sceneTaskLambda((env) =>
       pending: pendingImageStore(env),
       scenes: new DynamoSceneStore(sceneTable(env)),
       clock: systemClock,
+      budget: new DynamoGenerationBudget(sceneTable(env)),
+      limits: generationLimits(env),
     }),
   ),
 );

@@ -93,6 +93,8 @@ export class SceneWorkflow extends Construct {
     fn.fn.addEnvironment('SCENES_PROVIDER', props.scenes.provider);
     fn.fn.addEnvironment('SCENES_MODEL_ID', props.scenes.modelId);
     fn.fn.addEnvironment('SCENES_MIN_CONFIDENCE', String(props.scenes.minConfidence));
+    fn.fn.addEnvironment('SCENES_DAILY_PER_USER', String(props.scenes.dailyPerUser));
+    fn.fn.addEnvironment('SCENES_DAILY_BUDGET', String(props.scenes.dailyBudget));
     fn.fn.addEnvironment('SCENES_BUCKET', bucket.bucketName);
     fn.fn.addEnvironment('SCENES_BASE_URL', props.images.baseUrl);
 

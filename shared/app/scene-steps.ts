@@ -10,10 +10,13 @@ import {
 import type { Clock, MonsterStore } from '../ports';
 import type { Rules } from '../rules/schema';
 import {
+  type GenerationBudget,
+  type GenerationLimits,
   type ImageGenerator,
   type ImageModerator,
   type ModerationLabel,
   type PendingImageStore,
+  PROCEDURAL_RENDERER,
   type RenditionMaker,
   type SceneImageStore,
   type SceneStore,
@@ -45,6 +48,9 @@ export interface SceneStepDeps {
   renditions: RenditionMaker;
   /** where stored images are served from (CloudFront, or the local runtime's /) */
   imagesBaseUrl: string;
+  /** paid generations per day; the procedural renderer draws beyond them */
+  budget: GenerationBudget;
+  limits: GenerationLimits;
 }
 
 export interface JobRef {
@@ -110,9 +116,17 @@ export function prepareStep(
   };
 }
 
-/** Draws with the configured generator; `attempt` picks the seed, so a retry draws another image. */
-export function drawStep(deps: Deps<'generator' | 'pending' | 'scenes' | 'clock'>) {
+/**
+ * Draws with the configured generator; `attempt` picks the seed, so a retry
+ * draws another image. Each paid drawing counts against the day's budgets
+ * first; over either, GenerationBudgetExceededError sends the workflow to the
+ * procedural fallback.
+ */
+export function drawStep(deps: Deps<'generator' | 'pending' | 'scenes' | 'clock' | 'budget' | 'limits'>) {
   return async (prepared: Prepared, attempt: number): Promise<Drawn> => {
+    if (deps.generator.drawnBy !== PROCEDURAL_RENDERER) {
+      await deps.budget.consume(prepared.userId, deps.clock.now(), deps.limits);
+    }
     const seed = seedOf(prepared.cacheKey, attempt);
     const image = await deps.generator.generate({ prompt: prepared.prompt, look: prepared.look, seed });
     const pendingKey = `pending/${prepared.jobId}/${attempt}`;

@@ -23,13 +23,25 @@ const envSchema = z
     SCENES_BASE_URL: z.url({
       error: 'the URL scene images are served from (CloudFront, or the local runtime)',
     }),
+    /** paid generations per user and per deployment, per UTC day */
+    SCENES_DAILY_PER_USER: z.coerce.number().int().min(0).optional(),
+    SCENES_DAILY_BUDGET: z.coerce.number().int().min(0).optional(),
   })
   .refine((env) => (env.SCENES_BUCKET === undefined) !== (env.SCENES_DIR === undefined), {
     error: 'exactly one of SCENES_BUCKET (S3) and SCENES_DIR (a local folder)',
   })
   .refine((env) => env.SCENES_PROVIDER === 'procedural' || env.SCENES_MODEL_ID !== undefined, {
     error: 'SCENES_MODEL_ID names the model when SCENES_PROVIDER is bedrock',
-  });
+  })
+  .refine(
+    (env) =>
+      env.SCENES_PROVIDER === 'procedural' ||
+      (env.SCENES_DAILY_PER_USER !== undefined && env.SCENES_DAILY_BUDGET !== undefined),
+    {
+      error:
+        'SCENES_DAILY_PER_USER and SCENES_DAILY_BUDGET limit paid generations when SCENES_PROVIDER is bedrock',
+    },
+  );
 
 export type SceneEnv = z.output<typeof envSchema>;
 
@@ -48,4 +60,12 @@ export const usesBedrock = (env: SceneEnv) => env.SCENES_PROVIDER === 'bedrock';
 export function sceneTable(env: SceneEnv) {
   const { doc } = createDynamoClients({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
   return { doc, tableName: env.TABLE_NAME };
+}
+
+/** The day's limits of paid generations (unlimited for the procedural renderer, which costs nothing). */
+export function generationLimits(env: SceneEnv) {
+  return {
+    perUserDaily: env.SCENES_DAILY_PER_USER ?? Number.MAX_SAFE_INTEGER,
+    globalDaily: env.SCENES_DAILY_BUDGET ?? Number.MAX_SAFE_INTEGER,
+  };
 }

@@ -78,7 +78,13 @@ describe('questline context', () => {
       deletionProtection: true,
       logRetentionDays: 30,
       eventArchiveDays: 90,
-      scenes: { provider: 'bedrock', modelId: 'stability.stable-image-core-v1:1', minConfidence: 50 },
+      scenes: {
+        provider: 'bedrock',
+        modelId: 'stability.stable-image-core-v1:1',
+        minConfidence: 50,
+        dailyPerUser: 10,
+        dailyBudget: 1000,
+      },
     });
   });
 

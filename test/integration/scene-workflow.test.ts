@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoGenerationBudget } from '../../shared/adapters/dynamo/generation-budget';
 import { DynamoMonsterStore } from '../../shared/adapters/dynamo/monster-store';
 import { DynamoSceneStore } from '../../shared/adapters/dynamo/scene-store';
 import { FilePendingImageStore } from '../../shared/adapters/procedural/file-pending-image-store';
@@ -101,6 +102,8 @@ function stepsWith(overrides: Partial<SceneStepDeps>) {
     pending: new FilePendingImageStore(join(root, 'pending')),
     renditions: webpRenditions,
     imagesBaseUrl: 'http://127.0.0.1:3000',
+    budget: new DynamoGenerationBudget({ doc: db.doc, tableName: db.tableName }),
+    limits: { perUserDaily: 100, globalDaily: 100_000 },
     ...overrides,
   };
   return { deps, steps: makeSceneSteps(deps) };
@@ -188,6 +191,23 @@ describe('the scene workflow (its definition run by aws-local-stepfunctions, eac
       expect(scene).toMatchObject({ fallback: true, drawnBy: 'procedural-v1' });
       expect(await deps.images.has(scene?.cacheKey ?? '')).toBe(true);
     }
+  });
+
+  it("draws with the procedural renderer, calling no model, once the user's paid drawings of the day are used up", async () => {
+    const model = fakeModel();
+    const { deps, steps } = stepsWith({
+      generator: model,
+      limits: { perUserDaily: 1, globalDaily: 100_000 },
+      // images of its own: another test's stored image of the same look would be a cache hit
+      images: new FileSceneImageStore(join(root, uniqueId('images'))),
+    });
+    const userId = uniqueId('ada');
+    await run(steps, await queuedJob(deps, 1, userId));
+    expect(model.calls).toHaveLength(1);
+    const second = await queuedJob(deps, 2, userId);
+    expect((await run(steps, second)).status).toBe('SUCCEEDED');
+    expect(model.calls).toHaveLength(1);
+    expect((await deps.scenes.getJob(userId, second.jobId))?.scene).toMatchObject({ fallback: true });
   });
 
   it('fails the job when storing fails: scene.failed, and nothing recorded for the level', async () => {

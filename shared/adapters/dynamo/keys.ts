@@ -127,6 +127,13 @@ export const sceneKey = (userId: string, sceneLevel: number): ItemKey => ({
 });
 export const scenePrefix = SCENE;
 
+/** Paid scene generations of one user on one UTC day, and of everyone. */
+export const userGenerationsKey = (userId: string, day: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `SCENEGEN#${day}`,
+});
+export const globalGenerationsKey = (day: string): ItemKey => ({ pk: 'STATS#SCENES', sk: `SCENEGEN#${day}` });
+
 /** When the user may next ask for a scene (the request cooldown). */
 export const sceneCooldownKey = (userId: string): ItemKey => ({ pk: userPk(userId), sk: 'SCENECOOLDOWN' });
 

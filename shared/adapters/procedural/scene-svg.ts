@@ -1,10 +1,11 @@
 import type { SceneLook } from '../../domain/monster/scene-look';
+import { PROCEDURAL_RENDERER } from '../../scene-ports';
 import { sceneBackgrounds } from './backgrounds';
 import { type Layer, partOf } from './monster-parts';
 import { bodyColor, shade } from './palette';
 
-/** What draws a procedural scene, for the scene cache key: a new version draws new images. */
-export const PROCEDURAL_RENDERER = 'procedural-v1';
+/** What draws a procedural scene, for the scene cache key: a new version (in the ports) draws new images. */
+export { PROCEDURAL_RENDERER };
 
 const LAYERS_UNDER_THE_BODY: Layer[] = ['behind'];
 

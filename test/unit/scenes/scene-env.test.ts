@@ -12,8 +12,10 @@ describe("the scene tasks' environment", () => {
         SCENES_MODEL_ID: 'm',
         SCENES_BUCKET: 'b-1',
         SCENES_MIN_CONFIDENCE: '70',
+        SCENES_DAILY_PER_USER: '10',
+        SCENES_DAILY_BUDGET: '1000',
       }),
-    ).toMatchObject({ SCENES_MIN_CONFIDENCE: 70, SCENES_BUCKET: 'b-1' });
+    ).toMatchObject({ SCENES_MIN_CONFIDENCE: 70, SCENES_BUCKET: 'b-1', SCENES_DAILY_PER_USER: 10 });
     expect(parseSceneEnv({ ...base, SCENES_PROVIDER: 'procedural', SCENES_DIR: '/tmp/x' }).SCENES_DIR).toBe(
       '/tmp/x',
     );
@@ -26,6 +28,9 @@ describe("the scene tasks' environment", () => {
     expect(() => parseSceneEnv({ ...base, SCENES_PROVIDER: 'bedrock', SCENES_BUCKET: 'b-1' })).toThrow(
       /SCENES_MODEL_ID/,
     );
+    expect(() =>
+      parseSceneEnv({ ...base, SCENES_PROVIDER: 'bedrock', SCENES_MODEL_ID: 'm', SCENES_BUCKET: 'b-1' }),
+    ).toThrow(/SCENES_DAILY_PER_USER and SCENES_DAILY_BUDGET/);
     expect(() => parseSceneEnv({ ...base, SCENES_PROVIDER: 'dall-e', SCENES_DIR: '/x' })).toThrow(
       /SCENES_PROVIDER/,
     );

@@ -1,4 +1,3 @@
-import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type GenerationBudget,
@@ -6,6 +5,7 @@ import {
   type GenerationLimits,
 } from '../../scene-ports';
 import { globalGenerationsKey, type ItemKey, userGenerationsKey } from './keys';
+import { cancellationReasons } from './transaction-errors';
 
 /** A day's counters outlive the day by one, then expire. */
 const KEEP_SECONDS = 2 * 24 * 60 * 60;
@@ -62,9 +62,4 @@ export class DynamoGenerationBudget implements GenerationBudget {
       }
     }
   }
-}
-
-function cancellationReasons(error: unknown): CancellationReason[] | null {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
-  return (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
 }

@@ -5,6 +5,7 @@ import { type MonsterStore, StaleProfileError } from '../../ports';
 import { isAtVersion } from './conditions';
 import { parseItem } from './items';
 import { monsterKey } from './keys';
+import { isConditionFailure } from './transaction-errors';
 
 const codes = z.array(z.string().min(1));
 
@@ -74,7 +75,7 @@ export class DynamoMonsterStore implements MonsterStore {
         }),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
+      if (isConditionFailure(error)) {
         throw new StaleProfileError('the monster changed since it was read', { cause: error });
       }
       throw error;

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import { RateLimitedError } from '../../domain/errors';
 import type { RateLimitBucket, RateLimiter } from '../../ports';
 import { type ItemKey, userPk } from './keys';
+import { isConditionFailure } from './transaction-errors';
 
 const WINDOW_MS = 60_000;
 /**
@@ -76,7 +77,7 @@ export class DynamoRateLimiter implements RateLimiter {
         }),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
+      if (isConditionFailure(error)) {
         // Whole seconds, rounded up, so a client that waits this long lands in the next window.
         throw new RateLimitedError(Math.max(1, Math.ceil((windowEndMs - nowMs) / 1000)));
       }

@@ -16,6 +16,7 @@ import { parseItem } from './items';
 import { sceneCooldownKey, sceneJobKey, sceneKey, scenePrefix, userPk } from './keys';
 import { outboxRecordItem } from './outbox-record';
 import { jobItem, jobOf, sceneItemSchema, sceneOf, storedSceneAttribute } from './scene-items';
+import { cancellationReasons, isConditionFailure } from './transaction-errors';
 
 const STATUS = { '#status': 'status' };
 const isProcessing = {
@@ -137,7 +138,7 @@ export class DynamoSceneStore implements SceneStore {
       await this.doc.send(new TransactWriteCommand({ TransactItems: [finish, outbox, level] }));
       return completed;
     } catch (error) {
-      const failed = conditionFailures(error);
+      const failed = conditionFailures(cancellationReasons(error));
       if (!failed) throw error;
       if (failed.includes(0)) return this.alreadyFinished(job, 'completed', scene.cacheKey, error);
       if (failed.length === 1 && failed[0] === 2) {
@@ -176,7 +177,7 @@ export class DynamoSceneStore implements SceneStore {
       );
       return failedJob;
     } catch (error) {
-      if (!conditionFailures(error)?.includes(0)) throw error;
+      if (!conditionFailures(cancellationReasons(error))?.includes(0)) throw error;
       return this.alreadyFinished(job, 'failed', errorCode, error);
     }
   }
@@ -257,14 +258,10 @@ export class DynamoSceneStore implements SceneStore {
   }
 }
 
-const isConditionFailure = (error: unknown) =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
-
-/** The indexes of a cancelled transaction's items whose condition failed, or null for another error. */
-function conditionFailures(error: unknown): number[] | null {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
-  const reasons: CancellationReason[] =
-    (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
-  const failed = reasons.flatMap((reason, i) => (reason.Code === 'ConditionalCheckFailed' ? [i] : []));
+/** The indexes of a cancelled transaction's items whose condition failed, or null when none did. */
+function conditionFailures(reasons: CancellationReason[] | null): number[] | null {
+  const failed = (reasons ?? []).flatMap((reason, i) =>
+    reason.Code === 'ConditionalCheckFailed' ? [i] : [],
+  );
   return failed.length > 0 ? failed : null;
 }

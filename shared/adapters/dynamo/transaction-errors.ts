@@ -24,9 +24,8 @@ export type TransactionRole =
  * Anything else is returned unchanged.
  */
 export function decodeOutcomeCancellation(error: unknown, roles: readonly TransactionRole[]): unknown {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return error;
-  const reasons: CancellationReason[] =
-    (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+  const reasons = cancellationReasons(error);
+  if (!reasons) return error;
   const failed = (role: TransactionRole) =>
     reasons.findIndex((reason, i) => roles[i] === role && reason.Code === 'ConditionalCheckFailed');
 
@@ -58,12 +57,21 @@ export function decodeOutcomeCancellation(error: unknown, roles: readonly Transa
  * transaction held the item. Either way: reload and decide again.
  */
 export function isVersionConflict(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'ConditionalCheckFailedException') return true;
-  if (error.name !== 'TransactionCanceledException') return false;
-  const reasons: CancellationReason[] =
-    (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+  if (isConditionFailure(error)) return true;
+  const reasons = cancellationReasons(error);
+  if (!reasons) return false;
   return (
     reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((r) => r.Code === 'TransactionConflict')
   );
+}
+
+/** A single write's condition failed (not a transaction's: see cancellationReasons). */
+export function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** The per-item reasons of a cancelled transaction, by item index; null for any other error. */
+export function cancellationReasons(error: unknown): CancellationReason[] | null {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
+  return (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
 }

@@ -198,6 +198,17 @@ export interface RateLimiter {
   hit(userId: string, bucket: RateLimitBucket, limitPerMinute: number): Promise<void>;
 }
 
+/** Costly actions a user may take once per period (a scene request: seed 000 s8). */
+export type CooldownBucket = 'scenes';
+
+export interface Cooldown {
+  /**
+   * Takes the user's one action in the bucket per `seconds`: throws
+   * RateLimitedError (with the seconds left) while the last is younger.
+   */
+  claim(userId: string, bucket: CooldownBucket, now: Date, seconds: number): Promise<void>;
+}
+
 /**
  * Publishes outcome events (each in its `{ metadata, data }` envelope) to the
  * bus as source `questline`. Resolves once every one was accepted; throws

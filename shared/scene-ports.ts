@@ -128,11 +128,6 @@ export interface SceneStore {
   /** One transaction: the job failed with its code, and the event in the outbox. */
   failJob(job: SceneJob, errorCode: string, event: DomainEvent, now: Date): Promise<SceneJob>;
   getScene(userId: string, sceneLevel: number): Promise<StoredScene | null>;
-  /**
-   * Takes the user's one scene request per cooldown: throws RateLimitedError
-   * (with the seconds left) while the last one is younger than `cooldownSeconds`.
-   */
-  claimRequestSlot(userId: string, now: Date, cooldownSeconds: number): Promise<void>;
   /** Every level's scene, by level. */
   listScenes(userId: string): Promise<StoredScene[]>;
 }

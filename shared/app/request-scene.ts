@@ -6,7 +6,7 @@ import {
   type StoredScene,
   sceneFailedEvent,
 } from '../domain/scenes/scene-job';
-import type { Clock, GameStore } from '../ports';
+import type { Clock, Cooldown, GameStore } from '../ports';
 import type { SceneStore, SceneWorkflowStarter } from '../scene-ports';
 
 /** Seed 000 s8: a user may ask for a scene once every five minutes. */
@@ -17,6 +17,7 @@ export const ESTIMATED_SCENE_SECONDS = 20;
 export interface SceneRequestDeps {
   store: Pick<GameStore, 'getProfile'>;
   scenes: SceneStore;
+  cooldown: Cooldown;
   starter: SceneWorkflowStarter;
   clock: Clock;
   /** a new, unique job id (a ULID) */
@@ -51,7 +52,7 @@ export function makeRequestScene(deps: SceneRequestDeps) {
       );
     }
     if (request.trigger === 'requested') {
-      await deps.scenes.claimRequestSlot(request.userId, now, SCENE_REQUEST_COOLDOWN_SECONDS);
+      await deps.cooldown.claim(request.userId, 'scenes', now, SCENE_REQUEST_COOLDOWN_SECONDS);
     }
     const job = await deps.scenes.createJob(
       newSceneJob({

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoCooldown } from '../../shared/adapters/dynamo/rate-limiter';
 import { DynamoSceneStore } from '../../shared/adapters/dynamo/scene-store';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import {
@@ -33,6 +34,7 @@ function requestsWith(opts: { starter?: SceneWorkflowStarter; at?: () => Date } 
   const deps: SceneRequestDeps = {
     store: db.store,
     scenes: new DynamoSceneStore({ doc: db.doc, tableName: db.tableName }),
+    cooldown: new DynamoCooldown({ doc: db.doc, tableName: db.tableName }),
     starter: opts.starter ?? recordingStarter(),
     clock: { now: opts.at ?? (() => new Date()) },
     newJobId: () => uniqueId('job'),

@@ -134,8 +134,11 @@ export const userGenerationsKey = (userId: string, day: string): ItemKey => ({
 });
 export const globalGenerationsKey = (day: string): ItemKey => ({ pk: 'STATS#SCENES', sk: `SCENEGEN#${day}` });
 
-/** When the user may next ask for a scene (the request cooldown). */
-export const sceneCooldownKey = (userId: string): ItemKey => ({ pk: userPk(userId), sk: 'SCENECOOLDOWN' });
+/** When the user may next take a cooled-down action (a scene request). */
+export const cooldownKey = (userId: string, bucket: string): ItemKey => ({
+  pk: userPk(userId),
+  sk: `COOLDOWN#${bucket}`,
+});
 
 /** Splits an unlock marker's sort key (ACH#<id>#<times>) back into its parts. */
 export function parseUnlockMarkerSk(sk: string): { achievementId: string; times: number } | null {

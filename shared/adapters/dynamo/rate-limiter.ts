@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { RateLimitedError } from '../../domain/errors';
-import type { RateLimitBucket, RateLimiter } from '../../ports';
-import { type ItemKey, userPk } from './keys';
+import type { Cooldown, CooldownBucket, RateLimitBucket, RateLimiter } from '../../ports';
+import { cooldownKey, type ItemKey, userPk } from './keys';
 import { isConditionFailure } from './transaction-errors';
 
 const WINDOW_MS = 60_000;
@@ -82,6 +82,43 @@ export class DynamoRateLimiter implements RateLimiter {
         throw new RateLimitedError(Math.max(1, Math.ceil((windowEndMs - nowMs) / 1000)));
       }
       throw error;
+    }
+  }
+}
+
+/**
+ * The Cooldown port: one item per user and bucket holding when the next
+ * action is allowed, moved forward by a conditional UpdateItem. Exact, unlike
+ * a fixed window: no burst at a window's edge, which matters for an action
+ * as costly as drawing a scene.
+ */
+export class DynamoCooldown implements Cooldown {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
+    this.doc = opts.doc;
+    this.tableName = opts.tableName;
+  }
+
+  async claim(userId: string, bucket: CooldownBucket, now: Date, seconds: number): Promise<void> {
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: cooldownKey(userId, bucket),
+          UpdateExpression: 'SET next_at = :next, expires_at = :next',
+          ConditionExpression: 'attribute_not_exists(pk) OR next_at <= :now',
+          ExpressionAttributeValues: { ':now': nowSeconds, ':next': nowSeconds + seconds },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // The stored item comes back in the wire format: the document client does not translate errors.
+      const stored = (error as { Item?: { next_at?: { N?: string } } }).Item?.next_at?.N;
+      throw new RateLimitedError(Math.max(1, Number(stored ?? nowSeconds + seconds) - nowSeconds));
     }
   }
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { SceneJob, StoredScene } from '../../domain/scenes/scene-job';
+import type { SceneJob, SceneJobStatus, StoredScene } from '../../domain/scenes/scene-job';
 import { parseItem } from './items';
 import { sceneJobKey } from './keys';
 
@@ -94,5 +94,37 @@ export function sceneOf(s: z.output<typeof storedSceneSchema>): StoredScene {
     fallback: s.fallback,
     jobId: s.job_id,
     generatedAt: s.generated_at,
+  };
+}
+
+/**
+ * An update of a job's fields (snake_case attribute names) allowed only while
+ * the job is in one of `statuses`: jobs only move forward, and every write to
+ * one says from where.
+ */
+export function jobUpdate(
+  tableName: string,
+  job: { userId: string; jobId: string },
+  fields: Record<string, unknown>,
+  statuses: readonly SceneJobStatus[],
+) {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(fields).map(([field, value], i) => {
+    names[`#f${i}`] = field;
+    values[`:f${i}`] = value;
+    return `#f${i} = :f${i}`;
+  });
+  const allowed = statuses.map((status, i) => {
+    values[`:s${i}`] = status;
+    return `:s${i}`;
+  });
+  return {
+    TableName: tableName,
+    Key: sceneJobKey(job.userId, job.jobId),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: `#status IN (${allowed.join(', ')})`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
   };
 }

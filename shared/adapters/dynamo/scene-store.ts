@@ -7,22 +7,15 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { RateLimitedError } from '../../domain/errors';
 import type { SceneJob, StoredScene } from '../../domain/scenes/scene-job';
 import type { DomainEvent } from '../../domain/types';
 import { SceneJobFinishedError, type SceneStore } from '../../scene-ports';
 import { isNew } from './conditions';
 import { parseItem } from './items';
-import { sceneCooldownKey, sceneJobKey, sceneKey, scenePrefix, userPk } from './keys';
+import { sceneJobKey, sceneKey, scenePrefix, userPk } from './keys';
 import { outboxRecordItem } from './outbox-record';
-import { jobItem, jobOf, sceneItemSchema, sceneOf, storedSceneAttribute } from './scene-items';
+import { jobItem, jobOf, jobUpdate, sceneItemSchema, sceneOf, storedSceneAttribute } from './scene-items';
 import { cancellationReasons, isConditionFailure } from './transaction-errors';
-
-const STATUS = { '#status': 'status' };
-const isProcessing = {
-  ConditionExpression: '#status = :processing',
-  ExpressionAttributeNames: STATUS,
-};
 
 /**
  * Scene jobs (SCENEJOB#<id>) and the scenes they record (SCENE#<level>) in
@@ -56,49 +49,23 @@ export class DynamoSceneStore implements SceneStore {
   }
 
   async startJob(userId: string, jobId: string, now: Date): Promise<SceneJob> {
-    try {
-      const { Attributes } = await this.doc.send(
+    const fields = { status: 'processing', progress: 10, updated_at: now.toISOString() };
+    const { Attributes } = await this.whileOpen(jobId, () =>
+      this.doc.send(
         new UpdateCommand({
-          TableName: this.tableName,
-          Key: sceneJobKey(userId, jobId),
-          UpdateExpression: 'SET #status = :processing, progress = :progress, updated_at = :now',
-          ConditionExpression: '#status IN (:queued, :processing)',
-          ExpressionAttributeNames: STATUS,
-          ExpressionAttributeValues: {
-            ':processing': 'processing',
-            ':queued': 'queued',
-            ':progress': 10,
-            ':now': now.toISOString(),
-          },
+          ...jobUpdate(this.tableName, { userId, jobId }, fields, ['queued', 'processing']),
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      return jobOf(Attributes ?? {});
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new SceneJobFinishedError(`scene job ${jobId} is finished or unknown`, { cause: error });
-    }
+      ),
+    );
+    return jobOf(Attributes ?? {});
   }
 
   async setProgress(userId: string, jobId: string, progress: number, now: Date): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: sceneJobKey(userId, jobId),
-          UpdateExpression: 'SET progress = :progress, updated_at = :now',
-          ...isProcessing,
-          ExpressionAttributeValues: {
-            ':processing': 'processing',
-            ':progress': progress,
-            ':now': now.toISOString(),
-          },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new SceneJobFinishedError(`scene job ${jobId} is not processing`, { cause: error });
-    }
+    const fields = { progress, updated_at: now.toISOString() };
+    await this.whileOpen(jobId, () =>
+      this.doc.send(new UpdateCommand(jobUpdate(this.tableName, { userId, jobId }, fields, ['processing']))),
+    );
   }
 
   async completeJob(job: SceneJob, scene: StoredScene, event: DomainEvent, now: Date): Promise<SceneJob> {
@@ -110,19 +77,17 @@ export class DynamoSceneStore implements SceneStore {
       scene,
     };
     const finish = {
-      Update: {
-        TableName: this.tableName,
-        Key: sceneJobKey(job.userId, job.jobId),
-        UpdateExpression: 'SET #status = :completed, progress = :done, updated_at = :now, scene = :scene',
-        ...isProcessing,
-        ExpressionAttributeValues: {
-          ':processing': 'processing',
-          ':completed': 'completed',
-          ':done': 100,
-          ':now': completed.updatedAt,
-          ':scene': storedSceneAttribute(scene),
+      Update: jobUpdate(
+        this.tableName,
+        job,
+        {
+          status: 'completed',
+          progress: 100,
+          updated_at: completed.updatedAt,
+          scene: storedSceneAttribute(scene),
         },
-      },
+        ['processing'],
+      ),
     };
     const outbox = { Put: { TableName: this.tableName, Item: this.outboxOf(job, event, now), ...isNew() } };
     // A late job never replaces a newer scene of the same level.
@@ -151,26 +116,12 @@ export class DynamoSceneStore implements SceneStore {
 
   async failJob(job: SceneJob, errorCode: string, event: DomainEvent, now: Date): Promise<SceneJob> {
     const failedJob: SceneJob = { ...job, status: 'failed', updatedAt: now.toISOString(), errorCode };
+    const fields = { status: 'failed', updated_at: failedJob.updatedAt, error_code: errorCode };
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: sceneJobKey(job.userId, job.jobId),
-                UpdateExpression: 'SET #status = :failed, updated_at = :now, error_code = :code',
-                ConditionExpression: '#status IN (:queued, :processing)',
-                ExpressionAttributeNames: STATUS,
-                ExpressionAttributeValues: {
-                  ':queued': 'queued',
-                  ':processing': 'processing',
-                  ':failed': 'failed',
-                  ':now': failedJob.updatedAt,
-                  ':code': errorCode,
-                },
-              },
-            },
+            { Update: jobUpdate(this.tableName, job, fields, ['queued', 'processing']) },
             { Put: { TableName: this.tableName, Item: this.outboxOf(job, event, now), ...isNew() } },
           ],
         }),
@@ -179,28 +130,6 @@ export class DynamoSceneStore implements SceneStore {
     } catch (error) {
       if (!conditionFailures(cancellationReasons(error))?.includes(0)) throw error;
       return this.alreadyFinished(job, 'failed', errorCode, error);
-    }
-  }
-
-  async claimRequestSlot(userId: string, now: Date, cooldownSeconds: number): Promise<void> {
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: sceneCooldownKey(userId),
-          UpdateExpression: 'SET next_at = :next, expires_at = :next',
-          ConditionExpression: 'attribute_not_exists(pk) OR next_at <= :now',
-          ExpressionAttributeValues: { ':now': nowSeconds, ':next': nowSeconds + cooldownSeconds },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const nextAt = Number(
-        (error as { Item?: { next_at?: { N?: string } } }).Item?.next_at?.N ?? nowSeconds + cooldownSeconds,
-      );
-      throw new RateLimitedError(Math.max(1, nextAt - nowSeconds));
     }
   }
 
@@ -232,6 +161,16 @@ export class DynamoSceneStore implements SceneStore {
       recordedAt: now.toISOString(),
       events: [event],
     });
+  }
+
+  /** A single job write whose status condition failed: the job is finished (or unknown). */
+  private async whileOpen<T>(jobId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      throw new SceneJobFinishedError(`scene job ${jobId} is finished or unknown`, { cause: error });
+    }
   }
 
   private async requireJob(userId: string, jobId: string): Promise<SceneJob> {

@@ -5,19 +5,18 @@ import { moderateStep } from '../../shared/app/scene-steps';
 import { usesBedrock } from '../../shared/scenes/scene-env';
 import { pendingImageStore } from '../../shared/scenes/scene-storage';
 import { sceneTaskLambda } from '../../shared/scenes/scene-task-lambda';
-import { runModerate } from '../../shared/scenes/scene-tasks';
+import { sceneTask } from '../../shared/scenes/scene-tasks';
 
 /** Scene workflow task ModerateScene: moderates a drawn image (Rekognition). */
-export const handler = sceneTaskLambda((env) =>
-  runModerate(
-    moderateStep({
-      pending: pendingImageStore(env),
-      moderator: usesBedrock(env)
-        ? new RekognitionModerator({
-            client: new RekognitionClient({}),
-            minConfidence: env.SCENES_MIN_CONFIDENCE,
-          })
-        : new ProceduralImageModerator(),
-    }),
-  ),
-);
+export const handler = sceneTaskLambda((env) => {
+  const step = moderateStep({
+    pending: pendingImageStore(env),
+    moderator: usesBedrock(env)
+      ? new RekognitionModerator({
+          client: new RekognitionClient({}),
+          minConfidence: env.SCENES_MIN_CONFIDENCE,
+        })
+      : new ProceduralImageModerator(),
+  });
+  return sceneTask('ModerateScene', ({ drawn }) => step(drawn));
+});

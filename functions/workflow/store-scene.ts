@@ -4,17 +4,16 @@ import { storeStep } from '../../shared/app/scene-steps';
 import { sceneTable, systemClock } from '../../shared/scenes/scene-env';
 import { pendingImageStore, sceneImageStore } from '../../shared/scenes/scene-storage';
 import { sceneTaskLambda } from '../../shared/scenes/scene-task-lambda';
-import { runStore } from '../../shared/scenes/scene-tasks';
+import { sceneTask } from '../../shared/scenes/scene-tasks';
 
 /** Scene workflow task StoreScene: WebP renditions (sharp), stored under the cache key. */
-export const handler = sceneTaskLambda((env) =>
-  runStore(
-    storeStep({
-      pending: pendingImageStore(env),
-      images: sceneImageStore(env),
-      renditions: webpRenditions,
-      scenes: new DynamoSceneStore(sceneTable(env)),
-      clock: systemClock,
-    }),
-  ),
-);
+export const handler = sceneTaskLambda((env) => {
+  const step = storeStep({
+    pending: pendingImageStore(env),
+    images: sceneImageStore(env),
+    renditions: webpRenditions,
+    scenes: new DynamoSceneStore(sceneTable(env)),
+    clock: systemClock,
+  });
+  return sceneTask('StoreScene', ({ drawn }) => step(drawn));
+});

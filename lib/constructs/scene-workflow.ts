@@ -5,11 +5,11 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import {
-  renderSceneWorkflow,
   type SceneTaskDefinition,
   type SceneTaskId,
   sceneWorkflowTasks,
-} from '../../shared/scenes/scene-workflow';
+} from '../../shared/scenes/scene-task-table';
+import { renderSceneWorkflow } from '../../shared/scenes/scene-workflow';
 import type { ScenesConfig } from '../config';
 import { alarmWhen, functionErrorsAlarm } from './alarm';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';

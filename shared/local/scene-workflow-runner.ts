@@ -1,7 +1,8 @@
 import './promise-with-resolvers';
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions';
+import type { SceneTaskId } from '../scenes/scene-task-table';
 import type { SceneTaskHandler } from '../scenes/scene-tasks';
-import { renderSceneWorkflow, type SceneTaskId, taskOfState } from '../scenes/scene-workflow';
+import { renderSceneWorkflow, taskOfState } from '../scenes/scene-workflow';
 
 export interface SceneExecution {
   status: 'SUCCEEDED' | 'FAILED';

@@ -1,16 +1,6 @@
 import * as z from 'zod';
-import {
-  type drawFallbackStep,
-  type drawStep,
-  type failStep,
-  type moderateStep,
-  type prepareStep,
-  type recordStep,
-  SCENE_ERROR_CODES,
-  type SceneSteps,
-  type storeStep,
-} from '../app/scene-steps';
-import type { SceneTaskId } from './scene-workflow';
+import { SCENE_ERROR_CODES, type SceneSteps } from '../app/scene-steps';
+import type { SceneTaskId } from './scene-task-table';
 
 /**
  * What each task of the scene workflow takes (the state's Parameters,
@@ -66,51 +56,26 @@ export const sceneTaskInputs = {
 
 export type SceneTaskHandler = (input: unknown) => Promise<unknown>;
 
-/*
- * Each task's input parsed, then its step run: a bad input fails the task,
- * and the workflow's Catch takes over. One runner per task, so a Lambda
- * bundle holds only its own step.
+/**
+ * A task: its input parsed with the task's schema, then handed to its step.
+ * A bad input fails the task, and the workflow's Catch takes over.
  */
-export const runPrepare =
-  (prepare: ReturnType<typeof prepareStep>): SceneTaskHandler =>
-  async (input) =>
-    prepare(sceneTaskInputs.PrepareScene.parse(input));
-export const runDraw =
-  (draw: ReturnType<typeof drawStep>): SceneTaskHandler =>
-  async (input) => {
-    const { prepared, attempt } = sceneTaskInputs.DrawScene.parse(input);
-    return draw(prepared, attempt);
-  };
-export const runDrawFallback =
-  (drawFallback: ReturnType<typeof drawFallbackStep>): SceneTaskHandler =>
-  async (input) =>
-    drawFallback(sceneTaskInputs.DrawFallbackScene.parse(input).prepared);
-export const runModerate =
-  (moderate: ReturnType<typeof moderateStep>): SceneTaskHandler =>
-  async (input) =>
-    moderate(sceneTaskInputs.ModerateScene.parse(input).drawn);
-export const runStore =
-  (store: ReturnType<typeof storeStep>): SceneTaskHandler =>
-  async (input) =>
-    store(sceneTaskInputs.StoreScene.parse(input).drawn);
-export const runRecord =
-  (record: ReturnType<typeof recordStep>): SceneTaskHandler =>
-  async (input) =>
-    record(sceneTaskInputs.RecordScene.parse(input).done);
-export const runFail =
-  (fail: ReturnType<typeof failStep>): SceneTaskHandler =>
-  async (input) =>
-    fail(sceneTaskInputs.FailScene.parse(input));
+export function sceneTask<K extends SceneTaskId>(
+  task: K,
+  run: (input: z.output<(typeof sceneTaskInputs)[K]>) => Promise<unknown>,
+): SceneTaskHandler {
+  return async (input) => run(sceneTaskInputs[task].parse(input) as z.output<(typeof sceneTaskInputs)[K]>);
+}
 
 /** Every task over one set of steps (the local runtime, tests). */
 export function sceneTaskHandlers(steps: SceneSteps): Record<SceneTaskId, SceneTaskHandler> {
   return {
-    PrepareScene: runPrepare(steps.prepare),
-    DrawScene: runDraw(steps.draw),
-    DrawFallbackScene: runDrawFallback(steps.drawFallback),
-    ModerateScene: runModerate(steps.moderate),
-    StoreScene: runStore(steps.store),
-    RecordScene: runRecord(steps.record),
-    FailScene: runFail(steps.fail),
+    PrepareScene: sceneTask('PrepareScene', steps.prepare),
+    DrawScene: sceneTask('DrawScene', ({ prepared, attempt }) => steps.draw(prepared, attempt)),
+    DrawFallbackScene: sceneTask('DrawFallbackScene', ({ prepared }) => steps.drawFallback(prepared)),
+    ModerateScene: sceneTask('ModerateScene', ({ drawn }) => steps.moderate(drawn)),
+    StoreScene: sceneTask('StoreScene', ({ drawn }) => steps.store(drawn)),
+    RecordScene: sceneTask('RecordScene', ({ done }) => steps.record(done)),
+    FailScene: sceneTask('FailScene', steps.fail),
   };
 }

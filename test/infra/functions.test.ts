@@ -1,7 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http/routes';
-import { sceneWorkflowTasks } from '../../shared/scenes/scene-workflow';
+import { sceneWorkflowTasks } from '../../shared/scenes/scene-task-table';
 import { tableStreamConsumers } from '../../shared/streams/table-stream-consumers';
 import {
   type BuiltApp,

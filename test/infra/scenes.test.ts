@@ -1,6 +1,6 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sceneWorkflowTasks } from '../../shared/scenes/scene-workflow';
+import { sceneWorkflowTasks } from '../../shared/scenes/scene-task-table';
 import { asList, type Statement, statementsOfRole } from './support/iam';
 import { type BuiltApp, buildApp, type CfnResource, resourcesOf, single } from './support/synth';
 

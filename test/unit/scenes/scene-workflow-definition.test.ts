@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { sceneWorkflowTasks } from '../../../shared/scenes/scene-task-table';
 import { sceneTaskInputs } from '../../../shared/scenes/scene-tasks';
 import {
   renderSceneWorkflow,
   sceneWorkflowDefinition,
-  sceneWorkflowTasks,
   taskOfState,
 } from '../../../shared/scenes/scene-workflow';
 

@@ -60,7 +60,8 @@ export class StatelessStack extends Stack {
       table: props.table,
       functionDefaults,
       // applying activities writes the ledger; the notifier deletes gone connections
-      tableAccess: { ActivitiesIn: 'read-write', PushToUsers: 'read-write' },
+      // starting a milestone's scene writes its job
+      tableAccess: { ActivitiesIn: 'read-write', PushToUsers: 'read-write', ScenesOnMilestone: 'read-write' },
     });
     this.webSocketApi = new QuestlineWebSocketApi(this, 'Realtime', {
       table: props.table,
@@ -89,6 +90,7 @@ export class StatelessStack extends Stack {
       scenes: props.scenes,
       functionDefaults,
     });
+    this.grantSceneAccess(props);
 
     this.dashboard = new OperationsDashboard(this, 'Operations', {
       httpApi: this.httpApi,
@@ -102,6 +104,27 @@ export class StatelessStack extends Stack {
     // Last: every alarm made above reports to the topic.
     this.alarmTopic = new AlarmTopic(this, 'AlarmTopic');
     this.alarmTopic.notifyAll(this);
+  }
+
+  /** The routes and bus routes that show or start scenes get exactly that (routes.ts, bus-routes.ts). */
+  private grantSceneAccess(props: StatelessStackProps): void {
+    const wanting = [
+      ...routes.map((route) => ({
+        id: route.id,
+        access: route.scenes,
+        fn: this.httpApi.functions.get(route.id),
+      })),
+      ...props.busRoutes.map((route) => ({
+        id: route.id,
+        access: route.scenes,
+        fn: this.busRouting.functions.get(route.id),
+      })),
+    ];
+    for (const { id, access, fn } of wanting) {
+      if (!access) continue;
+      if (!fn) throw new Error(`no function for ${id}, which asks for scene access`);
+      this.sceneWorkflow.grantScenes(fn, access, props.sceneImages);
+    }
   }
 
   /** Every function, by the id operators know it by: the route, bus route, WebSocket route or consumer. */

@@ -4,6 +4,7 @@ import { DynamoGameStore } from './adapters/dynamo/game-store';
 import { DynamoLeaderboardStore } from './adapters/dynamo/leaderboard-store';
 import { DynamoMonsterStore } from './adapters/dynamo/monster-store';
 import { DynamoRateLimiter } from './adapters/dynamo/rate-limiter';
+import { DynamoSceneStore } from './adapters/dynamo/scene-store';
 import { DynamoShopStore } from './adapters/dynamo/shop-store';
 import { DynamoUnlockStatsStore } from './adapters/dynamo/unlock-stats-store';
 import { makeAdjustBalance } from './app/adjust-balance';
@@ -38,6 +39,8 @@ const envSchema = z.object({
   /** only set locally, to point at DynamoDB Local */
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).optional(),
+  /** where scene images are served from (CloudFront, or the local runtime): the monster routes need it */
+  SCENES_BASE_URL: z.url().optional(),
 });
 
 export type WiringConfig = z.output<typeof envSchema>;
@@ -102,7 +105,11 @@ export function createApp(config: WiringConfig, rules: Rules, clock: Clock = sys
     shopViews: makeShopViews(shopDeps),
     buyShopItem: makeBuyShopItem(shopDeps),
     redeemReward: makeRedeemReward(shopDeps),
-    monsters: makeMonsterUseCases(shopDeps),
+    monsters: makeMonsterUseCases({
+      ...shopDeps,
+      scenes: new DynamoSceneStore({ doc, tableName: config.TABLE_NAME }),
+      imagesBaseUrl: config.SCENES_BASE_URL,
+    }),
     leaderboards: makeLeaderboardViews({
       rules,
       clock,

@@ -4,6 +4,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { SceneAccess } from '../../shared/http/routes';
 import {
   type SceneTaskDefinition,
   type SceneTaskId,
@@ -75,6 +76,18 @@ export class SceneWorkflow extends Construct {
       value: this.stateMachine.stateMachineArn,
       description: 'The monster scene state machine',
     });
+  }
+
+  /**
+   * What a function outside the workflow may do with scenes: 'read' shows
+   * them (the images' base URL); 'start' also starts executions of this
+   * state machine and no other.
+   */
+  grantScenes(fn: ApiFunction, access: SceneAccess, images: SceneImages): void {
+    fn.fn.addEnvironment('SCENES_BASE_URL', images.baseUrl);
+    if (access !== 'start') return;
+    fn.fn.addEnvironment('SCENE_WORKFLOW_ARN', this.stateMachine.stateMachineArn);
+    this.stateMachine.grantStartExecution(fn.fn);
   }
 
   private taskFunction(task: SceneTaskDefinition, props: SceneWorkflowProps): ApiFunction {

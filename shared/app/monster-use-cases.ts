@@ -3,11 +3,20 @@ import { defaultMonster, type Monster, type MonsterInput } from '../domain/monst
 import { applyMonsterUpdate } from '../domain/monster/update';
 import { type MonsterView, monsterView } from '../domain/monster/view';
 import { newProfile } from '../domain/profile';
+import { type SceneImageUrls, sceneImageUrls, sceneToShow } from '../domain/scenes/scene-images';
+import type { StoredScene } from '../domain/scenes/scene-job';
 import { isItemUnlocked } from '../domain/shop/catalog';
 import type { Profile } from '../domain/types';
 import { StaleProfileError } from '../ports';
+import type { SceneStore } from '../scene-ports';
 import { startBackoff } from './contention-retry';
 import type { ShopDeps } from './shop-deps';
+
+export interface MonsterDeps extends ShopDeps {
+  scenes: Pick<SceneStore, 'listScenes'>;
+  /** where scene images are served from (SCENES_BASE_URL); the monster routes fail loudly without it */
+  imagesBaseUrl: string | undefined;
+}
 
 export interface MonsterAnswer {
   view: MonsterView;
@@ -27,10 +36,7 @@ export interface MonsterUpdated extends MonsterAnswer {
  * being overwritten; without it, a concurrent write is reloaded and the
  * partial update applied again on top.
  */
-export function makeMonsterUseCases(deps: ShopDeps) {
-  /** no scene pipeline yet: the url stays null until a scene is generated */
-  const sceneUrl = null;
-
+export function makeMonsterUseCases(deps: MonsterDeps) {
   async function load(userId: string): Promise<{ profile: Profile; monster: Monster }> {
     const [profile, monster] = await Promise.all([
       deps.store.getProfile(userId),
@@ -42,10 +48,27 @@ export function makeMonsterUseCases(deps: ShopDeps) {
     };
   }
 
+  /** The URLs of the scene to show at the profile's level (the scenes are read alongside, not after). */
+  function shownScene(scenes: StoredScene[], profile: Profile): SceneImageUrls | null {
+    if (deps.imagesBaseUrl === undefined) {
+      throw new Error(
+        'SCENES_BASE_URL is not set: the monster routes need the URL scene images are served from',
+      );
+    }
+    const scene = sceneToShow(scenes, profile.sceneLevel);
+    return scene && sceneImageUrls(scene.paths, deps.imagesBaseUrl);
+  }
+
   return {
     async getMonster(userId: string): Promise<MonsterAnswer> {
-      const { profile, monster } = await load(userId);
-      return { view: monsterView(deps.rules, profile, monster, sceneUrl), version: monster.version };
+      const [{ profile, monster }, scenes] = await Promise.all([
+        load(userId),
+        deps.scenes.listScenes(userId),
+      ]);
+      return {
+        view: monsterView(deps.rules, profile, monster, shownScene(scenes, profile)),
+        version: monster.version,
+      };
     },
 
     async updateMonster(
@@ -60,9 +83,10 @@ export function makeMonsterUseCases(deps: ShopDeps) {
       );
       const backoff = startBackoff(deps);
       for (;;) {
-        const [{ profile, monster }, owned] = await Promise.all([
+        const [{ profile, monster }, owned, scenes] = await Promise.all([
           load(userId),
           deps.shop.listOwnedItems(userId),
+          deps.scenes.listScenes(userId),
         ]);
         if (expectedVersion !== undefined && expectedVersion !== monster.version) {
           throw new ConflictError(
@@ -79,7 +103,7 @@ export function makeMonsterUseCases(deps: ShopDeps) {
         try {
           const stored = await deps.monsters.saveMonster(userId, update.monster);
           return {
-            view: monsterView(deps.rules, profile, stored, sceneUrl),
+            view: monsterView(deps.rules, profile, stored, shownScene(scenes, profile)),
             version: stored.version,
             needsSceneRegeneration: update.needsSceneRegeneration,
           };

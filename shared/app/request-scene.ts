@@ -31,6 +31,8 @@ export interface SceneRequest {
   trigger: SceneTrigger;
   /** a trigger's own id makes a redelivered trigger start the same job (a milestone's event id, say) */
   jobId?: string;
+  /** a new drawing, even when the image of the monster's look is stored already */
+  regenerate?: boolean;
 }
 
 /**
@@ -61,8 +63,11 @@ export function makeRequestScene(deps: SceneRequestDeps) {
         sceneLevel,
         trigger: request.trigger,
         now,
+        regenerate: request.regenerate,
       }),
     );
+    // A redelivered trigger finds its job already under way or done: nothing to start again.
+    if (job.status !== 'queued') return job;
     try {
       await deps.starter.start(job);
     } catch (error) {

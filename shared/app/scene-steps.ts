@@ -103,7 +103,8 @@ export function prepareStep(
     const started = await deps.scenes.startJob(ref.userId, ref.jobId, deps.clock.now());
     const monster = (await deps.monsters.getMonster(ref.userId)) ?? defaultMonster(deps.rules);
     const look = sceneLook(deps.rules, monster, started.sceneLevel);
-    const cacheKey = sceneCacheKey(look, deps.drawnBy);
+    // A requested new drawing gets a key of its own (the job's), so it is drawn, not found.
+    const cacheKey = sceneCacheKey(look, deps.drawnBy, started.regenerate ? started.jobId : undefined);
     return {
       ...ref,
       sceneLevel: look.level,
@@ -111,7 +112,7 @@ export function prepareStep(
       prompt: buildScenePrompt(deps.rules, monster, look.level),
       cacheKey,
       drawnBy: deps.drawnBy,
-      cached: await deps.images.has(cacheKey),
+      cached: !started.regenerate && (await deps.images.has(cacheKey)),
     };
   };
 }

@@ -1,4 +1,6 @@
 import { EVENT_SOURCE } from '../../events/envelope';
+import { detailType as MILESTONE_REACHED } from '../../events/milestone-reached.v1';
+import type { SceneAccess } from '../http/routes';
 
 /**
  * The bus's routing table: read by the CDK stateless stack (one EventBridge
@@ -16,6 +18,8 @@ export interface BusRoute {
   id: string;
   description: string;
   pattern: { source: ValueMatcher; detailType: ValueMatcher };
+  /** what the target does with monster scenes (see routes.ts) */
+  scenes?: SceneAccess;
   target:
     | {
         /** through an SQS queue (with a DLQ) to a batch consumer, for work that must not be lost */
@@ -74,6 +78,13 @@ export function busRoutes(opts: {
       description: "A user's outcome events -> the realtime notifier (WebSocket pushes)",
       pattern: { source: [EVENT_SOURCE], detailType: opts.pushedDetailTypes },
       target: { kind: 'function', entry: 'functions/events/notify.ts' },
+    },
+    {
+      id: 'ScenesOnMilestone',
+      description: "An XP milestone crossed -> the new scene level's scene (the scene workflow)",
+      pattern: { source: [EVENT_SOURCE], detailType: [MILESTONE_REACHED] },
+      scenes: 'start',
+      target: { kind: 'function', entry: 'functions/events/start-milestone-scene.ts' },
     },
   ];
 }

@@ -9,6 +9,7 @@ import {
   userPathSchema,
 } from './request-schemas';
 import { historyResponseSchema, outcomeResponseSchema, profileResponseSchema } from './response-schemas';
+import { sceneRouteSpecs } from './scene-route-specs';
 
 import {
   idempotencyHeadersSchema,
@@ -210,6 +211,7 @@ export const routeSpecs: Record<string, RouteSpec> = {
     errors: [...BODY_ERRORS, 401, 409, 429],
   },
   ...leaderboardRouteSpecs,
+  ...sceneRouteSpecs,
   GetOpenApi: {
     responses: { 200: { description: 'This document' } },
     errors: [],

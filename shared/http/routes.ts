@@ -15,6 +15,13 @@ export type RouteAuth = 'jwt' | 'iam' | 'public';
  */
 export type TableAccess = 'none' | 'read' | 'read-write' | 'read-stats' | 'write-stats';
 
+/**
+ * What a function does with monster scenes: 'read' shows them (it gets the
+ * images' base URL), 'start' also starts the scene workflow (it gets the
+ * state machine's ARN and states:StartExecution on it, nothing more).
+ */
+export type SceneAccess = 'read' | 'start';
+
 export interface RouteDefinition {
   /** stable name: the function's logical id and its metric dimension */
   id: string;
@@ -25,6 +32,7 @@ export interface RouteDefinition {
   entry: string;
   auth: RouteAuth;
   table: TableAccess;
+  scenes?: SceneAccess;
   summary: string;
 }
 
@@ -171,6 +179,7 @@ export const routes: readonly RouteDefinition[] = [
     entry: 'functions/http/me/get-my-monster.ts',
     auth: 'jwt',
     table: 'read',
+    scenes: 'read',
     summary: 'My monster avatar, its scene level and progress',
   },
   {
@@ -180,7 +189,39 @@ export const routes: readonly RouteDefinition[] = [
     entry: 'functions/http/me/update-my-monster.ts',
     auth: 'jwt',
     table: 'read-write',
-    summary: 'Rename or dress my monster with unlocked items',
+    // a change the scene shows draws it again
+    scenes: 'start',
+    summary: 'Rename or dress my monster with unlocked items; a new look starts a new scene',
+  },
+  {
+    id: 'RequestScene',
+    method: 'POST',
+    path: '/v1/me/scenes',
+    entry: 'functions/http/me/request-scene.ts',
+    auth: 'jwt',
+    table: 'read-write',
+    scenes: 'start',
+    summary: 'Draw my scene (a level reached, default the current one); once per 5 minutes',
+  },
+  {
+    id: 'GetMySceneJob',
+    method: 'GET',
+    path: '/v1/me/scenes/jobs/{job_id}',
+    entry: 'functions/http/me/get-my-scene-job.ts',
+    auth: 'jwt',
+    table: 'read',
+    scenes: 'read',
+    summary: 'One of my scene jobs: status, progress, the image and thumbnails, or the error code',
+  },
+  {
+    id: 'ListMyScenes',
+    method: 'GET',
+    path: '/v1/me/scenes',
+    entry: 'functions/http/me/list-my-scenes.ts',
+    auth: 'jwt',
+    table: 'read',
+    scenes: 'read',
+    summary: 'My scene gallery: one scene per level drawn so far',
   },
   {
     id: 'ListLeaderboards',

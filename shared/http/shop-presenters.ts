@@ -82,14 +82,18 @@ export function presentRedemptions(page: RedemptionPage): Out<typeof redemptions
   };
 }
 
-export function presentMonster(answer: MonsterAnswer | MonsterUpdated): Out<typeof monsterResponseSchema> {
+export function presentMonster(
+  answer: MonsterAnswer | MonsterUpdated,
+  sceneJobId?: string | null,
+): Out<typeof monsterResponseSchema> {
   const { view } = answer;
   return {
     name: view.name,
     base_color: view.baseColor,
     customizations: view.customizations,
     scene_level: view.sceneLevel,
-    scene_url: view.sceneUrl,
+    scene_url: view.scene?.imageUrl ?? null,
+    scene_thumbnails: view.scene?.thumbnails ?? null,
     xp: view.xp,
     next_milestone: view.nextMilestone && {
       scene_level: view.nextMilestone.sceneLevel,
@@ -99,5 +103,6 @@ export function presentMonster(answer: MonsterAnswer | MonsterUpdated): Out<type
     progress_percent: view.progressPercent,
     version: answer.version,
     ...('needsSceneRegeneration' in answer && { needs_scene_regeneration: answer.needsSceneRegeneration }),
+    ...(sceneJobId !== undefined && { scene_job_id: sceneJobId }),
   };
 }

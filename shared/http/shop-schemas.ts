@@ -140,7 +140,16 @@ export const monsterResponseSchema = z.object({
     patterns: z.array(z.string()),
   }),
   scene_level: count,
-  scene_url: z.string().nullable().describe('null until a scene exists'),
+  scene_url: z
+    .url()
+    .nullable()
+    .describe(
+      "the monster's scene (1024 px WebP): the current level's, or the last one while it is being drawn; null until a scene exists",
+    ),
+  scene_thumbnails: z
+    .object({ medium: z.url().describe('512 px'), thumb: z.url().describe('200 px') })
+    .nullable()
+    .describe('smaller renditions of the same scene, to show first'),
   xp: count,
   next_milestone: z.object({ scene_level: count, xp: count, xp_remaining: count }).nullable(),
   progress_percent: z.number().min(0).max(100),
@@ -149,6 +158,13 @@ export const monsterResponseSchema = z.object({
     .boolean()
     .optional()
     .describe('PUT only: true when what the scene shows changed'),
+  scene_job_id: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      'PUT only: the scene job drawing the new look (poll /v1/me/scenes/jobs/{job_id}); null when none started',
+    ),
 });
 
 /** The purchase's event id: the Idempotency-Key header, else this request's own id. */

@@ -13,6 +13,12 @@ export interface HandlerEnv {
   eventBusName: string;
   /** the local WebSocket API's management endpoint */
   wsCallbackUrl: string;
+  /** the local Step Functions endpoint and the scene state machine on it */
+  stepFunctionsUrl: string;
+  sceneWorkflowArn: string;
+  /** the folder scene images are stored in, and the URL they are served from */
+  scenesDir: string;
+  scenesBaseUrl: string;
 }
 
 export const LOCAL_REGION = 'us-east-1';
@@ -23,6 +29,12 @@ export function applyHandlerEnv(env: NodeJS.ProcessEnv, settings: HandlerEnv): v
   env.EVENT_BUS_NAME = settings.eventBusName;
   env.EVENTBRIDGE_ENDPOINT = settings.eventsUrl;
   env.WS_CALLBACK_URL = settings.wsCallbackUrl;
+  env.STEPFUNCTIONS_ENDPOINT = settings.stepFunctionsUrl;
+  env.SCENE_WORKFLOW_ARN = settings.sceneWorkflowArn;
+  // Locally the built-in renderer draws every scene: no model, no account, no cost.
+  env.SCENES_PROVIDER = 'procedural';
+  env.SCENES_DIR = settings.scenesDir;
+  env.SCENES_BASE_URL = settings.scenesBaseUrl;
   env.AWS_REGION = LOCAL_REGION;
   // Dummy credentials: DynamoDB Local accepts any, and a developer's real
   // profile or session must never be picked up by a local run.

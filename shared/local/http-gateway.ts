@@ -24,6 +24,8 @@ export interface GatewayOptions {
   timeoutMs?: number;
   log?: (line: string) => void;
   logError?: (message: string, error: unknown) => void;
+  /** files served before the routes (the scene images): a response, or undefined to route the request */
+  files?: (method: string, rawPath: string) => Promise<HttpResponse | undefined>;
 }
 
 /** API Gateway's payload limit. */
@@ -37,6 +39,8 @@ export function createGateway(options: GatewayOptions) {
 
   async function route(req: IncomingMessage, body: Buffer, rawPath: string, rawQuery: string) {
     const method = req.method ?? 'GET';
+    const file = await options.files?.(method, rawPath);
+    if (file) return file;
     if (rawPath === DEV_TOKEN_PATH) {
       return method === 'POST'
         ? issueDevToken(options.auth, body)

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createDynamoClients } from '../adapters/dynamo/client';
@@ -6,6 +7,7 @@ import { EVENT_BUS_NAME } from '../bus/bus-name';
 import { routes } from '../http/routes';
 import { overrideRealtimeDeps } from '../realtime/wiring';
 import { loadActiveRules } from '../rules/active-rules';
+import { sceneWorkflowTasks } from '../scenes/scene-task-table';
 import { tableStreamConsumers } from '../streams/table-stream-consumers';
 import { createDevAuth } from './dev-auth';
 import { DEV_TOKEN_PATH } from './dev-token-route';
@@ -22,7 +24,9 @@ import { localBusRoutes } from './local-bus-routes';
 import type { LocalOptions } from './local-options';
 import { assertPortFree, listen } from './port-check';
 import { readRulesFile } from './rules-file';
+import { sceneFiles } from './scene-files';
 import { type LocalInfo, loadSecrets, writeLocalInfo } from './state-dir';
+import { startStepFunctionsEndpoint } from './stepfunctions-endpoint';
 import { startStreamConsumers } from './stream-consumers';
 import type { TableStream } from './table-stream';
 import { startWebSocketGateway } from './websocket-gateway';
@@ -77,6 +81,7 @@ export async function startLocalRuntime(
   let bus: LocalBus | undefined;
   let events: Awaited<ReturnType<typeof startEventsEndpoint>> | undefined;
   let realtime: Awaited<ReturnType<typeof startWebSocketGateway>> | undefined;
+  let workflows: Awaited<ReturnType<typeof startStepFunctionsEndpoint>> | undefined;
   try {
     dynamo = await startDynamoDbLocal({
       ...(options.dynamoDbPort ? { port: options.dynamoDbPort } : {}),
@@ -88,6 +93,15 @@ export async function startLocalRuntime(
     bus = createLocalBus({ name: EVENT_BUS_NAME, routes: busRoutes, loadHandler, logError: io.logError });
     events = await startEventsEndpoint(bus, HOST);
     realtime = await startWebSocketGateway({ host: HOST, loadHandler, logError: io.logError });
+    workflows = await startStepFunctionsEndpoint({
+      host: HOST,
+      loadHandler,
+      log: io.log,
+      logError: io.logError,
+    });
+    const apiUrl = `http://${HOST}:${port}`;
+    // Images are kept (content-addressed, like the bucket); images between steps are not.
+    await rm(join(options.stateDir, 'pending'), { recursive: true, force: true });
     // Dev tokens are HS256, which aws-jwt-verify (the $connect verifier on AWS) does not take.
     overrideRealtimeDeps({ tokens: devTokenVerifier(auth) });
     applyHandlerEnv(process.env, {
@@ -96,13 +110,21 @@ export async function startLocalRuntime(
       eventsUrl: events.url,
       eventBusName: EVENT_BUS_NAME,
       wsCallbackUrl: realtime.managementUrl,
+      stepFunctionsUrl: workflows.url,
+      sceneWorkflowArn: workflows.stateMachineArn,
+      scenesDir: options.stateDir,
+      scenesBaseUrl: `${apiUrl}/`,
       ...(rulesJson ? { rulesJson } : {}),
     });
     // whatever QUESTLINE_RULES_JSON is now in effect, it fails here, not per request
     loadActiveRules(process.env);
     const { client } = createDynamoClients({ endpoint: dynamo.endpoint, region: LOCAL_REGION });
     await ensureTable(client, LOCAL_TABLE_NAME);
-    await loadHandler.preload([...routes, ...busRoutes.map((r) => ({ id: r.id, entry: r.target.entry }))]);
+    await loadHandler.preload([
+      ...routes,
+      ...busRoutes.map((r) => ({ id: r.id, entry: r.target.entry })),
+      ...sceneWorkflowTasks,
+    ]);
     // Reading the stream starts before the first request, so no write is missed.
     stream = await startStreamConsumers({
       consumers: tableStreamConsumers,
@@ -112,10 +134,16 @@ export async function startLocalRuntime(
       tableName: LOCAL_TABLE_NAME,
       logError: io.logError,
     });
-    const gateway = createGateway({ routes, loadHandler, auth, log: io.log, logError: io.logError });
+    const gateway = createGateway({
+      routes,
+      loadHandler,
+      auth,
+      log: io.log,
+      logError: io.logError,
+      files: sceneFiles(options.stateDir),
+    });
     serve = (req, res) => void gateway(req, res);
 
-    const apiUrl = `http://${HOST}:${port}`;
     const openApi = routes.find((route) => route.id === 'GetOpenApi');
     const info: LocalInfo = {
       api_url: apiUrl,
@@ -124,6 +152,9 @@ export async function startLocalRuntime(
       events_url: events.url,
       event_bus_name: EVENT_BUS_NAME,
       ws_url: realtime.wsUrl,
+      scenes_url: `${apiUrl}/scenes/`,
+      stepfunctions_url: workflows.url,
+      scene_workflow_arn: workflows.stateMachineArn,
       internal_key: secrets.internalKey,
       table_name: LOCAL_TABLE_NAME,
       dynamodb_endpoint: dynamo.endpoint,
@@ -137,6 +168,7 @@ export async function startLocalRuntime(
     const localBus = bus;
     const eventsServer = events.server;
     const websockets = realtime;
+    const sceneWorkflows = workflows;
     return {
       info,
       localJsonPath,
@@ -144,6 +176,9 @@ export async function startLocalRuntime(
         await stopServer();
         await websockets.stop();
         await reading.stop();
+        await sceneWorkflows.drain();
+        sceneWorkflows.server.close();
+        sceneWorkflows.server.closeAllConnections();
         await localBus.drain();
         eventsServer.close();
         eventsServer.closeAllConnections();
@@ -154,6 +189,7 @@ export async function startLocalRuntime(
   } catch (error) {
     await stopServer();
     await realtime?.stop();
+    workflows?.server.close();
     await stream?.stop();
     events?.server.close();
     await dynamo?.stop();

@@ -6,8 +6,9 @@ import type { DevAuthSecrets } from './dev-auth';
 
 /**
  * The local runtime's state directory (default `<repo>/.questline`, git-ignored;
- * QUESTLINE_HOME overrides it): DynamoDB Local's data, the dev signing key and
- * local.json, which tells scripts where the API is and how to call it.
+ * QUESTLINE_HOME overrides it): DynamoDB Local's data, the dev signing key,
+ * the scene images (`scenes/`, served at /scenes/...) and local.json, which
+ * tells scripts where the API is and how to call it.
  */
 
 export const LOCAL_INFO_FILE = 'local.json';
@@ -23,6 +24,11 @@ export const localInfoSchema = z.object({
   event_bus_name: z.string(),
   /** the WebSocket API: connect with ?token=<dev token> */
   ws_url: z.string(),
+  /** where scene images are served (the local stand-in for CloudFront) */
+  scenes_url: z.string(),
+  /** the scene workflow: Step Functions StartExecution of scene_workflow_arn */
+  stepfunctions_url: z.string(),
+  scene_workflow_arn: z.string(),
   internal_key: z.string().regex(KEY_PATTERN),
   table_name: z.string(),
   dynamodb_endpoint: z.string(),

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from './support/events';
 import { asUser, uniqueId } from './support/requests';
 import {
@@ -15,6 +15,7 @@ let api: ShopApi;
 beforeAll(async () => {
   api = await loadShopApi();
 });
+afterAll(() => api.scenes.stop());
 
 const userWithCoins = (coins: number) => userWithCoinsIn(api, coins, 'dresser');
 const itemsOf = (userId: string) => itemKindsOf(api, userId);

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invoke } from './support/events';
 import { asUser, uniqueId } from './support/requests';
 import {
@@ -18,6 +18,7 @@ let api: ShopApi;
 beforeAll(async () => {
   api = await loadShopApi();
 });
+afterAll(() => api.scenes.stop());
 
 const userWithCoins = (coins: number) => userWithCoinsIn(api, coins, 'shopper');
 const itemsOf = (userId: string) => itemKindsOf(api, userId);

@@ -60,7 +60,7 @@ describe('bus routing', () => {
 
   it('has one rule per route of the routing table, each on the questline bus', () => {
     const routeIds = questlineBusRoutes(defaultRules).map((r) => r.id);
-    expect(routeIds.sort()).toEqual(['ActivitiesIn', 'PushToUsers']);
+    expect(routeIds.sort()).toEqual(['ActivitiesIn', 'PushToUsers', 'ScenesOnMilestone']);
     expect(rules()).toHaveLength(routeIds.length);
     const busName = built.stateless.resolve(built.stateful.eventBus.bus.eventBusName);
     for (const id of routeIds) expect(rule(id).Properties.EventBusName).toEqual(busName);

@@ -39,6 +39,7 @@ const jobItemSchema = z.object({
   updated_at: z.string().min(1),
   error_code: z.string().min(1).optional(),
   scene: storedSceneSchema.optional(),
+  regenerate: z.boolean().optional(),
   expires_at: z.number().int(),
 });
 
@@ -53,6 +54,7 @@ export function jobItem(job: SceneJob): Record<string, unknown> {
     progress: job.progress,
     created_at: job.createdAt,
     updated_at: job.updatedAt,
+    ...(job.regenerate ? { regenerate: true } : {}),
     expires_at: Math.floor(Date.parse(job.createdAt) / 1000) + SCENE_JOB_RETENTION_SECONDS,
   };
 }
@@ -70,6 +72,7 @@ export function jobOf(item: Record<string, unknown>): SceneJob {
     updatedAt: j.updated_at,
     ...(j.error_code ? { errorCode: j.error_code } : {}),
     ...(j.scene ? { scene: sceneOf(j.scene) } : {}),
+    ...(j.regenerate ? { regenerate: true } : {}),
   };
 }
 

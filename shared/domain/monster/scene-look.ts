@@ -42,7 +42,7 @@ export function sceneLook(rules: Rules, monster: Monster, level: number): SceneL
  * or "procedural" and its version). Equal looks drawn the same way share a
  * stored image; any visible change, or another model, is another key.
  */
-export function sceneCacheKey(look: SceneLook, drawnBy: string): string {
+export function sceneCacheKey(look: SceneLook, drawnBy: string, variant?: string): string {
   const parts = [
     drawnBy,
     look.level,
@@ -51,6 +51,8 @@ export function sceneCacheKey(look: SceneLook, drawnBy: string): string {
     look.clothing,
     look.features,
     look.patterns,
+    // a requested new drawing of the same look: its own key, so stored images never change
+    ...(variant === undefined ? [] : [variant]),
   ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }

@@ -1,5 +1,6 @@
 import type { Rules } from '../../rules/schema';
 import { nextMilestone } from '../milestones';
+import type { SceneImageUrls } from '../scenes/scene-images';
 import type { Profile } from '../types';
 import { catalogItem, type Monster } from './monster';
 
@@ -10,8 +11,8 @@ export interface MonsterView {
   baseColor: { code: string; name: string | null };
   customizations: { accessories: string[]; clothing: string[]; features: string[]; patterns: string[] };
   sceneLevel: number;
-  /** null until a scene image exists */
-  sceneUrl: string | null;
+  /** the scene the monster stands in (see sceneToShow); null until a scene image exists */
+  scene: SceneImageUrls | null;
   xp: number;
   /** null once every milestone is reached */
   nextMilestone: { sceneLevel: number; xp: number; xpRemaining: number } | null;
@@ -27,7 +28,7 @@ export function monsterView(
   rules: Rules,
   profile: Profile,
   monster: Monster,
-  sceneUrl: string | null,
+  scene: SceneImageUrls | null,
 ): MonsterView {
   const color = catalogItem(rules, monster.baseColor);
   const next = nextMilestone(rules.milestones, profile.xp);
@@ -41,7 +42,7 @@ export function monsterView(
       patterns: [...monster.patterns],
     },
     sceneLevel: profile.sceneLevel,
-    sceneUrl,
+    scene,
     xp: profile.xp,
     nextMilestone: next
       ? { sceneLevel: next.scene_level, xp: next.xp, xpRemaining: next.xp - profile.xp }

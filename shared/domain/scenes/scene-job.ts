@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../types';
+import { sceneImageUrls } from './scene-images';
 
 /**
  * A scene job: one request for a user's scene at one level, from whatever
@@ -31,6 +32,8 @@ export interface SceneJob {
   scene?: StoredScene;
   /** set when failed: the step that failed (`generation_failed`, `storage_failed`, ...) */
   errorCode?: string;
+  /** the user asked for a new drawing, not the stored image of the same look */
+  regenerate?: boolean;
 }
 
 /** A user's scene at one level: the latest completed job's images. */
@@ -54,6 +57,7 @@ export function newSceneJob(opts: {
   sceneLevel: number;
   trigger: SceneTrigger;
   now: Date;
+  regenerate?: boolean;
 }): SceneJob {
   const at = opts.now.toISOString();
   return {
@@ -65,20 +69,21 @@ export function newSceneJob(opts: {
     progress: 0,
     createdAt: at,
     updatedAt: at,
+    ...(opts.regenerate ? { regenerate: true } : {}),
   };
 }
 
 /** The events of a completed job; URLs are absolute (the images' base URL + path). */
 export function sceneGeneratedEvent(job: SceneJob, scene: StoredScene, imagesBaseUrl: string): DomainEvent {
-  const url = (path: string) => new URL(path, withSlash(imagesBaseUrl)).toString();
+  const { imageUrl, thumbnails } = sceneImageUrls(scene.paths, imagesBaseUrl);
   return {
     detailType: 'scene.generated',
     data: {
       user_id: job.userId,
       job_id: job.jobId,
       scene_level: scene.sceneLevel,
-      image_url: url(scene.paths.full),
-      thumbnails: { medium: url(scene.paths.medium), thumb: url(scene.paths.thumb) },
+      image_url: imageUrl,
+      thumbnails,
       drawn_by: scene.drawnBy,
       fallback: scene.fallback,
     },
@@ -91,5 +96,3 @@ export function sceneFailedEvent(job: SceneJob, errorCode: string): DomainEvent 
     data: { user_id: job.userId, job_id: job.jobId, scene_level: job.sceneLevel, error_code: errorCode },
   };
 }
-
-const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);

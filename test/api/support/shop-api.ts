@@ -5,6 +5,7 @@ import { createTestStore, type TestStore } from '../../support/dynamodb';
 import { scanAll } from '../../support/game-fixtures';
 import { type Auth, httpEvent, invoke } from './events';
 import { adjustmentEvent, uniqueId } from './requests';
+import { startSceneWorkflow } from './scene-workflow';
 
 type Handler = (event: HttpEvent, context: Context) => Promise<unknown>;
 
@@ -19,7 +20,11 @@ const names = [
   'adjustUserBalance',
 ] as const;
 
-export type ShopApi = Record<(typeof names)[number], Handler> & { table: TestStore };
+export type ShopApi = Record<(typeof names)[number], Handler> & {
+  table: TestStore;
+  /** the scene workflow a monster change starts: stop it after the tests */
+  scenes: Awaited<ReturnType<typeof startSceneWorkflow>>;
+};
 
 /** A fresh table and the real shop handlers (default rules: the shipped shop), imported as on a cold start. */
 export async function loadShopApi(): Promise<ShopApi> {
@@ -29,6 +34,7 @@ export async function loadShopApi(): Promise<ShopApi> {
   process.env.AWS_REGION ??= 'us-east-1';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  const scenes = await startSceneWorkflow();
   vi.resetModules();
   const modules = await Promise.all([
     import('../../../functions/http/shop/list-shop-items'),
@@ -41,7 +47,7 @@ export async function loadShopApi(): Promise<ShopApi> {
     import('../../../functions/http/internal/adjust-user-balance'),
   ]);
   const api = Object.fromEntries(names.map((name, i) => [name, modules[i]?.handler as Handler]));
-  return { ...(api as Record<(typeof names)[number], Handler>), table };
+  return { ...(api as Record<(typeof names)[number], Handler>), table, scenes };
 }
 
 export const shopItemsEvent = (auth: Auth, query?: Record<string, string>) =>

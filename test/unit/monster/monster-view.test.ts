@@ -28,7 +28,7 @@ describe('monsterView', () => {
       baseColor: { code: 'color_orange', name: 'Orange' },
       customizations: { accessories: [], clothing: [], features: [], patterns: [] },
       sceneLevel: 0,
-      sceneUrl: null,
+      scene: null,
       xp: 0,
       nextMilestone: { sceneLevel: 1, xp: 250, xpRemaining: 250 },
       progressPercent: 0,
@@ -36,18 +36,20 @@ describe('monsterView', () => {
   });
 
   it('measures progress from the last milestone reached, floored to a whole percent', () => {
+    const scene = {
+      imageUrl: 'https://cdn.example/scenes/k/full.webp',
+      thumbnails: {
+        medium: 'https://cdn.example/scenes/k/medium.webp',
+        thumb: 'https://cdn.example/scenes/k/thumb.webp',
+      },
+    };
     const dressed = monster({ baseColor: 'color_blue', accessories: ['hat_wizard', 'bow_tie'] });
-    const view = monsterView(
-      rules,
-      profile({ xp: 1749, sceneLevel: 3 }),
-      dressed,
-      'https://cdn.example/s3.png',
-    );
+    const view = monsterView(rules, profile({ xp: 1749, sceneLevel: 3 }), dressed, scene);
     expect(view).toMatchObject({
       baseColor: { code: 'color_blue', name: 'Ocean Blue' },
       customizations: { accessories: ['hat_wizard', 'bow_tie'] },
       sceneLevel: 3,
-      sceneUrl: 'https://cdn.example/s3.png',
+      scene,
       xp: 1749,
       nextMilestone: { sceneLevel: 4, xp: 2500, xpRemaining: 751 },
       progressPercent: 49,

@@ -4,7 +4,7 @@
  *
  *   apply        the apply path against the raw minimum (the default)
  *   leaderboard  top-10 and my rank at 10k and 100k users, next to the naive count
- *   scene        the procedural scene renderer and sharp, ms per scene
+ *   scene        the procedural scene renderer and sharp, ms per scene; trigger -> frame locally
  */
 
 const benches: Record<string, () => Promise<unknown>> = {

@@ -49,3 +49,6 @@ console.log(`procedural scene + sharp (SVG -> WebP 1024/512/200), ${SCENES} scen
 console.log(`  ms per scene  p50 ${at(0.5)}  p95 ${at(0.95)}  max ${at(1)}`);
 console.log(`  bytes per scene (three renditions)  mean ${Math.round(bytes / SCENES).toLocaleString('en')}`);
 console.log(`  goal under 500 ms a scene: ${Number(at(0.95)) < 500 ? 'met' : 'NOT met'} (p95)`);
+
+console.log('');
+await import('./scene-jobs');

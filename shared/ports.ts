@@ -172,6 +172,11 @@ export interface ShopStore {
   readRedeemedTotals(rewardIds: readonly string[]): Promise<Map<string, number>>;
 }
 
+/** Reads a profile (consistently), and nothing else. */
+export interface ProfileReader {
+  getProfile(userId: string): Promise<Profile | null>;
+}
+
 export interface MonsterStore {
   /** null while the user has never changed their monster (the default one stands) */
   getMonster(userId: string): Promise<Monster | null>;

@@ -4,7 +4,6 @@ import { DynamoGameStore } from './adapters/dynamo/game-store';
 import { DynamoLeaderboardStore } from './adapters/dynamo/leaderboard-store';
 import { DynamoMonsterStore } from './adapters/dynamo/monster-store';
 import { DynamoRateLimiter } from './adapters/dynamo/rate-limiter';
-import { DynamoSceneStore } from './adapters/dynamo/scene-store';
 import { DynamoShopStore } from './adapters/dynamo/shop-store';
 import { DynamoUnlockStatsStore } from './adapters/dynamo/unlock-stats-store';
 import { makeAdjustBalance } from './app/adjust-balance';
@@ -16,7 +15,6 @@ import { makeGetProfile } from './app/get-profile';
 import { makeLeaderboardViews } from './app/leaderboard-views';
 import { makeListAchievements } from './app/list-achievements';
 import { makeListHistory } from './app/list-history';
-import { makeMonsterUseCases } from './app/monster-use-cases';
 import { makeRecordActivity } from './app/record-activity';
 import { makeRedeemReward } from './app/redeem-reward';
 import { makeShopViews } from './app/shop-views';
@@ -39,8 +37,6 @@ const envSchema = z.object({
   /** only set locally, to point at DynamoDB Local */
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).optional(),
-  /** where scene images are served from (CloudFront, or the local runtime): the monster routes need it */
-  SCENES_BASE_URL: z.url().optional(),
 });
 
 export type WiringConfig = z.output<typeof envSchema>;
@@ -72,7 +68,6 @@ export interface App {
   shopViews: ReturnType<typeof makeShopViews>;
   buyShopItem: ReturnType<typeof makeBuyShopItem>;
   redeemReward: ReturnType<typeof makeRedeemReward>;
-  monsters: ReturnType<typeof makeMonsterUseCases>;
   leaderboards: ReturnType<typeof makeLeaderboardViews>;
 }
 
@@ -105,11 +100,6 @@ export function createApp(config: WiringConfig, rules: Rules, clock: Clock = sys
     shopViews: makeShopViews(shopDeps),
     buyShopItem: makeBuyShopItem(shopDeps),
     redeemReward: makeRedeemReward(shopDeps),
-    monsters: makeMonsterUseCases({
-      ...shopDeps,
-      scenes: new DynamoSceneStore({ doc, tableName: config.TABLE_NAME }),
-      imagesBaseUrl: config.SCENES_BASE_URL,
-    }),
     leaderboards: makeLeaderboardViews({
       rules,
       clock,

@@ -7,15 +7,26 @@ import { type SceneImageUrls, sceneImageUrls, sceneToShow } from '../domain/scen
 import type { StoredScene } from '../domain/scenes/scene-job';
 import { isItemUnlocked } from '../domain/shop/catalog';
 import type { Profile } from '../domain/types';
-import { StaleProfileError } from '../ports';
+import {
+  type MonsterStore,
+  type ProfileReader,
+  type RateLimiter,
+  type ShopStore,
+  StaleProfileError,
+} from '../ports';
 import type { SceneStore } from '../scene-ports';
 import { startBackoff } from './contention-retry';
-import type { ShopDeps } from './shop-deps';
+import type { AppDeps } from './deps';
 
-export interface MonsterDeps extends ShopDeps {
+/** Only what the monster routes touch, so their composition root carries nothing else. */
+export interface MonsterDeps extends Pick<AppDeps, 'rules' | 'clock' | 'retry' | 'metrics'> {
+  store: ProfileReader;
+  monsters: MonsterStore;
+  shop: Pick<ShopStore, 'listOwnedItems'>;
+  rateLimiter: RateLimiter;
   scenes: Pick<SceneStore, 'listScenes'>;
-  /** where scene images are served from (SCENES_BASE_URL); the monster routes fail loudly without it */
-  imagesBaseUrl: string | undefined;
+  /** where scene images are served from (SCENES_BASE_URL) */
+  imagesBaseUrl: string;
 }
 
 export interface MonsterAnswer {
@@ -50,11 +61,6 @@ export function makeMonsterUseCases(deps: MonsterDeps) {
 
   /** The URLs of the scene to show at the profile's level (the scenes are read alongside, not after). */
   function shownScene(scenes: StoredScene[], profile: Profile): SceneImageUrls | null {
-    if (deps.imagesBaseUrl === undefined) {
-      throw new Error(
-        'SCENES_BASE_URL is not set: the monster routes need the URL scene images are served from',
-      );
-    }
     const scene = sceneToShow(scenes, profile.sceneLevel);
     return scene && sceneImageUrls(scene.paths, deps.imagesBaseUrl);
   }

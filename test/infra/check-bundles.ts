@@ -65,26 +65,11 @@ try {
   const template = app.synth().getStackByName(stateless.stackName).template;
   // every function: one per route, per stream consumer, per bus target, per WebSocket route, per scene task
   const functions = [
-    ...routes.map((r) => ({ id: r.id, table: r.table, fn: stateless.httpApi.functions.get(r.id) })),
-    ...tableStreamConsumers.map((c) => ({
-      id: c.id,
-      table: c.table,
-      fn: stateless.streamConsumers.get(c.id)?.fn,
-    })),
-    // the apply consumer records activities (it must carry the rules); the notifier and the
-    // WebSocket routes read no rules unless their code names them
-    ...[...stateless.busRouting.functions].map(([id, fn]) => ({
-      id,
-      table: id === 'ActivitiesIn' ? ('read-write' as const) : ('none' as const),
-      fn,
-    })),
-    ...[...stateless.webSocketApi.functions].map(([id, fn]) => ({ id, table: 'none' as const, fn })),
-    // of the scene tasks only the preparation reads the rules (the catalog, for the look and prompt)
-    ...[...stateless.sceneWorkflow.functions].map(([id, fn]) => ({
-      id,
-      table: id === 'PrepareScene' ? ('read' as const) : ('none' as const),
-      fn,
-    })),
+    ...routes.map((r) => ({ id: r.id, fn: stateless.httpApi.functions.get(r.id) })),
+    ...tableStreamConsumers.map((c) => ({ id: c.id, fn: stateless.streamConsumers.get(c.id)?.fn })),
+    ...[...stateless.busRouting.functions].map(([id, fn]) => ({ id, fn })),
+    ...[...stateless.webSocketApi.functions].map(([id, fn]) => ({ id, fn })),
+    ...[...stateless.sceneWorkflow.functions].map(([id, fn]) => ({ id, fn })),
   ];
   console.log(`bundled ${functions.length} functions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -101,8 +86,9 @@ try {
     const bundle = join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`, 'index.mjs');
     const bytes = statSync(bundle).size;
     const code = readFileSync(bundle, 'utf8');
-    // a route that never loads the rules (no table, no wiring) has nothing to inline
-    const loadsRules = route.table !== 'none' || code.includes('QUESTLINE_RULES_JSON');
+    // Code that loads the rules reads process.env.QUESTLINE_RULES_JSON, which the define replaces
+    // with the document: still named in the bundle, the define missed it; absent, nothing loads them.
+    const loadsRules = code.includes('QUESTLINE_RULES_JSON');
     const inlined = code.includes(marker);
     const kb = (bytes / 1024).toFixed(1).padStart(7);
     const initMs = medianInitMs(bundle);

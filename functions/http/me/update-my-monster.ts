@@ -6,9 +6,9 @@ import { presentMonster } from '../../../shared/http/shop-presenters';
 import { monsterBodySchema } from '../../../shared/http/shop-schemas';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
+import { monsterUseCases } from '../../../shared/monster-wiring';
 import { logger } from '../../../shared/observability';
 import { sceneRequests } from '../../../shared/scenes/scene-request-wiring';
-import { getApp } from '../../../shared/wiring';
 
 /**
  * PUT /v1/me/monster: rename or dress my monster with items I have unlocked.
@@ -19,7 +19,7 @@ import { getApp } from '../../../shared/wiring';
 export async function main(event: HttpEvent): Promise<HttpResult> {
   const userId = userFromJwt(event);
   const { version, ...input } = parseInput(monsterBodySchema, event.jsonBody, 'body');
-  const updated = await getApp().monsters.updateMonster(userId, input, version);
+  const updated = await monsterUseCases().updateMonster(userId, input, version);
   return json(200, presentMonster(updated, await startScene(userId, updated)));
 }
 

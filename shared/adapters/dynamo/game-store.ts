@@ -33,6 +33,7 @@ import {
   userPk,
 } from './keys';
 import { outboxRecordItem } from './outbox-record';
+import { DynamoProfileReader } from './profile-reader';
 import { purchaseWrites } from './purchase-writes';
 import { ledgerIndex } from './table-definition';
 import { decodeOutcomeCancellation, isVersionConflict, type TransactionRole } from './transaction-errors';
@@ -47,10 +48,12 @@ const BATCH_GET_ATTEMPTS = 5;
 export class DynamoGameStore implements GameStore {
   private readonly doc: DynamoDBDocumentClient;
   private readonly tableName: string;
+  private readonly profiles: DynamoProfileReader;
 
   constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
     this.doc = opts.doc;
     this.tableName = opts.tableName;
+    this.profiles = new DynamoProfileReader(opts);
   }
 
   async loadActivityState(userId: string, subject?: SubjectKey): Promise<ActivityState> {
@@ -106,11 +109,8 @@ export class DynamoGameStore implements GameStore {
     return stored;
   }
 
-  async getProfile(userId: string): Promise<Profile | null> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: profileKey(userId), ConsistentRead: true }),
-    );
-    return Item ? profileFromItem(Item) : null;
+  getProfile(userId: string): Promise<Profile | null> {
+    return this.profiles.getProfile(userId);
   }
 
   async saveProfile(profile: Profile): Promise<Profile> {

@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toEnvelope } from '../../events/envelope';
+import {
+  sceneJobResponseSchema,
+  sceneRequestedResponseSchema,
+  scenesResponseSchema,
+} from '../../shared/http/scene-schemas';
+import { monsterResponseSchema } from '../../shared/http/shop-schemas';
 import { invoke, lambdaContext } from './support/events';
 import { asUser, uniqueId } from './support/requests';
 import {
@@ -45,10 +51,12 @@ describe('POST /v1/me/scenes', () => {
       estimated_seconds: 20,
     });
     expect(response.headers.location).toBe(`/v1/me/scenes/jobs/${response.body.job_id}`);
+    expect(sceneRequestedResponseSchema.safeParse(response.body).success).toBe(true);
 
     const job = await finishedJob(userId, response.body.job_id);
     expect(job).toMatchObject({ status: 'completed', progress: 100, trigger: 'requested', fallback: false });
     expect(job.error_code).toBeNull();
+    expect(sceneJobResponseSchema.safeParse(job).error).toBeUndefined();
     for (const [url, size] of [
       [job.image_url, 1024],
       [job.thumbnails.medium, 512],
@@ -68,7 +76,9 @@ describe('POST /v1/me/scenes', () => {
     expect(gallery.body.scenes).toEqual([
       expect.objectContaining({ scene_level: 1, image_url: job.image_url, job_id: body.job_id }),
     ]);
+    expect(scenesResponseSchema.safeParse(gallery.body).error).toBeUndefined();
     const monster = await invoke(api.getMyMonster, monsterEvent(asUser(userId)));
+    expect(monsterResponseSchema.safeParse(monster.body).error).toBeUndefined();
     expect(monster.body.scene_url).toBe(job.image_url);
     expect(monster.body.scene_thumbnails).toEqual(job.thumbnails);
   });

@@ -29,6 +29,7 @@ import { type LocalInfo, loadSecrets, writeLocalInfo } from './state-dir';
 import { startStepFunctionsEndpoint } from './stepfunctions-endpoint';
 import { startStreamConsumers } from './stream-consumers';
 import type { TableStream } from './table-stream';
+import { webFiles } from './web-files';
 import { startWebSocketGateway } from './websocket-gateway';
 
 /**
@@ -134,19 +135,31 @@ export async function startLocalRuntime(
       tableName: LOCAL_TABLE_NAME,
       logError: io.logError,
     });
+    const scenes = sceneFiles(options.stateDir);
+    const dashboard = await webFiles({
+      stateDir: options.stateDir,
+      wsUrl: realtime.wsUrl,
+      config: {
+        apiUrl: `${apiUrl}/`,
+        wsUrl: realtime.wsUrl,
+        // loopback only, like /dev/token: the demo button records activities with the internal key
+        auth: { kind: 'dev', tokenUrl: `${apiUrl}${DEV_TOKEN_PATH}`, demoKey: secrets.internalKey },
+      },
+    });
     const gateway = createGateway({
       routes,
       loadHandler,
       auth,
       log: io.log,
       logError: io.logError,
-      files: sceneFiles(options.stateDir),
+      files: async (method, path) => (await scenes(method, path)) ?? dashboard(method, path),
     });
     serve = (req, res) => void gateway(req, res);
 
     const openApi = routes.find((route) => route.id === 'GetOpenApi');
     const info: LocalInfo = {
       api_url: apiUrl,
+      dashboard_url: `${apiUrl}/`,
       openapi_url: `${apiUrl}${openApi?.path ?? '/v1/openapi.json'}`,
       dev_token_url: `${apiUrl}${DEV_TOKEN_PATH}`,
       events_url: events.url,

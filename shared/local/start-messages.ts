@@ -11,6 +11,7 @@ export function startBanner(info: LocalInfo, localJsonPath: string, storage: str
   return [
     '',
     `Questline local runtime (${storage})`,
+    `  Dashboard   ${info.dashboard_url}  (sign in with any user id)`,
     `  API         ${info.api_url}`,
     `  OpenAPI     ${info.openapi_url}`,
     `  local.json  ${localJsonPath}  (api_url, internal_key for /v1/internal)`,

@@ -17,6 +17,8 @@ const KEY_PATTERN = /^[A-Za-z0-9_-]{43,}$/;
 
 export const localInfoSchema = z.object({
   api_url: z.string(),
+  /** the player's dashboard (sign in with any user id locally) */
+  dashboard_url: z.string(),
   openapi_url: z.string(),
   dev_token_url: z.string(),
   /** the local bus: EventBridge PutEvents (point an EventBridgeClient's `endpoint` here) */

@@ -31,6 +31,7 @@ describe('state dir', () => {
     const first = await loadSecrets(home);
     await writeLocalInfo(home, {
       api_url: 'http://127.0.0.1:1',
+      dashboard_url: 'http://127.0.0.1:1/',
       openapi_url: 'http://127.0.0.1:1/v1/openapi.json',
       dev_token_url: 'http://127.0.0.1:1/dev/token',
       events_url: 'http://127.0.0.1:3',
@@ -57,6 +58,7 @@ describe('state dir', () => {
     expect((await loadSecrets(a)).internalKey).not.toBe((await loadSecrets(b)).internalKey);
     await writeLocalInfo(a, {
       api_url: 'x',
+      dashboard_url: 'x',
       openapi_url: 'x',
       dev_token_url: 'x',
       events_url: 'x',

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type ApiCall, ApiError } from '../api/client';
+import type { Monster, Profile, ShopItem } from '../api/operations';
+import { messageOf } from '../format';
+import { ProgressBar } from '../progress-bar';
+import { CustomizePanel } from './customize-panel';
+import { type Look, lookOf, sameLook } from './look';
+import { SceneImage } from './scene-image';
+
+/**
+ * The monster: its scene, name, level and title, the way to the next scene
+ * milestone, and the wardrobe. Changes are a draft (the preview) until
+ * saved; the save carries the version read, so a change made meanwhile in
+ * another tab is a 409: explained, the monster reloaded, the draft kept.
+ */
+export function MonsterCard(props: {
+  monster: Monster;
+  profile: Profile;
+  items: ShopItem[];
+  call: ApiCall;
+  onChange: (...parts: ('monster' | 'shop' | 'profile')[]) => Promise<void>;
+}) {
+  const { monster } = props;
+  const [draft, setDraft] = useState<Look>(lookOf(monster));
+  const [notice, setNotice] = useState<{ text: string; kind: 'status' | 'alert' } | null>(null);
+  const [saving, setSaving] = useState(false);
+  // a monster reloaded from elsewhere (a push, the other tab) resets an untouched draft
+  const [base, setBase] = useState<Look>(lookOf(monster));
+  useEffect(() => {
+    const stored = lookOf(monster);
+    if (sameLook(draft, base)) setDraft(stored);
+    setBase(stored);
+  }, [monster]);
+
+  const changed = !sameLook(draft, lookOf(monster));
+
+  async function save() {
+    setSaving(true);
+    setNotice(null);
+    try {
+      await props.call('UpdateMyMonster', { body: { ...draft, version: monster.version } });
+      await props.onChange('monster');
+      setNotice({ text: 'Saved. Your scene is being drawn again.', kind: 'status' });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        await props.onChange('monster');
+        setNotice({
+          text: 'Your monster was changed in another tab or device, so it was reloaded. Your selection is kept: save again to apply it.',
+          kind: 'alert',
+        });
+      } else {
+        setNotice({ text: messageOf(error), kind: 'alert' });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section class="card monster" aria-labelledby="monster-title">
+      <SceneImage monster={monster} />
+      <div class="monster-info">
+        <h2 id="monster-title" data-testid="monster-name">
+          {monster.name}
+        </h2>
+        <p class="muted">
+          Level {props.profile.level} · {props.profile.title} · scene {monster.scene_level}
+        </p>
+        {monster.next_milestone ? (
+          <ProgressBar
+            label={`Next scene (level ${monster.next_milestone.scene_level})`}
+            percent={monster.progress_percent}
+            detail={`${monster.next_milestone.xp_remaining} XP to go`}
+          />
+        ) : (
+          <p>Every scene reached.</p>
+        )}
+      </div>
+      <CustomizePanel
+        items={props.items}
+        draft={draft}
+        onDraft={setDraft}
+        call={props.call}
+        onBought={() => props.onChange('shop', 'profile')}
+      />
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          onClick={save}
+          disabled={!changed || saving}
+          data-testid="save-look"
+        >
+          {saving ? 'Saving…' : 'Save my look'}
+        </button>
+        <button type="button" onClick={() => setDraft(lookOf(monster))} disabled={!changed || saving}>
+          Discard changes
+        </button>
+      </div>
+      {notice && (
+        <p
+          class={notice.kind === 'alert' ? 'warning' : 'notice'}
+          role={notice.kind}
+          data-testid="monster-notice"
+        >
+          {notice.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -48,11 +48,34 @@ export const questlineContextSchema = z
       })
       .strict()
       .prefault({}),
+    /** the player's dashboard (CloudFront); how its players sign in */
+    dashboard: z
+      .object({
+        /** the Cognito hosted UI's domain prefix, unique in the region (default questline-<account id>) */
+        authDomainPrefix: z
+          .string()
+          .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and hyphens, 1-63')
+          .optional(),
+        /** with `auth` (your own OIDC issuer): its endpoints and the dashboard's public client */
+        oidc: z
+          .object({
+            authorizeUrl: z.url({ protocol: /^https$/ }),
+            tokenUrl: z.url({ protocol: /^https$/ }),
+            clientId: z.string().min(1),
+            scopes: z.array(z.string().min(1)).min(1).default(['openid']),
+            logoutUrl: z.url({ protocol: /^https$/ }).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
 export type QuestlineConfig = z.output<typeof questlineContextSchema>;
 export type ScenesConfig = QuestlineConfig['scenes'];
+export type DashboardConfig = QuestlineConfig['dashboard'];
 
 /** The JWT issuer and audiences API Gateway checks end-user tokens against. */
 export interface JwtAuthConfig {

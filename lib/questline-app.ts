@@ -36,6 +36,8 @@ export function defineQuestline(app: App, env?: Environment): QuestlineStacks {
     logRetention: config.logRetentionDays,
     sceneImages: stateful.sceneImages,
     scenes: config.scenes,
+    userPool: stateful.userPool?.pool,
+    dashboard: config.dashboard,
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

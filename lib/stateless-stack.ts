@@ -1,4 +1,5 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -7,10 +8,12 @@ import type { Construct } from 'constructs';
 import type { BusRoute } from '../shared/bus/bus-routes';
 import { routes } from '../shared/http/routes';
 import { tableStreamConsumers } from '../shared/streams/table-stream-consumers';
-import type { JwtAuthConfig, ScenesConfig } from './config';
+import type { DashboardConfig, JwtAuthConfig, ScenesConfig } from './config';
 import { AlarmTopic } from './constructs/alarm-topic';
 import { ApiAlarms } from './constructs/api-alarms';
 import { BusRouting } from './constructs/bus-routing';
+import { DashboardSignIn } from './constructs/dashboard-sign-in';
+import { DashboardSite } from './constructs/dashboard-site';
 import type { GameTable } from './constructs/game-table';
 import { QuestlineHttpApi } from './constructs/http-api';
 import { OperationsDashboard } from './constructs/operations-dashboard';
@@ -30,6 +33,9 @@ export interface StatelessStackProps extends StackProps {
   logRetention: RetentionDays;
   sceneImages: SceneImages;
   scenes: ScenesConfig;
+  /** the Cognito user pool, when Questline made one (no `auth` issuer given): the dashboard signs in there */
+  userPool?: IUserPool;
+  dashboard: DashboardConfig;
 }
 
 /** Code and its front doors: replaceable at any time without touching data. */
@@ -41,15 +47,23 @@ export class StatelessStack extends Stack {
   readonly streamConsumers = new Map<string, TableStreamConsumer>();
   readonly sceneWorkflow: SceneWorkflow;
   readonly dashboard: OperationsDashboard;
+  /** the player's dashboard, the web app (output DashboardUrl) */
+  playerSite!: DashboardSite;
+  /** its sign-in on the Cognito user pool (hosted UI, PKCE client), when the stack has the pool */
+  playerSignIn: DashboardSignIn | undefined;
   /** where every alarm of the stack reports (output AlarmTopicArn) */
   readonly alarmTopic: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
+    const dashboard = this.dashboardSite(props);
+    const jwtAuth = dashboard.clientId
+      ? { ...props.jwtAuth, audiences: [...props.jwtAuth.audiences, dashboard.clientId] }
+      : props.jwtAuth;
     this.httpApi = new QuestlineHttpApi(this, 'Http', {
       routes,
       table: props.table,
-      jwt: props.jwtAuth,
+      jwt: jwtAuth,
       functionDefaults: { rulesDefine: props.rulesDefine, logRetention: props.logRetention },
     });
     new ApiAlarms(this, 'Alarms', { httpApi: this.httpApi });
@@ -65,7 +79,7 @@ export class StatelessStack extends Stack {
     });
     this.webSocketApi = new QuestlineWebSocketApi(this, 'Realtime', {
       table: props.table,
-      jwt: props.jwtAuth,
+      jwt: jwtAuth,
       functionDefaults,
     });
     const notifier = this.busRouting.functions.get('PushToUsers');
@@ -91,6 +105,13 @@ export class StatelessStack extends Stack {
       functionDefaults,
     });
     this.grantSceneAccess(props);
+    if (dashboard.auth) {
+      this.playerSite.deploy({
+        apiUrl: this.httpApi.stage.url,
+        wsUrl: this.webSocketApi.stage.url,
+        auth: dashboard.auth,
+      });
+    }
 
     this.dashboard = new OperationsDashboard(this, 'Operations', {
       httpApi: this.httpApi,
@@ -104,6 +125,42 @@ export class StatelessStack extends Stack {
     // Last: every alarm made above reports to the topic.
     this.alarmTopic = new AlarmTopic(this, 'AlarmTopic');
     this.alarmTopic.notifyAll(this);
+  }
+
+  /**
+   * The dashboard's site, and how its players sign in: the Cognito hosted UI
+   * (a client of its own on the stack's user pool), or the operator's OIDC
+   * issuer (`dashboard.oidc`). With neither, the site stands but nothing is
+   * deployed to it, and synth says why.
+   */
+  private dashboardSite(props: StatelessStackProps): { clientId?: string; auth?: Record<string, unknown> } {
+    const api = () => this.httpApi.api.apiEndpoint;
+    const ws = () => this.webSocketApi.api.apiEndpoint;
+    let signIn: DashboardSignIn | undefined;
+    const tokenOrigin = props.dashboard.oidc
+      ? new URL(props.dashboard.oidc.tokenUrl).origin
+      : Lazy.string({ produce: () => signIn?.domain.baseUrl() ?? '' });
+    this.playerSite = new DashboardSite(this, 'Dashboard', {
+      // lazy: the APIs are made after the site, whose URL their authorizers' audience follows
+      connectOrigins: [Lazy.string({ produce: api }), Lazy.string({ produce: ws }), tokenOrigin],
+      imageOrigins: [props.sceneImages.baseUrl],
+      logRetention: props.logRetention,
+    });
+    if (props.dashboard.oidc) return { auth: { kind: 'oidc', ...props.dashboard.oidc } };
+    if (!props.userPool) {
+      Annotations.of(this.playerSite).addWarningV2(
+        'questline:dashboard-sign-in',
+        'The dashboard is not deployed: with your own `auth` issuer, set `dashboard.oidc` (its endpoints and a public client id) so players can sign in.',
+      );
+      return {};
+    }
+    signIn = new DashboardSignIn(this, 'DashboardSignIn', {
+      userPool: props.userPool,
+      dashboardUrl: this.playerSite.url,
+      ...(props.dashboard.authDomainPrefix && { domainPrefix: props.dashboard.authDomainPrefix }),
+    });
+    this.playerSignIn = signIn;
+    return { clientId: signIn.client.userPoolClientId, auth: signIn.authConfig() };
   }
 
   /** The routes and bus routes that show or start scenes get exactly that (routes.ts, bus-routes.ts). */

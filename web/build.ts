@@ -1,8 +1,9 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { type BuildOptions, build, buildSync } from 'esbuild';
 
 /**
  * Builds the dashboard into `outdir`: index.html, app.js (Preact and the
@@ -19,21 +20,23 @@ export interface WebBuild {
   sizes: { file: string; bytes: number; gzipped: number }[];
 }
 
+const options = (outdir: string): BuildOptions => ({
+  entryPoints: { app: join(webRoot, 'src/main.tsx') },
+  outdir,
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 export async function buildWeb(outdir: string): Promise<WebBuild> {
   await mkdir(outdir, { recursive: true });
-  await build({
-    entryPoints: { app: join(webRoot, 'src/main.tsx') },
-    outdir,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  await build(options(outdir));
   await copyFile(join(webRoot, 'index.html'), join(outdir, 'index.html'));
   const sizes = await Promise.all(
     ['index.html', 'app.js', 'app.css'].map(async (file) => {
@@ -42,6 +45,14 @@ export async function buildWeb(outdir: string): Promise<WebBuild> {
     }),
   );
   return { outdir, sizes };
+}
+
+/** The same build, synchronously: the CDK app defines its stacks synchronously (the deployed site's asset). */
+export function buildWebSync(outdir: string): string {
+  mkdirSync(outdir, { recursive: true });
+  buildSync(options(outdir));
+  copyFileSync(join(webRoot, 'index.html'), join(outdir, 'index.html'));
+  return outdir;
 }
 
 // `npm run build:web [-- <outdir>]`: build and print the sizes (the first screen's budget is 100 KB gzipped).

@@ -1,6 +1,7 @@
-import { CfnOutput, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -67,6 +68,16 @@ export class QuestlineHttpApi extends Construct {
       description: 'Questline HTTP API (/v1)',
       // The stage is made below, to carry throttling and access logs.
       createDefaultStage: false,
+      // Browsers (the dashboard, a product's own web app) call it from other origins. Any origin:
+      // credentials are bearer tokens, never cookies, so a page of another origin gains nothing a
+      // token would not give it (and naming the dashboard's origin here would loop its CSP back).
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        exposeHeaders: ['retry-after', 'location'],
+        maxAge: Duration.days(1),
+      },
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.functionDefaults.logRetention });
     this.stage = new HttpStage(this, 'DefaultStage', {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildWeb } from '../../web/build';
+import { contentSecurityPolicy } from '../../web/csp';
 import { errorResponse, type HttpResponse } from './http-response';
 
 const TYPES: Record<string, string> = {
@@ -49,16 +50,8 @@ export async function webFiles(opts: { stateDir: string; config: unknown; wsUrl:
 /** The dashboard's security headers; `connect` lists the origins it may call besides its own. */
 export function securityHeaders(...connect: string[]): Record<string, string> {
   return {
-    'content-security-policy': [
-      "default-src 'none'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' data:",
-      `connect-src 'self' ${connect.join(' ')}`.trim(),
-      "base-uri 'none'",
-      "form-action 'self'",
-      "frame-ancestors 'self'",
-    ].join('; '),
+    // scene images are served by this same origin locally
+    'content-security-policy': contentSecurityPolicy({ connect, images: [] }),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
   };

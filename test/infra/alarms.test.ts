@@ -4,7 +4,14 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RUNBOOK } from '../../lib/constructs/alarm';
 import { projectRoot } from '../../lib/project-root';
-import { type BuiltApp, buildApp, type CfnResource, resourcesOf, single } from './support/synth';
+import {
+  type BuiltApp,
+  buildApp,
+  type CfnResource,
+  questlineFunctionIds,
+  resourcesOf,
+  single,
+} from './support/synth';
 
 /** The `### ` headings under the README's "## Runbook". */
 function runbookHeadings(): string[] {
@@ -26,7 +33,7 @@ describe('alarms', () => {
   const logicalId = (element: unknown) => built.stateless.getLogicalId(element as CfnElement);
 
   it('watches every function of the stateless stack for errors (HTTP, stream, bus and WebSocket alike)', () => {
-    const functions = Object.keys(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
+    const functions = questlineFunctionIds(built.statelessTemplate);
     const alarmed = alarms
       .filter((alarm) => alarm.Properties.MetricName === 'Errors')
       .flatMap((alarm) => (alarm.Properties.Dimensions as { Name: string; Value: { Ref?: string } }[]) ?? [])

@@ -85,6 +85,7 @@ describe('questline context', () => {
         dailyPerUser: 10,
         dailyBudget: 1000,
       },
+      dashboard: {},
     });
   });
 

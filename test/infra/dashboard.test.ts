@@ -1,7 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { businessMetrics } from '../../shared/business-metrics';
-import { type BuiltApp, buildApp, resourcesOf, single } from './support/synth';
+import { type BuiltApp, buildApp, questlineFunctionIds, resourcesOf, single } from './support/synth';
 
 /** The dashboard's body as one string, with each CloudFormation reference spelled `<Ref:id>`. */
 function bodyText(built: BuiltApp): string {
@@ -42,7 +42,7 @@ describe('the operations dashboard', () => {
   });
 
   it('shows errors, throttles and duration of every function', () => {
-    const functions = Object.keys(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
+    const functions = questlineFunctionIds(built.statelessTemplate);
     expect(functions.length).toBeGreaterThan(20);
     for (const metric of ['Errors', 'Throttles', 'Duration']) {
       for (const fn of functions) {

@@ -6,6 +6,7 @@ import {
   type BuiltApp,
   buildApp,
   type CfnResource,
+  questlineFunctionIds,
   resourceById,
   resourcesOf,
   routeFunction,
@@ -73,7 +74,7 @@ describe('HTTP API', () => {
     const sceneTasks = [...built.stateless.sceneWorkflow.functions.values()].map((fn) =>
       built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
     );
-    const functions = Object.keys(resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function'));
+    const functions = questlineFunctionIds(built.statelessTemplate);
     expect(functions.sort()).toEqual(
       [...behind, ...consumers, ...busTargets, ...webSocketHandlers, ...sceneTasks].sort(),
     );
@@ -104,7 +105,7 @@ describe('HTTP API', () => {
     });
   });
 
-  it('trusts the user pool as the JWT issuer, with the app client as audience', () => {
+  it("trusts the user pool as the JWT issuer, with the app's and the dashboard's clients as audiences", () => {
     const authorizer = single(
       Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Authorizer')),
       'authorizer',
@@ -113,7 +114,10 @@ describe('HTTP API', () => {
     const pool = built.stateful.userPool;
     if (!pool) throw new Error('the default app has a user pool');
     expect(config.Issuer).toEqual(built.stateless.resolve(`https://${pool.pool.userPoolProviderUrl}`));
-    expect(config.Audience).toEqual([built.stateless.resolve(pool.client.userPoolClientId)]);
+    expect(config.Audience).toEqual([
+      built.stateless.resolve(pool.client.userPoolClientId),
+      built.stateless.resolve(built.stateless.playerSignIn?.client.userPoolClientId),
+    ]);
   });
 
   it('logs every request of the stage to a log group with the configured retention', () => {

@@ -147,9 +147,11 @@ describe('WebSocket API', () => {
     const variables = variablesOf(built, handler('$connect'));
     expect(variables.TABLE_NAME).toEqual(built.stateless.resolve(built.stateful.table.table.tableName));
     expect(variables.AUTH_ISSUER).toEqual(built.stateless.resolve(built.stateful.jwtAuth.issuer));
-    expect(variables.AUTH_AUDIENCE).toEqual(
-      built.stateless.resolve(built.stateful.jwtAuth.audiences.join(',')),
-    );
+    const audiences = [
+      ...built.stateful.jwtAuth.audiences,
+      built.stateless.playerSignIn?.client.userPoolClientId,
+    ];
+    expect(variables.AUTH_AUDIENCE).toEqual(built.stateless.resolve(audiences.join(',')));
     expect(variables.WS_CALLBACK_URL).toBeUndefined();
   });
 

@@ -75,6 +75,17 @@ export function resourceById(template: Template, type: string, logicalId: string
   return resource;
 }
 
+/**
+ * The stack's Lambda functions that are Questline's own, by logical id: all
+ * but CDK's upload function behind the dashboard's BucketDeployment, which
+ * runs at deploy time only (its role and logs are ours; its code is CDK's).
+ */
+export function questlineFunctionIds(template: Template): string[] {
+  return Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter(
+    (id) => !id.startsWith('CustomCDKBucketDeployment'),
+  );
+}
+
 /** The function made for a route, and the logical ids of its function and role. */
 export function routeFunction(built: QuestlineStacks, routeId: string) {
   const fn = built.stateless.httpApi.functions.get(routeId);

@@ -58,7 +58,9 @@ export default defineConfig({
         test: {
           name: 'scale',
           include: ['test/scale/**/*.test.ts'],
-          ...dynamodbLocal,
+          // its own DynamoDB Local, tuned for load rather than start-up
+          globalSetup: ['test/support/dynamodb-local-bulk.global.ts'],
+          setupFiles: dynamodbLocal.setupFiles,
           testTimeout: 180_000,
           hookTimeout: 300_000,
           sequence: { groupOrder: 1 },

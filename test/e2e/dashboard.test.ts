@@ -134,12 +134,13 @@ describe('the dashboard in Chromium', () => {
     const first = await openDashboard(browser, local, 'dash-cy');
     const second = await openDashboard(browser, local, 'dash-cy');
 
+    // The second tab's selection is made on the version it loaded ...
+    await second.page.getByTestId('wear-bow_tie').click();
+    // ... then the first tab stores a change (whose scene push may reach the second tab any time) ...
     await first.page.getByTestId('wear-pencil_ear').click();
     await first.page.getByTestId('save-look').click();
     await first.page.getByTestId('monster-notice').filter({ hasText: 'Saved' }).waitFor();
-
-    // The second tab still holds the version it loaded: its save is refused and explained.
-    await second.page.getByTestId('wear-bow_tie').click();
+    // ... so the second tab's save is refused and explained, never applied over the first one's.
     await second.page.getByTestId('save-look').click();
     await second.page.getByTestId('monster-notice').filter({ hasText: 'changed in another tab' }).waitFor();
     // ... the selection is kept, and saving again (now on the reloaded version) applies it

@@ -22,27 +22,38 @@ export function MonsterCard(props: {
 }) {
   const { monster } = props;
   const [draft, setDraft] = useState<Look>(lookOf(monster));
+  // The version the draft was made on: a save carries it, so a change stored meanwhile
+  // (another tab, another device) is a 409 the user hears about, never silently overwritten.
+  const [draftVersion, setDraftVersion] = useState(monster.version);
   const [notice, setNotice] = useState<{ text: string; kind: 'status' | 'alert' } | null>(null);
   const [saving, setSaving] = useState(false);
-  // a monster reloaded from elsewhere (a push, the other tab) resets an untouched draft
+  // A monster reloaded from elsewhere (a push, the other tab) replaces an untouched draft.
   const [base, setBase] = useState<Look>(lookOf(monster));
   useEffect(() => {
     const stored = lookOf(monster);
-    if (sameLook(draft, base)) setDraft(stored);
+    if (sameLook(draft, base)) {
+      setDraft(stored);
+      setDraftVersion(monster.version);
+    }
     setBase(stored);
   }, [monster]);
 
-  const changed = !sameLook(draft, lookOf(monster));
+  const changed = !sameLook(draft, lookOf(monster)) || draftVersion !== monster.version;
 
   async function save() {
     setSaving(true);
     setNotice(null);
     try {
-      await props.call('UpdateMyMonster', { body: { ...draft, version: monster.version } });
+      const saved = await props.call('UpdateMyMonster', { body: { ...draft, version: draftVersion } });
+      setDraftVersion(saved.version);
+      setBase(draft);
       await props.onChange('monster');
       setNotice({ text: 'Saved. Your scene is being drawn again.', kind: 'status' });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
+        // now the user knows: the next save applies the kept selection on top of what is stored
+        const current = await props.call('GetMyMonster');
+        setDraftVersion(current.version);
         await props.onChange('monster');
         setNotice({
           text: 'Your monster was changed in another tab or device, so it was reloaded. Your selection is kept: save again to apply it.',

@@ -15,6 +15,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { Metric, type MetricOptions } from 'aws-cdk-lib/aws-cloudwatch';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS } from '../../shared/http/cors';
 import type { RouteAuth, RouteDefinition } from '../../shared/http/routes';
 import type { JwtAuthConfig } from '../config';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
@@ -68,15 +69,14 @@ export class QuestlineHttpApi extends Construct {
       description: 'Questline HTTP API (/v1)',
       // The stage is made below, to carry throttling and access logs.
       createDefaultStage: false,
-      // Browsers (the dashboard, a product's own web app) call it from other origins. Any origin:
-      // credentials are bearer tokens, never cookies, so a page of another origin gains nothing a
-      // token would not give it (and naming the dashboard's origin here would loop its CSP back).
+      // Browsers call it from other origins (shared/http/cors.ts says why any origin; naming the
+      // dashboard's own here would also loop back through its CSP, which names this API).
       corsPreflight: {
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
-        exposeHeaders: ['retry-after', 'location'],
-        maxAge: Duration.days(1),
+        allowOrigins: [...CORS.allowOrigins],
+        allowMethods: CORS.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...CORS.allowHeaders],
+        exposeHeaders: [...CORS.exposeHeaders],
+        maxAge: Duration.seconds(CORS.maxAgeSeconds),
       },
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.functionDefaults.logRetention });

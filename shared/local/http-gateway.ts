@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CORS } from '../http/cors';
 import type { RouteDefinition } from '../http/routes';
 import { type LocalAuthorizer, toApiGatewayEvent } from './api-gateway-event';
 import type { DevAuth } from './dev-auth';
@@ -39,6 +40,10 @@ export function createGateway(options: GatewayOptions) {
 
   async function route(req: IncomingMessage, body: Buffer, rawPath: string, rawQuery: string) {
     const method = req.method ?? 'GET';
+    // a browser's CORS preflight, answered by the gateway itself as API Gateway does
+    if (method === 'OPTIONS' && req.headers.origin && req.headers['access-control-request-method']) {
+      return preflight();
+    }
     const file = await options.files?.(method, rawPath);
     if (file) return file;
     if (rawPath === DEV_TOKEN_PATH) {
@@ -107,8 +112,30 @@ export function createGateway(options: GatewayOptions) {
       logError(`${req.method} ${rawPath} failed in the local gateway:`, error);
       response = errorResponse(500, 'internal_error', 'Internal server error');
     }
+    if (req.headers.origin) Object.assign(response.headers, corsHeaders());
     writeResponse(res, response);
     log(`${req.method} ${rawPath} ${response.statusCode} ${Math.round(performance.now() - started)}ms`);
+  };
+}
+
+/** What API Gateway adds to an answer to a page of another origin (shared/http/cors.ts). */
+function corsHeaders(): Record<string, string> {
+  return {
+    'access-control-allow-origin': CORS.allowOrigins.join(','),
+    'access-control-expose-headers': CORS.exposeHeaders.join(','),
+  };
+}
+
+function preflight(): HttpResponse {
+  return {
+    statusCode: 204,
+    headers: {
+      'access-control-allow-methods': CORS.allowMethods.join(','),
+      'access-control-allow-headers': CORS.allowHeaders.join(','),
+      'access-control-max-age': String(CORS.maxAgeSeconds),
+    },
+    cookies: [],
+    body: Buffer.alloc(0),
   };
 }
 

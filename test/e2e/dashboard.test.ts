@@ -109,6 +109,7 @@ describe('the dashboard in Chromium', () => {
     await tabTo(page, 'wear-hat_beanie');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('wear-hat_beanie').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.getByTestId('look-preview').textContent()).resolves.toContain('Cozy Beanie');
     await tabTo(page, 'save-look');
     await page.keyboard.press('Enter');
     await page.getByTestId('monster-notice').filter({ hasText: 'Saved' }).waitFor();

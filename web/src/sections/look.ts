@@ -38,6 +38,13 @@ export function toggle(look: Look, item: ShopItem): Look {
   return { ...look, [list]: [...current, item.code] };
 }
 
+/** The look in words, by the items' names: the preview of a draft before it is saved (and drawn). */
+export function describeLook(look: Look, items: readonly ShopItem[]): string {
+  const names = new Map(items.map((item) => [item.code, item.name]));
+  const worn = [look.base_color, ...look.accessories, ...look.clothing, ...look.features, ...look.patterns];
+  return worn.map((code) => names.get(code) ?? code).join(', ');
+}
+
 export function sameLook(a: Look, b: Look): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -4,7 +4,7 @@ import type { Monster, Profile, ShopItem } from '../api/operations';
 import { messageOf } from '../format';
 import { ProgressBar } from '../progress-bar';
 import { CustomizePanel } from './customize-panel';
-import { type Look, lookOf, sameLook } from './look';
+import { describeLook, type Look, lookOf, sameLook } from './look';
 import { SceneImage } from './scene-image';
 
 /**
@@ -94,6 +94,11 @@ export function MonsterCard(props: {
         call={props.call}
         onBought={() => props.onChange('shop', 'profile')}
       />
+      {changed && (
+        <p class="preview" data-testid="look-preview">
+          <strong>Preview, not saved yet:</strong> {describeLook(draft, props.items)}
+        </p>
+      )}
       <div class="actions">
         <button
           type="button"

@@ -23,6 +23,9 @@ import { buildWebSync } from '../../web/build';
 import { contentSecurityPolicy } from '../../web/csp';
 import { acknowledgeWildcardResource } from './nag-findings';
 
+/** The page is the same for every stack a process synthesizes (the infra tests make dozens): built once. */
+let builtPage: string | undefined;
+
 export interface DashboardSiteProps {
   /** origins the page may call: the API, the WebSocket, the sign-in token endpoint (tokens are fine) */
   connectOrigins: string[];
@@ -138,7 +141,8 @@ export class DashboardSite extends Construct {
 
   /** Uploads the page and its config.json (deploy-time values), then invalidates the CDN's copies. */
   deploy(config: Record<string, unknown>): BucketDeployment {
-    const built = buildWebSync(mkdtempSync(join(tmpdir(), 'questline-web-')));
+    builtPage ??= buildWebSync(mkdtempSync(join(tmpdir(), 'questline-web-')));
+    const built = builtPage;
     // Its own role and log group, like every function here: no AWS managed policy, logs kept as long as the rest.
     const logGroup = new LogGroup(this, 'DeploymentLogs', { retention: this.logRetention });
     const role = new Role(this, 'DeploymentRole', {

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClients } from '../../shared/adapters/dynamo/client';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table';
 import { justAbove, scoreItemKey } from '../../shared/adapters/dynamo/leaderboard-keys';
@@ -7,6 +7,7 @@ import { DynamoLeaderboardStore } from '../../shared/adapters/dynamo/leaderboard
 import { parseScoreItem, rankKeyOf } from '../../shared/adapters/dynamo/score-item';
 import type { BoardRef } from '../../shared/leaderboard-ports';
 import { startDynamoDbLocal } from '../../shared/local/dynamodb-local';
+import { batchWrite } from '../support/batch-write';
 import { attachCapacityProbe, type CapacityProbe } from '../support/capacity-probe';
 import { boardItems } from './leaderboard-load';
 
@@ -131,23 +132,4 @@ async function naiveRank(
   );
   if (!Item) throw new Error(`no score item for ${userId}`);
   return 1 + (await store.countBetween(board, PERIOD, justAbove(rankKeyOf(parseScoreItem(Item))), '~'));
-}
-
-async function batchWrite(doc: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]) {
-  const chunks: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < chunks.length) {
-        let pending = (chunks[next++] ?? []).map((Item) => ({ PutRequest: { Item } }));
-        while (pending.length > 0) {
-          const { UnprocessedItems } = await doc.send(
-            new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
-          );
-          pending = (UnprocessedItems?.[tableName] ?? []) as typeof pending;
-        }
-      }
-    }),
-  );
 }

@@ -114,6 +114,22 @@ async function planWrites(
   return writes;
 }
 
+/**
+ * The counters a ranked score item counts in (its reach slot, day, score,
+ * bucket and bucket group); none for an item that is not ranked (no bucket).
+ */
+export function counterKeysOf(boardId: string, period: string, item: ScoreItem): ItemKey[] {
+  if (item.bucket === undefined) return [];
+  const reach = reachSlotOf(item.reached_at);
+  return [
+    slotCountKey(boardId, period, item.score, reach),
+    dayCountKey(boardId, period, item.score, reach.day),
+    scoreCountKey(boardId, period, item.score),
+    bucketCountKey(boardId, period, item.bucket),
+    groupCountKey(boardId, period, groupOf(item.bucket)),
+  ];
+}
+
 /** Groups writes so each transaction stays within 100 items, counters included. */
 function* chunksOf(writes: ScoreWrite[]): Generator<ScoreWrite[]> {
   let chunk: ScoreWrite[] = [];
@@ -141,13 +157,8 @@ async function writeChunk(deps: Deps, chunk: ScoreWrite[]): Promise<void> {
       [previous, -1],
       [next, 1],
     ] as const) {
-      if (item?.bucket === undefined) continue;
-      const reach = reachSlotOf(item.reached_at);
-      move(slotCountKey(board.id, period, item.score, reach), sign, next.expires_at);
-      move(dayCountKey(board.id, period, item.score, reach.day), sign, next.expires_at);
-      move(scoreCountKey(board.id, period, item.score), sign, next.expires_at);
-      move(bucketCountKey(board.id, period, item.bucket), sign, next.expires_at);
-      move(groupCountKey(board.id, period, groupOf(item.bucket)), sign, next.expires_at);
+      if (!item) continue;
+      for (const key of counterKeysOf(board.id, period, item)) move(key, sign, next.expires_at);
     }
     items.push({
       Put: {

@@ -174,6 +174,21 @@ describe('the internal key stand-in', () => {
   });
 });
 
+describe('kept-alive connections', () => {
+  it('stay open 65 s, so clients reusing sockets every few seconds never race the server closing them', async () => {
+    const { request } = await import('node:http');
+    const header = await new Promise<string | undefined>((resolve, reject) => {
+      request(api('/v1/openapi.json'), { headers: { connection: 'keep-alive' } }, (res) => {
+        res.resume();
+        resolve(String(res.headers['keep-alive']));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(header).toBe('timeout=65');
+  });
+});
+
 describe('Ctrl-C', () => {
   it('stops the HTTP server and DynamoDB Local, and exits 0', async () => {
     local.child.kill('SIGINT');

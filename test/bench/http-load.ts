@@ -116,7 +116,13 @@ function report(name: string, phase: Phase): { p95: number; errors: number } {
 }
 
 try {
-  const local = await startLocal(['--in-memory']);
+  // BENCH_HTTP_CPU_PROF=<dir>: the runtime writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
+  const profile = process.env.BENCH_HTTP_CPU_PROF;
+  const local = await startLocal(
+    ['--in-memory'],
+    {},
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+  );
   const target = { url: new URL(local.info.api_url), key: local.info.internal_key };
   console.log(
     `open loop: ${USERS} users, one activity each every ${PERIOD_MS / 1000} s (${RATE}/s) for ${SECONDS} s, after a ${WARM_UP.seconds} s warm-up at ${WARM_UP.rate}/s`,

@@ -28,14 +28,19 @@ export interface RunningLocal extends LocalProcess {
 
 const tracked = { running: new Set<LocalProcess>(), pids: new Set<number>(), homes: new Set<string>() };
 
-export async function spawnLocal(args: string[], env: Record<string, string> = {}): Promise<LocalProcess> {
+export async function spawnLocal(
+  args: string[],
+  env: Record<string, string> = {},
+  /** flags for node itself, e.g. --cpu-prof (which NODE_OPTIONS refuses) */
+  nodeArgs: string[] = [],
+): Promise<LocalProcess> {
   const home = await mkdtemp(join(tmpdir(), 'questline-e2e-'));
   tracked.homes.add(home);
   const inherited: NodeJS.ProcessEnv = { ...process.env };
   // whatever the developer's shell exported must not leak into the run under test
   delete inherited.DYNAMODB_PORT;
   delete inherited.QUESTLINE_RULES_JSON;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bin/local.ts', ...args], {
     cwd: REPO_ROOT,
     env: { ...inherited, PORT: '0', QUESTLINE_HOME: home, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,8 +67,12 @@ export async function spawnLocal(args: string[], env: Record<string, string> = {
 }
 
 /** Starts the runtime and waits for its ready line, then reads local.json. */
-export async function startLocal(args: string[], env: Record<string, string> = {}): Promise<RunningLocal> {
-  const local = await spawnLocal(args, env);
+export async function startLocal(
+  args: string[],
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<RunningLocal> {
+  const local = await spawnLocal(args, env, nodeArgs);
   const deadline = Date.now() + 45_000;
   let exitCode: number | null | undefined;
   local.exited.then((code) => {

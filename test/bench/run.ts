@@ -4,6 +4,7 @@
  *
  *   apply        the apply path against the raw minimum (the default)
  *   leaderboard  top-10 and my rank at 10k and 100k users, next to the naive count
+ *   handler      CPU per call: the record-activity handler, its use case, the raw minimum
  *   scene        the procedural scene renderer and sharp, ms per scene; trigger -> frame locally
  */
 
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   apply: () => import('./apply'),
   leaderboard: () => import('./leaderboard'),
   scene: () => import('./scene'),
+  handler: () => import('./handler-cpu'),
 };
 
 const name = process.argv[2] ?? 'apply';

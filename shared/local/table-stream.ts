@@ -25,11 +25,15 @@ export interface TableStreamOptions {
   onBatch(records: DynamoDBRecord[]): Promise<void>;
   logError(message: string, error: unknown): void;
   /**
-   * pause between polls, unless the last one came back full: records gather
-   * into batches meanwhile, and DynamoDB Local is not polled hundreds of times
-   * a second under load (Lambda polls a shard four times a second)
+   * Pause between polls that found nothing, unless the last one came back
+   * full (records gather into batches meanwhile). Two speeds: `activeIdleMs`
+   * while records came within the last `activeWindowMs` (someone is playing:
+   * their pushes should not wait), `idleMs` at rest (an idle runtime should
+   * cost next to no CPU). Lambda polls a shard four times a second.
    */
   idleMs?: number;
+  activeIdleMs?: number;
+  activeWindowMs?: number;
 }
 
 export interface TableStream {
@@ -48,7 +52,10 @@ export async function startTableStream(opts: TableStreamOptions): Promise<TableS
     region: LOCAL_REGION,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const idleMs = opts.idleMs ?? 50;
+  const idleMs = opts.idleMs ?? 150;
+  const activeIdleMs = opts.activeIdleMs ?? 10;
+  const activeWindowMs = opts.activeWindowMs ?? 2_000;
+  let lastRecordsAt = 0;
   /** shard id -> iterator; a shard whose iterator ran out is closed and done */
   const iterators = new Map<string, string>();
   const done = new Set<string>();
@@ -90,6 +97,7 @@ export async function startTableStream(opts: TableStreamOptions): Promise<TableS
       );
       if (Records.length >= GET_RECORDS_LIMIT) busy = true;
       if (Records.length > 0) {
+        lastRecordsAt = Date.now();
         await opts.onBatch(Records.map((r) => lambdaRecord(r, streamArn as string)));
       }
       if (NextShardIterator) iterators.set(id, NextShardIterator);
@@ -111,7 +119,9 @@ export async function startTableStream(opts: TableStreamOptions): Promise<TableS
           refreshedAt = Date.now();
           await refreshShards(false);
         }
-        if (!(await pollShards())) await sleep(idleMs);
+        if (!(await pollShards())) {
+          await sleep(Date.now() - lastRecordsAt < activeWindowMs ? activeIdleMs : idleMs);
+        }
       } catch (error) {
         if (stopping) break;
         opts.logError('reading the table stream failed; retrying', error);

@@ -41,6 +41,7 @@ beforeAll(async () => {
       tokenUrl: `${issuer.url}/token`,
       clientId: 'dashboard',
       scopes: ['openid'],
+      logoutUrl: `${issuer.url}/logout`,
     },
   });
 }, 90_000);
@@ -70,6 +71,11 @@ describe('signing in to the deployed dashboard', () => {
     expect(stored).toBe('[{},{}]');
     await page.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
     expect(errors).toEqual([]);
+
+    // Signing out ends the issuer's session too, and comes back to the page, signed out.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(issuer.seen.logouts).toEqual([`dashboard ${site.url}`]);
   });
 
   it('refuses a sign-in answer whose state is not the one sent', async () => {

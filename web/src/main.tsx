@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { App } from './app';
 import { DevSignIn } from './auth/dev-sign-in';
-import { finishSignIn, startSignIn } from './auth/oidc';
+import { finishSignIn, signOut, startSignIn } from './auth/oidc';
 import type { Session } from './auth/session';
 import { loadConfig, type WebConfig } from './config';
 import { messageOf } from './format';
@@ -38,7 +38,12 @@ function Root() {
     );
   }
   performance.mark('questline:signed-in');
-  return <App config={config} session={session} onSignOut={() => setSession(null)} />;
+  const auth = config.auth;
+  const onSignOut = () => {
+    setSession(null);
+    if (auth.kind === 'oidc') signOut(auth);
+  };
+  return <App config={config} session={session} onSignOut={onSignOut} />;
 }
 
 const root = document.getElementById('app');

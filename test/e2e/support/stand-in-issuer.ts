@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
  */
 export async function startStandInIssuer(opts: { clientId: string; mintToken: () => Promise<string> }) {
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
-  const seen = { authorizations: 0, exchanges: 0, refused: [] as string[] };
+  const seen = { authorizations: 0, exchanges: 0, logouts: [] as string[], refused: [] as string[] };
 
   async function form(req: IncomingMessage): Promise<URLSearchParams> {
     const chunks: Buffer[] = [];
@@ -42,6 +42,12 @@ export async function startStandInIssuer(opts: { clientId: string; mintToken: ()
       back.searchParams.set('code', code);
       back.searchParams.set('state', q.get('state') ?? '');
       res.writeHead(302, { location: back.toString() }).end();
+      return;
+    }
+    if (url.pathname === '/logout') {
+      // as Cognito: back to the logout_uri the client named
+      seen.logouts.push(`${url.searchParams.get('client_id')} ${url.searchParams.get('logout_uri')}`);
+      res.writeHead(302, { location: url.searchParams.get('logout_uri') ?? '/' }).end();
       return;
     }
     if (url.pathname === '/token' && req.method === 'POST') {

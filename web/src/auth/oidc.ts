@@ -39,6 +39,22 @@ export async function startSignIn(config: OidcConfig): Promise<void> {
   location.assign(url.toString());
 }
 
+/**
+ * Ends the issuer's session too (Cognito's /logout, with the client and the
+ * page to come back to), so the next sign-in asks again; the page's own
+ * tokens are gone with its memory.
+ */
+export function signOut(config: OidcConfig): void {
+  if (!config.logoutUrl) {
+    location.assign(redirectUri());
+    return;
+  }
+  const url = new URL(config.logoutUrl);
+  url.searchParams.set('client_id', config.clientId);
+  url.searchParams.set('logout_uri', redirectUri());
+  location.assign(url.toString());
+}
+
 /** After the redirect back: trades the code for tokens. Null when this page load is no redirect. */
 export async function finishSignIn(config: OidcConfig): Promise<Session | null> {
   const params = new URLSearchParams(location.search);

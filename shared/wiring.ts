@@ -11,7 +11,6 @@ import { makeBuyShopItem } from './app/buy-shop-item';
 import { makeBuyStreakFreeze } from './app/buy-streak-freeze';
 import { makeGetMyAchievements } from './app/get-my-achievements';
 import { makeGetMyStreaks } from './app/get-my-streaks';
-import { makeGetProfile } from './app/get-profile';
 import { makeLeaderboardViews } from './app/leaderboard-views';
 import { makeListAchievements } from './app/list-achievements';
 import { makeListHistory } from './app/list-history';
@@ -57,7 +56,6 @@ export interface App {
   unlockStats: UnlockStatsStore;
   recordActivity: ReturnType<typeof makeRecordActivity>;
   adjustBalance: ReturnType<typeof makeAdjustBalance>;
-  getProfile: ReturnType<typeof makeGetProfile>;
   updateUserSettings: ReturnType<typeof makeUpdateUserSettings>;
   listHistory: ReturnType<typeof makeListHistory>;
   getMyStreaks: ReturnType<typeof makeGetMyStreaks>;
@@ -89,7 +87,6 @@ export function createApp(config: WiringConfig, rules: Rules, clock: Clock = sys
     unlockStats,
     recordActivity: makeRecordActivity(deps),
     adjustBalance: makeAdjustBalance(deps),
-    getProfile: makeGetProfile(deps),
     updateUserSettings: makeUpdateUserSettings(deps),
     listHistory: makeListHistory(deps),
     getMyStreaks: makeGetMyStreaks(deps),

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../domain/errors';
 import { newProfile, viewProfile } from '../domain/profile';
 import type { ProfileView } from '../domain/types';
+import type { ProfileReader } from '../ports';
 import type { AppDeps } from './deps';
 
 export interface GetProfileOptions {
@@ -9,7 +10,7 @@ export interface GetProfileOptions {
 }
 
 export function makeGetProfile(
-  deps: Pick<AppDeps, 'store' | 'rules' | 'clock'>,
+  deps: Pick<AppDeps, 'rules' | 'clock'> & { store: ProfileReader },
 ): (userId: string, opts: GetProfileOptions) => Promise<ProfileView> {
   return async (userId, opts) => {
     const profile = await deps.store.getProfile(userId);

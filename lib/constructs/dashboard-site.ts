@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -16,11 +16,12 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { buildWebSync } from '../../web/build';
 import { contentSecurityPolicy } from '../../web/csp';
+import { loggedPrivateBucket } from './logged-bucket';
 import { acknowledgeWildcardResource } from './nag-findings';
 
 /** The page is the same for every stack a process synthesizes (the infra tests make dozens): built once. */
@@ -52,28 +53,9 @@ export class DashboardSite extends Construct {
   constructor(scope: Construct, id: string, props: DashboardSiteProps) {
     super(scope, id);
     this.logRetention = props.logRetention;
-    const logs = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'This is the access-log bucket of the dashboard bucket and distribution: logging it into itself would loop.',
-    });
-    this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      serverAccessLogsBucket: logs,
-      serverAccessLogsPrefix: 'bucket/',
-      // Only build output lives here (every deploy writes it again); kept on destroy, like every bucket here.
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // Only build output lives in the bucket (every deploy writes it again).
+    const { bucket, logs } = loggedPrivateBucket(this, { what: 'dashboard' });
+    this.bucket = bucket;
 
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Questline dashboard: CSP and security headers',

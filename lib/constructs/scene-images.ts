@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -8,8 +8,9 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { loggedPrivateBucket } from './logged-bucket';
 
 /** Drawn images wait here between the workflow's steps; a day is far longer than any execution. */
 export const PENDING_PREFIX = 'pending/';
@@ -31,31 +32,12 @@ export class SceneImages extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const logs = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      // CloudFront writes its standard logs with ACLs
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'This is the access-log bucket of the scenes bucket and the distribution: logging it into itself would loop.',
-    });
-
-    this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      serverAccessLogsBucket: logs,
-      serverAccessLogsPrefix: 'bucket/',
+    const { bucket, logs } = loggedPrivateBucket(this, {
+      what: 'scenes',
       lifecycleRules: [{ prefix: PENDING_PREFIX, expiration: Duration.days(1) }],
-      // Generated images cost money to make again: they stay with a deleted stack.
-      removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Generated images cost money to make again: they stay with a deleted stack (as every bucket here).
+    this.bucket = bucket;
 
     this.distribution = new Distribution(this, 'Cdn', {
       comment: 'Questline scene images',

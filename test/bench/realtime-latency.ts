@@ -1,4 +1,4 @@
-import { cleanup, startLocal } from '../e2e/support/local-process';
+import { cleanup, devToken, startLocal } from '../e2e/support/local-process';
 import { recentDaytimeIso } from '../support/daytime';
 import { connectSocket } from '../support/ws-client';
 
@@ -18,16 +18,7 @@ const USERS = 10;
 const local = await startLocal(['--in-memory']);
 try {
   const { api_url: api, internal_key: key, ws_url: wsUrl } = local.info;
-  const tokenFor = async (userId: string) =>
-    (
-      (await (
-        await fetch(`${api}/dev/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ user_id: userId }),
-        })
-      ).json()) as { token: string }
-    ).token;
+  const tokenFor = (userId: string) => devToken(local, userId);
   const users = Array.from({ length: USERS }, (_, u) => `bench-rt-${u}`);
   const sockets = await Promise.all(users.map(async (u) => connectSocket(wsUrl, await tokenFor(u))));
   const latencies: number[] = [];

@@ -1,4 +1,4 @@
-import { cleanup, startLocal } from '../e2e/support/local-process';
+import { cleanup, devToken, startLocal } from '../e2e/support/local-process';
 import { recentDaytimeIso } from '../support/daytime';
 import { connectSocket, type TestSocket } from '../support/ws-client';
 
@@ -21,16 +21,7 @@ const WARM_UP = 3;
 const local = await startLocal(['--in-memory']);
 try {
   const { api_url: api, internal_key: key, ws_url: wsUrl } = local.info;
-  const tokenFor = async (userId: string) =>
-    (
-      (await (
-        await fetch(`${api}/dev/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ user_id: userId }),
-        })
-      ).json()) as { token: string }
-    ).token;
+  const tokenFor = (userId: string) => devToken(local, userId);
 
   async function measure(name: string, trigger: (userId: string, token: string) => Promise<Response>) {
     const latencies: number[] = [];

@@ -1,8 +1,13 @@
 /**
  * The HTTP route table: read by the CDK stateless stack (one function and one
  * API Gateway route each) and by the local runtime (same handlers, API Gateway
- * v2-shaped events). Add a route here and both pick it up.
+ * v2-shaped events). Add a route here (or in its area's file: shop-routes.ts,
+ * scene-routes.ts, leaderboard-routes.ts) and both pick it up.
  */
+
+import { leaderboardRoutes } from './leaderboard-routes';
+import { sceneRoutes } from './scene-routes';
+import { shopRoutes } from './shop-routes';
 
 /** jwt: end users (Cognito or OIDC `sub`); iam: service-to-service (SigV4); public: no auth. */
 export type RouteAuth = 'jwt' | 'iam' | 'public';
@@ -127,129 +132,9 @@ export const routes: readonly RouteDefinition[] = [
     table: 'read-stats',
     summary: 'The achievement catalog, hidden ones masked, with the share of users who unlocked each',
   },
-  {
-    id: 'ListShopItems',
-    method: 'GET',
-    path: '/v1/shop/items',
-    entry: 'functions/http/shop/list-shop-items.ts',
-    auth: 'jwt',
-    table: 'read',
-    summary: 'The shop catalog as I see it: price, requirement, unlocked, equipped, can I buy it',
-  },
-  {
-    id: 'BuyShopItem',
-    method: 'POST',
-    path: '/v1/shop/items/{code}/unlock',
-    entry: 'functions/http/shop/buy-shop-item.ts',
-    auth: 'jwt',
-    table: 'read-write',
-    summary: 'Buy a shop item with coins, in one transaction',
-  },
-  {
-    id: 'ListRewards',
-    method: 'GET',
-    path: '/v1/rewards',
-    entry: 'functions/http/rewards/list-rewards.ts',
-    auth: 'jwt',
-    table: 'read',
-    summary: 'Rewards to redeem coins for, with the stock left',
-  },
-  {
-    id: 'RedeemReward',
-    method: 'POST',
-    path: '/v1/rewards/{id}/redeem',
-    entry: 'functions/http/rewards/redeem-reward.ts',
-    auth: 'jwt',
-    table: 'read-write',
-    summary: 'Redeem a reward: coins, stock and my limit in one transaction',
-  },
-  {
-    id: 'GetMyRedemptions',
-    method: 'GET',
-    path: '/v1/me/redemptions',
-    entry: 'functions/http/me/get-my-redemptions.ts',
-    auth: 'jwt',
-    table: 'read',
-    summary: 'My reward redemptions, newest first',
-  },
-  {
-    id: 'GetMyMonster',
-    method: 'GET',
-    path: '/v1/me/monster',
-    entry: 'functions/http/me/get-my-monster.ts',
-    auth: 'jwt',
-    table: 'read',
-    scenes: 'read',
-    summary: 'My monster avatar, its scene level and progress',
-  },
-  {
-    id: 'UpdateMyMonster',
-    method: 'PUT',
-    path: '/v1/me/monster',
-    entry: 'functions/http/me/update-my-monster.ts',
-    auth: 'jwt',
-    table: 'read-write',
-    // a change the scene shows draws it again
-    scenes: 'start',
-    summary: 'Rename or dress my monster with unlocked items; a new look starts a new scene',
-  },
-  {
-    id: 'RequestScene',
-    method: 'POST',
-    path: '/v1/me/scenes',
-    entry: 'functions/http/me/request-scene.ts',
-    auth: 'jwt',
-    table: 'read-write',
-    scenes: 'start',
-    summary: 'Draw my scene (a level reached, default the current one); once per 5 minutes',
-  },
-  {
-    id: 'GetMySceneJob',
-    method: 'GET',
-    path: '/v1/me/scenes/jobs/{job_id}',
-    entry: 'functions/http/me/get-my-scene-job.ts',
-    auth: 'jwt',
-    table: 'read',
-    scenes: 'read',
-    summary: 'One of my scene jobs: status, progress, the image and thumbnails, or the error code',
-  },
-  {
-    id: 'ListMyScenes',
-    method: 'GET',
-    path: '/v1/me/scenes',
-    entry: 'functions/http/me/list-my-scenes.ts',
-    auth: 'jwt',
-    table: 'read',
-    scenes: 'read',
-    summary: 'My scene gallery: one scene per level drawn so far',
-  },
-  {
-    id: 'ListLeaderboards',
-    method: 'GET',
-    path: '/v1/leaderboards',
-    entry: 'functions/http/leaderboards/list-leaderboards.ts',
-    auth: 'public',
-    table: 'none',
-    summary: 'The leaderboards: what each ranks, its windows and the key of each current period',
-  },
-  {
-    id: 'GetLeaderboard',
-    method: 'GET',
-    path: '/v1/leaderboards/{board}',
-    entry: 'functions/http/leaderboards/get-leaderboard.ts',
-    auth: 'jwt',
-    table: 'read',
-    summary: 'The top of a board for a period (all time, this week, this month, a past one): up to 100 rows',
-  },
-  {
-    id: 'GetMyLeaderboardStanding',
-    method: 'GET',
-    path: '/v1/leaderboards/{board}/me',
-    entry: 'functions/http/leaderboards/get-my-leaderboard-standing.ts',
-    auth: 'jwt',
-    table: 'read',
-    summary: 'My exact rank on a board, score, percentile, total, and my neighbours above and below',
-  },
+  ...shopRoutes,
+  ...sceneRoutes,
+  ...leaderboardRoutes,
   {
     id: 'GetOpenApi',
     method: 'GET',

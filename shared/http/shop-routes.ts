@@ -1,0 +1,71 @@
+import type { RouteDefinition } from './routes';
+
+/** The routes.ts table's shop, rewards and monster routes. */
+export const shopRoutes: readonly RouteDefinition[] = [
+  {
+    id: 'ListShopItems',
+    method: 'GET',
+    path: '/v1/shop/items',
+    entry: 'functions/http/shop/list-shop-items.ts',
+    auth: 'jwt',
+    table: 'read',
+    summary: 'The shop catalog as I see it: price, requirement, unlocked, equipped, can I buy it',
+  },
+  {
+    id: 'BuyShopItem',
+    method: 'POST',
+    path: '/v1/shop/items/{code}/unlock',
+    entry: 'functions/http/shop/buy-shop-item.ts',
+    auth: 'jwt',
+    table: 'read-write',
+    summary: 'Buy a shop item with coins, in one transaction',
+  },
+  {
+    id: 'ListRewards',
+    method: 'GET',
+    path: '/v1/rewards',
+    entry: 'functions/http/rewards/list-rewards.ts',
+    auth: 'jwt',
+    table: 'read',
+    summary: 'Rewards to redeem coins for, with the stock left',
+  },
+  {
+    id: 'RedeemReward',
+    method: 'POST',
+    path: '/v1/rewards/{id}/redeem',
+    entry: 'functions/http/rewards/redeem-reward.ts',
+    auth: 'jwt',
+    table: 'read-write',
+    summary: 'Redeem a reward: coins, stock and my limit in one transaction',
+  },
+  {
+    id: 'GetMyRedemptions',
+    method: 'GET',
+    path: '/v1/me/redemptions',
+    entry: 'functions/http/me/get-my-redemptions.ts',
+    auth: 'jwt',
+    table: 'read',
+    summary: 'My reward redemptions, newest first',
+  },
+  {
+    id: 'GetMyMonster',
+    method: 'GET',
+    path: '/v1/me/monster',
+    entry: 'functions/http/me/get-my-monster.ts',
+    auth: 'jwt',
+    table: 'read',
+    scenes: 'read',
+    summary: 'My monster avatar, its scene level and progress',
+  },
+  {
+    id: 'UpdateMyMonster',
+    method: 'PUT',
+    path: '/v1/me/monster',
+    entry: 'functions/http/me/update-my-monster.ts',
+    auth: 'jwt',
+    table: 'read-write',
+    // a change the scene shows draws it again
+    scenes: 'start',
+    summary: 'Rename or dress my monster with unlocked items; a new look starts a new scene',
+  },
+];

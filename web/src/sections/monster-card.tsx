@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ApiCall, ApiError } from '../api/client';
 import type { Monster, Profile, ShopItem } from '../api/operations';
 import { messageOf } from '../format';
@@ -29,9 +29,14 @@ export function MonsterCard(props: {
   const [saving, setSaving] = useState(false);
   // A monster reloaded from elsewhere (a push, the other tab) replaces an untouched draft.
   const [base, setBase] = useState<Look>(lookOf(monster));
+  // After a conflict the user has been told: the kept draft moves onto the version reloaded next.
+  const adoptReloadedVersion = useRef(false);
   useEffect(() => {
     const stored = lookOf(monster);
-    if (sameLook(draft, base)) {
+    if (adoptReloadedVersion.current) {
+      adoptReloadedVersion.current = false;
+      setDraftVersion(monster.version);
+    } else if (sameLook(draft, base)) {
       setDraft(stored);
       setDraftVersion(monster.version);
     }
@@ -51,9 +56,7 @@ export function MonsterCard(props: {
       setNotice({ text: 'Saved. Your scene is being drawn again.', kind: 'status' });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        // now the user knows: the next save applies the kept selection on top of what is stored
-        const current = await props.call('GetMyMonster');
-        setDraftVersion(current.version);
+        adoptReloadedVersion.current = true;
         await props.onChange('monster');
         setNotice({
           text: 'Your monster was changed in another tab or device, so it was reloaded. Your selection is kept: save again to apply it.',

@@ -82,8 +82,9 @@ export interface GameStore {
    * Writes an applied outcome in ONE transaction: the event item (ledger
    * entry, replay answer and outbox in one; guarded: never applied before),
    * the profile (guarded by the version it was read at,
-   * `outcome.profile.version`), a marker per once-per-subject award and an
-   * unlock marker per achievement unlock (ACH#<id>#<times>, create-only).
+   * `outcome.profile.version`) and a marker per once-per-subject award.
+   * An achievement is unlocked once because the profile, which records every
+   * unlock, is written only at the version the outcome was decided on.
    * Throws EventAlreadyAppliedError (carrying the first outcome, read back
    * from the cancelled transaction), MarkerTakenError or StaleProfileError.
    * Returns the profile as stored (version bumped).
@@ -229,7 +230,7 @@ export class OutOfStockError extends Error {
   override readonly name = 'OutOfStockError';
 }
 
-/** A once-per-subject or achievement unlock marker was written by a concurrent request. */
+/** A once-per-subject marker (or an item bought, a reward redeemed) was written by a concurrent request. */
 export class MarkerTakenError extends Error {
   override readonly name = 'MarkerTakenError';
 }

@@ -65,6 +65,4 @@ export interface AchievementUnlock {
   tier?: 'bronze' | 'silver' | 'gold' | 'platinum';
   category: string;
   rarity: 'common' | 'rare' | 'epic' | 'legendary';
-  /** the unlock item the store writes with attribute_not_exists: "ACH#<id>#<times>" */
-  marker: string;
 }

@@ -46,7 +46,8 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     entry: 'functions/stream/count-unlocks.ts',
     description: 'Counts profiles and first unlocks for the rarity % of GET /v1/achievements',
     table: 'write-stats',
-    filter: { events: ['INSERT', 'REMOVE'], sortKeys: ['PROFILE'], sortKeyPrefixes: ['ACH#'] },
+    // profiles created and deleted; event items, which record each outcome's unlocks
+    filter: { events: ['INSERT', 'REMOVE'], sortKeys: ['PROFILE'], sortKeyPrefixes: ['EVENT#'] },
     batchSize: 1000,
     batchWindowSeconds: 5,
     retry: 'whole-batch',

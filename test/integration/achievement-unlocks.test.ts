@@ -1,10 +1,10 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { unlockMarkerKey } from '../../shared/adapters/dynamo/keys';
+import { unlocksOfEventRecord } from '../../shared/adapters/dynamo/event-record';
+import { eventIdOf } from '../../shared/adapters/dynamo/keys';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { apply } from '../../shared/domain/apply';
 import { newProfile } from '../../shared/domain/profile';
-import { MarkerTakenError } from '../../shared/ports';
+import { StaleProfileError } from '../../shared/ports';
 import { createTestStore } from '../support/dynamodb';
 import { activityFor, depsFor, flatRules, rewardOf, scanAll, uniqueId } from '../support/game-fixtures';
 import { untilNotContended, wholeLedger } from '../support/use-case-helpers';
@@ -28,10 +28,15 @@ describe('achievement unlocks through the store', () => {
     const ledger = await wholeLedger(store, userId);
     const profile = await store.getProfile(userId);
     const items = await scanAll(doc, tableName);
-    const unlockItems = items.filter((item) => String(item.sk).startsWith('ACH#'));
+    // What the event items record (and CountUnlocks counts): each unlock with the event that made it.
+    const recorded = items
+      .filter((item) => String(item.sk).startsWith('EVENT#'))
+      .flatMap((item) =>
+        unlocksOfEventRecord(item).map((u) => `${u.id}#${u.times}@${eventIdOf(String(item.sk))}`),
+      );
     const paid = ledger.flatMap((e) => (e.bonuses ?? []).map((b) => ({ ...b, eventId: e.eventId })));
     // Every activity "would" unlock Card Shark (first flashcard set), yet one did.
-    expect(unlockItems.filter((item) => item.sk === 'ACH#first_flashcards#1')).toHaveLength(1);
+    expect(recorded.filter((u) => u.startsWith('first_flashcards#1@'))).toHaveLength(1);
     expect(paid.filter((b) => b.id === 'first_flashcards#1')).toEqual([
       {
         source: 'achievement',
@@ -40,38 +45,38 @@ describe('achievement unlocks through the store', () => {
         eventId: expect.any(String),
       },
     ]);
-    // Each unlock item pairs with the one entry that paid it (50 sets also earn Word Collector).
-    expect(unlockItems.map((item) => `${item.sk}@${item.event_id}`).sort()).toEqual(
-      paid.map((b) => `ACH#${b.id}@${b.eventId}`).sort(),
-    );
+    // Each recorded unlock pairs with the one entry that paid it (50 sets also earn Word Collector).
+    expect(recorded.sort()).toEqual(paid.map((b) => `${b.id}@${b.eventId}`).sort());
+    // The profile's version is the guard: no marker item per unlock.
+    expect(items.filter((item) => String(item.sk).startsWith('ACH#'))).toEqual([]);
     expect(profile?.achievements?.earned.first_flashcards?.[0]).toBe(1);
     expect(ledger).toHaveLength(100);
     expect(profile?.xp).toBe(ledger.reduce((sum, e) => sum + e.xp, 0));
     expect(profile?.coins).toBe(ledger.reduce((sum, e) => sum + e.coins, 0));
   });
 
-  it('refuses an outcome whose unlock marker exists (MarkerTakenError) and writes nothing', async () => {
+  it('refuses an unlock decided on a profile another outcome has moved on from (StaleProfileError) and writes nothing', async () => {
     const { store, doc, tableName } = await createTestStore();
     const userId = uniqueId('user');
-    const outcome = apply(
-      flatRules,
-      newProfile(userId, new Date()),
-      activityFor(userId, 'flashcard_session'),
-      new Date(),
-    );
-    if (outcome.status !== 'applied') throw new Error(outcome.reason);
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...unlockMarkerKey(userId, 'first_flashcards', 1), event_id: 'another', created_at: 'x' },
-      }),
-    );
+    const decide = (eventId: string) => {
+      const outcome = apply(
+        flatRules,
+        newProfile(userId, new Date()),
+        { ...activityFor(userId, 'flashcard_session'), eventId },
+        new Date(),
+      );
+      if (outcome.status !== 'applied') throw new Error(outcome.reason);
+      return outcome;
+    };
+    // Two outcomes decided on the same (new) profile: each unlocks Card Shark.
+    const [first, second] = [decide('first'), decide('second')];
+    expect(second.achievements.map((u) => `${u.id}#${u.times}`)).toEqual(['first_flashcards#1']);
+    await store.saveOutcome(first);
     const before = await scanAll(doc, tableName);
 
-    const error = await store.saveOutcome(outcome).catch((e: unknown) => e);
+    const error = await store.saveOutcome(second).catch((e: unknown) => e);
 
-    expect(outcome.achievements.map((u) => u.marker)).toEqual(['ACH#first_flashcards#1']);
-    expect(error).toBeInstanceOf(MarkerTakenError);
+    expect(error).toBeInstanceOf(StaleProfileError);
     expect(await scanAll(doc, tableName)).toEqual(before);
   });
 

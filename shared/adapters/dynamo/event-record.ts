@@ -218,3 +218,17 @@ export function outboxEnvelopes(item: Record<string, unknown>): Envelope[] {
     }),
   );
 }
+
+const unlocksOnlySchema = z.object({
+  outcome: jsonString(z.object({ achievements: storedUnlocksSchema.optional() })),
+});
+
+/**
+ * The achievement unlocks an event record carries (a stream NEW_IMAGE,
+ * unmarshalled): the record of an unlock, as the profile written with it is
+ * the guard that it happens once. Only the outcome's unlocks are read.
+ */
+export function unlocksOfEventRecord(item: Record<string, unknown>): { id: string; times: number }[] {
+  const { outcome } = parseItem(unlocksOnlySchema, item);
+  return (outcome.achievements ?? []).map(([id, , , , times]) => ({ id, times }));
+}

@@ -29,7 +29,6 @@ import {
   ledgerPrefix,
   onceMarkerKey,
   profileKey,
-  unlockMarkerKey,
   userPk,
 } from './keys';
 import { outboxRecordItem } from './outbox-record';
@@ -91,11 +90,6 @@ export class DynamoGameStore implements GameStore {
     for (const marker of outcome.markers) {
       roles.push('marker');
       const key = onceMarkerKey(userId, marker.activityType, marker.subjectId);
-      items.push(this.put({ ...key, event_id: eventId, created_at: entry.recordedAt }, isNew()));
-    }
-    for (const unlock of outcome.achievements) {
-      roles.push('unlock');
-      const key = unlockMarkerKey(userId, unlock.id, unlock.times);
       items.push(this.put({ ...key, event_id: eventId, created_at: entry.recordedAt }, isNew()));
     }
     const purchase = purchaseWrites(this.tableName, outcome);

@@ -21,7 +21,6 @@ const PROFILE = 'PROFILE';
 const LEDGER = 'TX#';
 const EVENT = 'EVENT#';
 const ONCE = 'ONCE#';
-const UNLOCK = 'ACH#';
 const OUTBOX = 'OUTBOX#';
 const ITEM = 'ITEM#';
 const REDEMPTION = 'REDEEM#';
@@ -60,16 +59,6 @@ export const ledgerIndexKey = (userId: string, recordedAt: string, eventId: stri
 export const onceMarkerKey = (userId: string, activityType: string, subjectId: string): ItemKey => ({
   pk: userPk(userId),
   sk: `${ONCE}${activityType}#${subjectId}`,
-});
-
-/**
- * One per user, achievement and tier or repeat (`times`): created with the
- * unlock's transaction, so an unlock is recorded once even if two outcomes race.
- * Same form as the domain's AchievementUnlock.marker.
- */
-export const unlockMarkerKey = (userId: string, achievementId: string, times: number): ItemKey => ({
-  pk: userPk(userId),
-  sk: `${UNLOCK}${achievementId}#${times}`,
 });
 
 /**
@@ -140,13 +129,6 @@ export const cooldownKey = (userId: string, bucket: string): ItemKey => ({
   sk: `COOLDOWN#${bucket}`,
 });
 
-/** Splits an unlock marker's sort key (ACH#<id>#<times>) back into its parts. */
-export function parseUnlockMarkerSk(sk: string): { achievementId: string; times: number } | null {
-  const match = /^ACH#(.+)#(\d+)$/.exec(sk);
-  if (!match?.[1] || !match[2]) return null;
-  return { achievementId: match[1], times: Number(match[2]) };
-}
-
 /**
  * The unlock statistics of GET /v1/achievements: one small partition outside
  * every user's, written only by the stream consumer (see unlock-stats-store.ts).
@@ -171,7 +153,6 @@ export const ledgerPrefix = LEDGER;
 export const isProfileKey = (key: ItemKey): boolean => key.sk === PROFILE;
 export const isEventKey = (key: ItemKey): boolean => key.sk.startsWith(EVENT);
 export const isOnceMarkerKey = (key: ItemKey): boolean => key.sk.startsWith(ONCE);
-export const isUnlockMarkerKey = (key: ItemKey): boolean => key.sk.startsWith(UNLOCK);
 export const isOutboxKey = (key: ItemKey): boolean => key.sk.startsWith(OUTBOX);
 
 const LEDGER_SK = /^TX#(\d{4}-\d{2}-\d{2}T[\d:.]+Z)#(.+)$/;

@@ -1,13 +1,11 @@
 import * as z from 'zod';
-import { unlockMarker } from '../../domain/achievements/unlocks';
 import type { AchievementUnlock, StreakChange } from '../../domain/types';
 
 /**
  * How an event record keeps the streak changes and achievement unlocks of its
  * outcome, so a replay answers with every detail the first answer had. The
  * event item is written on every activity and must stay under 1 KB, so both
- * are positional tuples (a named field costs its name in every item); the
- * unlock marker is rebuilt from the id and the count, as the evaluator builds it.
+ * are positional tuples (a named field costs its name in every item).
  */
 
 const ACTIONS = ['started', 'maintained', 'increased', 'broken', 'frozen'] as const;
@@ -117,6 +115,5 @@ export function unlockOf(stored: z.output<typeof storedUnlockSchema>): Achieveme
     ...(tier !== null && { tier }),
     category,
     rarity,
-    marker: unlockMarker(id, times),
   };
 }

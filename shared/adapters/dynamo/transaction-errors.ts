@@ -8,7 +8,6 @@ export type TransactionRole =
   | 'event'
   | 'profile'
   | 'marker'
-  | 'unlock'
   | 'owned'
   | 'redemption'
   | 'user_limit'
@@ -18,8 +17,7 @@ export type TransactionRole =
  * Turns a cancelled outcome transaction into the port's typed errors, by the
  * role of each failed item. A replay wins over everything (the event id is
  * already applied, nothing else matters), then a taken marker (once per
- * subject, or an achievement unlock a concurrent outcome recorded), then a
- * stale profile; each but the replay means: reload and decide again. A TransactionConflict (another transaction held one of the items)
+ * subject, an item bought, a reward redeemed), then a stale profile; each but the replay means: reload and decide again. A TransactionConflict (another transaction held one of the items)
  * is the same situation as a stale profile: reload and try again.
  * Anything else is returned unchanged.
  */
@@ -42,7 +40,6 @@ export function decodeOutcomeCancellation(error: unknown, roles: readonly Transa
   for (const role of ['owned', 'redemption', 'user_limit'] as const) {
     if (failed(role) >= 0) return new MarkerTakenError(`${role} condition failed`, { cause: error });
   }
-  if (failed('unlock') >= 0) return new MarkerTakenError('achievement unlock marker taken', { cause: error });
   if (failed('profile') >= 0)
     return new StaleProfileError('profile changed since it was read', { cause: error });
   if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {

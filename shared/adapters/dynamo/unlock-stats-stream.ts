@@ -1,43 +1,51 @@
 import { createHash } from 'node:crypto';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { statKey, type UnlockStats } from '../../domain/achievements/views';
 import type { Rules } from '../../rules/schema';
-import { parseUnlockMarkerSk, USER_PK_PREFIX } from './keys';
+import { unlocksOfEventRecord } from './event-record';
+import { isEventKey, USER_PK_PREFIX } from './keys';
 
 /**
  * What a batch of the table's stream records adds to the unlock statistics:
- * +1 user per profile created, +1 per unlock marker created (the first time
- * a user earns an achievement, or reaches a tier); a deleted item takes its
- * count back. Only creations and deletions count: neither kind of item is
- * ever rewritten, and a profile update is no new user.
+ * +1 user per profile created (-1 per profile deleted), +1 per achievement
+ * unlock (the first time a user earns an achievement, each repeat, each tier)
+ * recorded in a new event item. An event item is created once per outcome
+ * and never rewritten; a profile update is no new user. (Deleting a user's
+ * event items by hand does not take their unlocks back: the stream carries
+ * new images only.)
  */
 export function unlockStatsDelta(rules: Rules, records: readonly DynamoDBRecord[]): UnlockStats {
   const delta: UnlockStats = { users: 0, unlocks: {} };
   for (const record of records) {
-    const sign = record.eventName === 'INSERT' ? 1 : record.eventName === 'REMOVE' ? -1 : 0;
     const pk = record.dynamodb?.Keys?.pk?.S;
     const sk = record.dynamodb?.Keys?.sk?.S;
-    if (sign === 0 || !pk?.startsWith(USER_PK_PREFIX) || sk === undefined) continue;
+    if (!pk?.startsWith(USER_PK_PREFIX) || sk === undefined) continue;
     if (sk === 'PROFILE') {
-      delta.users += sign;
+      delta.users += record.eventName === 'INSERT' ? 1 : record.eventName === 'REMOVE' ? -1 : 0;
       continue;
     }
-    const key = unlockStatKeyOf(rules, sk);
-    if (key !== null) delta.unlocks[key] = (delta.unlocks[key] ?? 0) + sign;
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName !== 'INSERT' || !isEventKey({ pk, sk }) || !image) continue;
+    const item = unmarshall(image as Record<string, AttributeValue>);
+    for (const unlock of unlocksOfEventRecord(item)) {
+      const key = unlockStatKeyOf(rules, unlock.id, unlock.times);
+      if (key !== null) delta.unlocks[key] = (delta.unlocks[key] ?? 0) + 1;
+    }
   }
   return delta;
 }
 
-/** The stat an unlock marker counts for; null for other items, repeats, and achievements gone from the rules. */
-function unlockStatKeyOf(rules: Rules, sk: string): string | null {
-  const marker = parseUnlockMarkerSk(sk);
-  if (!marker || !Object.hasOwn(rules.achievements, marker.achievementId)) return null;
-  const definition = rules.achievements[marker.achievementId];
+/** The stat an unlock counts for; null for achievements gone from the rules. */
+function unlockStatKeyOf(rules: Rules, achievementId: string, times: number): string | null {
+  if (!Object.hasOwn(rules.achievements, achievementId)) return null;
+  const definition = rules.achievements[achievementId];
   if (definition?.kind === 'tiered') {
-    const tier = definition.tiers[marker.times - 1]?.tier;
-    return tier === undefined ? null : statKey(marker.achievementId, { tier });
+    const tier = definition.tiers[times - 1]?.tier;
+    return tier === undefined ? null : statKey(achievementId, { tier });
   }
-  return statKey(marker.achievementId, { times: marker.times });
+  return statKey(achievementId, { times });
 }
 
 /**

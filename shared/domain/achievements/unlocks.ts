@@ -7,11 +7,6 @@ import { activityMetrics, isFinished, timesEarned } from './tally';
 /** An unlock as the evaluator makes it: every field set. */
 export type Unlock = Required<Omit<AchievementUnlock, 'tier'>> & Pick<AchievementUnlock, 'tier'>;
 
-/** The unlock item the store writes with attribute_not_exists, one per user, achievement and repeat or tier. */
-export function unlockMarker(id: string, times: number): string {
-  return `ACH#${id}#${times}`;
-}
-
 function unlock(
   id: string,
   definition: AchievementDefinition,
@@ -28,7 +23,6 @@ function unlock(
     ...(extra.tier && { tier: extra.tier }),
     category: definition.category,
     rarity: extra.rarity ?? definition.rarity,
-    marker: unlockMarker(id, times),
   };
 }
 

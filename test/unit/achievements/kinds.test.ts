@@ -59,7 +59,6 @@ describe('one-off achievements', () => {
         times: 1,
         category: 'special',
         rarity: 'common',
-        marker: 'ACH#first_quiz#1',
       },
     ]);
   });
@@ -122,11 +121,11 @@ describe('tiered achievements', () => {
         NOW,
       ),
     );
-    expect(outcome.achievements.map((a) => [a.tier, a.times, a.rarity, a.marker])).toEqual([
-      ['bronze', 1, 'common', 'ACH#climber#1'],
-      ['silver', 2, 'rare', 'ACH#climber#2'],
-      ['gold', 3, 'epic', 'ACH#climber#3'],
-      ['platinum', 4, 'legendary', 'ACH#climber#4'],
+    expect(outcome.achievements.map((a) => [a.id, a.tier, a.times, a.rarity])).toEqual([
+      ['climber', 'bronze', 1, 'common'],
+      ['climber', 'silver', 2, 'rare'],
+      ['climber', 'gold', 3, 'epic'],
+      ['climber', 'platinum', 4, 'legendary'],
     ]);
     expect(outcome.entry.xp).toBe(6000 + 10 + 20 + 30 + 40);
     const tiers = outcome.events
@@ -168,7 +167,7 @@ describe('repeatable achievements', () => {
       Array.from({ length: 7 }, () => activity('flashcard_session')),
     );
     expect(outcomes.map(unlockedIds)).toEqual([[], ['habit'], [], ['habit#2'], [], [], []]);
-    expect(outcomes[3]?.achievements[0]?.marker).toBe('ACH#habit#2');
+    expect(outcomes[3]?.achievements[0]?.times).toBe(2);
     expect(after.achievements?.earned.habit?.[0]).toBe(2);
   });
 });

@@ -93,7 +93,7 @@ function play(rules: ReturnType<typeof rulesWithAchievements>, steps: Step[]) {
         ? apply(rules, current, step.activity, NOW)
         : adjust(rules, current, step.adjustment, NOW);
     if (outcome.status !== 'applied') continue;
-    markers.push(...outcome.achievements.map((a) => a.marker ?? ''));
+    markers.push(...outcome.achievements.map((a) => `${a.id}#${a.times}`));
     current = outcome.profile;
   }
   return { markers, profile: current };

@@ -37,7 +37,6 @@ function draftOf(
     times: 1,
     category: 'c',
     rarity: 'common',
-    marker: 'ACH#a#1',
   };
   return {
     status: 'applied',

@@ -5,7 +5,7 @@ import { ledgerIndex } from './table-definition';
 /**
  * THE module that builds every key of the single table (and of its ledger
  * index). One partition per user holds the profile, the applied-event items
- * (which are the ledger), the once-per-subject and the unlock markers, so one user's
+ * (which are the ledger) and the once-per-subject markers, so one user's
  * business fact is one transaction inside one partition.
  */
 

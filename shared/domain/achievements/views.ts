@@ -15,7 +15,7 @@ export const HIDDEN_DESCRIPTION = 'Keep playing to discover this one.';
 
 /**
  * Kept by the store: `users` profiles ever created, and per stat key the users
- * who unlocked it (added once per user, when the unlock marker is first written).
+ * who unlocked it (added once per user, when the event item recording the unlock is written).
  */
 export interface UnlockStats {
   users: number;

@@ -45,7 +45,7 @@ describe('one-off achievements', () => {
     expect(after.achievements?.earned.first_quiz).toEqual([1, NOW.getTime() / 1000]);
   });
 
-  it('name the conditional unlock item the store writes', () => {
+  it('describe the unlock the event item records: id, reward, count, category and rarity', () => {
     const rules = rulesWithAchievements({
       first_quiz: oneOff({ kind: 'count', activity: 'quiz_completed', min: 1 }),
     });

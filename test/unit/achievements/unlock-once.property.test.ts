@@ -109,7 +109,7 @@ describe('unlocks happen once', () => {
     doc.multipliers.level_bonus.per_level = 0;
   });
 
-  it('never repeats an unlock marker, in any order of delivery', () => {
+  it('never repeats an unlock (achievement and count), in any order of delivery', () => {
     fc.assert(
       fc.property(
         stepsArb.chain((steps) => fc.shuffledSubarray(steps, { minLength: steps.length })),

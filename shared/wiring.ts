@@ -9,6 +9,7 @@ import { DynamoUnlockStatsStore } from './adapters/dynamo/unlock-stats-store';
 import { makeAdjustBalance } from './app/adjust-balance';
 import { makeBuyShopItem } from './app/buy-shop-item';
 import { makeBuyStreakFreeze } from './app/buy-streak-freeze';
+import type { AppDeps } from './app/deps';
 import { makeGetMyAchievements } from './app/get-my-achievements';
 import { makeGetMyStreaks } from './app/get-my-streaks';
 import { makeLeaderboardViews } from './app/leaderboard-views';
@@ -20,15 +21,17 @@ import { makeShopViews } from './app/shop-views';
 import { makeUpdateUserSettings } from './app/update-user-settings';
 import { makeUseStreakFreeze } from './app/use-streak-freeze';
 import { emfBusinessMetrics } from './observability';
-import type { Clock, GameStore, UnlockStatsStore } from './ports';
+import type { Clock } from './ports';
 import { loadActiveRules } from './rules/active-rules';
-import type { Rules } from './rules/schema';
 
 /**
- * The composition root. Config and rules are parsed when this module loads,
- * so bad config fails the cold start, not a request; the SDK clients, the
- * store and the use cases are built on the first getApp(), so importing a
- * handler never opens a connection.
+ * The composition root of the table's functions, one use case at a time.
+ * Config and rules are parsed when this module loads, so bad config fails
+ * the cold start, not a request. Each `...UseCase()` builds its use case,
+ * with only the stores it needs, on first call and reuses it: importing a
+ * handler opens no connection, and a function's bundle carries only what
+ * its own getter reaches (esbuild drops the rest: package.json declares the
+ * modules free of side effects).
  */
 
 const envSchema = z.object({
@@ -49,68 +52,57 @@ export function parseConfig(env: Record<string, string | undefined>): WiringConf
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export interface App {
-  rules: Rules;
-  clock: Clock;
-  store: GameStore;
-  unlockStats: UnlockStatsStore;
-  recordActivity: ReturnType<typeof makeRecordActivity>;
-  adjustBalance: ReturnType<typeof makeAdjustBalance>;
-  updateUserSettings: ReturnType<typeof makeUpdateUserSettings>;
-  listHistory: ReturnType<typeof makeListHistory>;
-  getMyStreaks: ReturnType<typeof makeGetMyStreaks>;
-  useStreakFreeze: ReturnType<typeof makeUseStreakFreeze>;
-  buyStreakFreeze: ReturnType<typeof makeBuyStreakFreeze>;
-  getMyAchievements: ReturnType<typeof makeGetMyAchievements>;
-  listAchievements: ReturnType<typeof makeListAchievements>;
-  shopViews: ReturnType<typeof makeShopViews>;
-  buyShopItem: ReturnType<typeof makeBuyShopItem>;
-  redeemReward: ReturnType<typeof makeRedeemReward>;
-  leaderboards: ReturnType<typeof makeLeaderboardViews>;
-}
-
-export function createApp(config: WiringConfig, rules: Rules, clock: Clock = systemClock): App {
-  const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  const store = new DynamoGameStore({ doc, tableName: config.TABLE_NAME });
-  const unlockStats = new DynamoUnlockStatsStore({ doc, tableName: config.TABLE_NAME });
-  const deps = { store, rules, clock, metrics: emfBusinessMetrics };
-  const shopDeps = {
-    ...deps,
-    shop: new DynamoShopStore({ doc, tableName: config.TABLE_NAME }),
-    monsters: new DynamoMonsterStore({ doc, tableName: config.TABLE_NAME }),
-    rateLimiter: new DynamoRateLimiter({ doc, tableName: config.TABLE_NAME }),
-  };
-  return {
-    rules,
-    clock,
-    store,
-    unlockStats,
-    recordActivity: makeRecordActivity(deps),
-    adjustBalance: makeAdjustBalance(deps),
-    updateUserSettings: makeUpdateUserSettings(deps),
-    listHistory: makeListHistory(deps),
-    getMyStreaks: makeGetMyStreaks(deps),
-    useStreakFreeze: makeUseStreakFreeze(deps),
-    buyStreakFreeze: makeBuyStreakFreeze(deps),
-    getMyAchievements: makeGetMyAchievements(deps),
-    listAchievements: makeListAchievements({ rules, unlockStats }),
-    shopViews: makeShopViews(shopDeps),
-    buyShopItem: makeBuyShopItem(shopDeps),
-    redeemReward: makeRedeemReward(shopDeps),
-    leaderboards: makeLeaderboardViews({
-      rules,
-      clock,
-      leaderboards: new DynamoLeaderboardStore({ doc, tableName: config.TABLE_NAME }),
-    }),
-  };
-}
-
 const config = parseConfig(process.env);
 const rules = loadActiveRules();
-let app: App | undefined;
 
-/** The process-wide app: built once, on first use, then reused by every invocation. */
-export function getApp(): App {
-  app ??= createApp(config, rules);
-  return app;
+/** The rules in effect (the operator's, inlined at synth, or the shipped ones). */
+export const activeRules = () => rules;
+
+/** Built once per process, on first call. (`@__PURE__`: an unused getter leaves the bundle, with all it reaches.) */
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => {
+    built ??= { value: build() };
+    return built.value;
+  };
 }
+
+const table = /* @__PURE__ */ once(() => {
+  const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  return { doc, tableName: config.TABLE_NAME };
+});
+
+const gameDeps = /* @__PURE__ */ once(
+  (): AppDeps => ({
+    store: new DynamoGameStore(table()),
+    rules,
+    clock: systemClock,
+    metrics: emfBusinessMetrics,
+  }),
+);
+
+const shopDeps = /* @__PURE__ */ once(() => ({
+  ...gameDeps(),
+  shop: new DynamoShopStore(table()),
+  monsters: new DynamoMonsterStore(table()),
+  rateLimiter: new DynamoRateLimiter(table()),
+}));
+
+export const recordActivityUseCase = /* @__PURE__ */ once(() => makeRecordActivity(gameDeps()));
+export const adjustBalanceUseCase = /* @__PURE__ */ once(() => makeAdjustBalance(gameDeps()));
+export const updateUserSettingsUseCase = /* @__PURE__ */ once(() => makeUpdateUserSettings(gameDeps()));
+export const listHistoryUseCase = /* @__PURE__ */ once(() => makeListHistory(gameDeps()));
+export const getMyStreaksUseCase = /* @__PURE__ */ once(() => makeGetMyStreaks(gameDeps()));
+export const useStreakFreezeUseCase = /* @__PURE__ */ once(() => makeUseStreakFreeze(gameDeps()));
+export const buyStreakFreezeUseCase = /* @__PURE__ */ once(() => makeBuyStreakFreeze(gameDeps()));
+export const getMyAchievementsUseCase = /* @__PURE__ */ once(() => makeGetMyAchievements(gameDeps()));
+export const unlockStatsStore = /* @__PURE__ */ once(() => new DynamoUnlockStatsStore(table()));
+export const listAchievementsUseCase = /* @__PURE__ */ once(() =>
+  makeListAchievements({ rules, unlockStats: unlockStatsStore() }),
+);
+export const shopViewsUseCase = /* @__PURE__ */ once(() => makeShopViews(shopDeps()));
+export const buyShopItemUseCase = /* @__PURE__ */ once(() => makeBuyShopItem(shopDeps()));
+export const redeemRewardUseCase = /* @__PURE__ */ once(() => makeRedeemReward(shopDeps()));
+export const leaderboardViewsUseCase = /* @__PURE__ */ once(() =>
+  makeLeaderboardViews({ rules, clock: systemClock, leaderboards: new DynamoLeaderboardStore(table()) }),
+);

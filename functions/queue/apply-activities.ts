@@ -4,7 +4,7 @@ import { type InboundEvent, parseInboundEvent } from '../../shared/app/apply-inb
 import { INBOUND_MAX_RECEIVES } from '../../shared/bus/bus-routes';
 import { ContentionError, RuleRefusedError, ValidationError } from '../../shared/domain/errors';
 import { emfBusinessMetrics, lambdaObservability, logger } from '../../shared/observability';
-import { type App, getApp } from '../../shared/wiring';
+import { activeRules, recordActivityUseCase } from '../../shared/wiring';
 
 /**
  * Questline's bus -> SQS -> here: applies the activities other services
@@ -38,11 +38,10 @@ interface Parsed {
 }
 
 export async function main(event: SQSEvent): Promise<SQSBatchResponse> {
-  const app = getApp();
   const failed: string[] = [];
   const byUser = new Map<string, Parsed[]>();
   for (const record of event.Records) {
-    const inbound = parseRecord(app, record);
+    const inbound = parseRecord(record);
     if (!inbound) {
       failed.push(record.messageId);
       continue;
@@ -53,7 +52,7 @@ export async function main(event: SQSEvent): Promise<SQSBatchResponse> {
   }
   await forEachConcurrently([...byUser.values()], CONCURRENT_USERS, async (messages) => {
     for (const message of messages) {
-      if (!(await applyMessage(app, message))) failed.push(message.messageId);
+      if (!(await applyMessage(message))) failed.push(message.messageId);
     }
   });
   countDeadLetters(event.Records, failed);
@@ -72,9 +71,9 @@ function countDeadLetters(records: readonly SQSRecord[], failed: readonly string
   emfBusinessMetrics.count('InboundDeadLettered', lastTries.length);
 }
 
-function parseRecord(app: App, record: SQSRecord): InboundEvent | undefined {
+function parseRecord(record: SQSRecord): InboundEvent | undefined {
   try {
-    return parseInboundEvent(app.rules, record.body);
+    return parseInboundEvent(activeRules(), record.body);
   } catch (error) {
     emfBusinessMetrics.count('InboundInvalid');
     logger.error('inbound event rejected as invalid; it goes to the DLQ after its last receive', {
@@ -88,7 +87,7 @@ function parseRecord(app: App, record: SQSRecord): InboundEvent | undefined {
 }
 
 /** Applies one message; false when SQS should redeliver it. */
-async function applyMessage(app: App, { messageId, inbound }: Parsed): Promise<boolean> {
+async function applyMessage({ messageId, inbound }: Parsed): Promise<boolean> {
   const { activity } = inbound;
   const context = {
     messageId,
@@ -100,7 +99,7 @@ async function applyMessage(app: App, { messageId, inbound }: Parsed): Promise<b
     activityType: activity.type,
   };
   try {
-    const result = await app.recordActivity(activity);
+    const result = await recordActivityUseCase()(activity);
     logger.debug(
       result.duplicate ? 'inbound activity was already applied' : 'inbound activity applied',
       context,

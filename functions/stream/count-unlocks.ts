@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { batchIdOf, unlockStatsDelta } from '../../shared/adapters/dynamo/unlock-stats-stream';
 import { lambdaObservability, logger } from '../../shared/observability';
-import { getApp } from '../../shared/wiring';
+import { activeRules, unlockStatsStore } from '../../shared/wiring';
 
 /**
  * The table's stream -> the unlock statistics behind GET /v1/achievements'
@@ -13,11 +13,10 @@ import { getApp } from '../../shared/wiring';
  * does not bisect; see lib/constructs/unlock-stats-consumer.ts.)
  */
 export async function main(event: DynamoDBStreamEvent): Promise<void> {
-  const app = getApp();
-  const delta = unlockStatsDelta(app.rules, event.Records);
+  const delta = unlockStatsDelta(activeRules(), event.Records);
   const changed = delta.users !== 0 || Object.keys(delta.unlocks).length > 0;
   if (!changed) return;
-  await app.unlockStats.addUnlockStats(delta, batchIdOf(event.Records));
+  await unlockStatsStore().addUnlockStats(delta, batchIdOf(event.Records));
   logger.info('unlock statistics counted', {
     records: event.Records.length,
     users: delta.users,

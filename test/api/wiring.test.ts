@@ -35,14 +35,15 @@ describe('the composition root', () => {
     );
   });
 
-  it('builds the app once and reuses it on every call', async () => {
+  it('builds each use case once, on first call, and reuses it', async () => {
     process.env.TABLE_NAME = 'questline-test';
     process.env.DYNAMODB_ENDPOINT = 'http://127.0.0.1:1';
     delete process.env.QUESTLINE_RULES_JSON;
     vi.resetModules();
-    const { getApp } = await import('../../shared/wiring');
-    const app = getApp();
-    expect(getApp()).toBe(app);
-    expect(app.rules.activities.daily_login).toBeDefined();
+    const wiring = await import('../../shared/wiring');
+    const record = wiring.recordActivityUseCase();
+    expect(wiring.recordActivityUseCase()).toBe(record);
+    expect(wiring.shopViewsUseCase()).toBe(wiring.shopViewsUseCase());
+    expect(wiring.activeRules().activities.daily_login).toBeDefined();
   });
 });

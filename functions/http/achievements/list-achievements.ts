@@ -2,7 +2,7 @@ import { presentCatalog } from '../../../shared/http/achievement-presenters';
 import { httpHandler } from '../../../shared/http/http-handler';
 import { json } from '../../../shared/http/responses';
 import type { HttpResult } from '../../../shared/http/types';
-import { getApp } from '../../../shared/wiring';
+import { listAchievementsUseCase } from '../../../shared/wiring';
 
 /**
  * GET /v1/achievements: public; the same catalog for everyone, hidden ones
@@ -10,7 +10,7 @@ import { getApp } from '../../../shared/wiring';
  * move slowly and trail the unlocks anyway.
  */
 export async function main(): Promise<HttpResult> {
-  return json(200, presentCatalog(await getApp().listAchievements()), {
+  return json(200, presentCatalog(await listAchievementsUseCase()()), {
     'cache-control': 'public, max-age=60',
   });
 }

@@ -5,16 +5,15 @@ import { adjustmentBodySchema, toAdjustment, userPathSchema } from '../../../sha
 import { json } from '../../../shared/http/responses';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
-import { getApp } from '../../../shared/wiring';
+import { activeRules, adjustBalanceUseCase } from '../../../shared/wiring';
 
 /** POST /v1/internal/users/{id}/adjustments: 201 for a new outcome, 200 (duplicate) for a replay. */
 export async function main(event: HttpEvent): Promise<HttpResult> {
   requireIamCaller(event);
   const { id } = parseInput(userPathSchema, event.pathParameters ?? {}, 'path');
   const body = parseInput(adjustmentBodySchema, event.jsonBody, 'body');
-  const app = getApp();
-  const result = await app.adjustBalance(toAdjustment(id, body));
-  return json(result.duplicate ? 200 : 201, presentOutcome(app.rules, result));
+  const result = await adjustBalanceUseCase()(toAdjustment(id, body));
+  return json(result.duplicate ? 200 : 201, presentOutcome(activeRules(), result));
 }
 
 export const handler = httpHandler(main, { routeId: 'AdjustUserBalance', body: true });

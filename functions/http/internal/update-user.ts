@@ -10,7 +10,7 @@ import { json } from '../../../shared/http/responses';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
 import type { ProfileSettings } from '../../../shared/ports';
-import { getApp } from '../../../shared/wiring';
+import { updateUserSettingsUseCase } from '../../../shared/wiring';
 
 /**
  * PATCH /v1/internal/users/{id}: set VIP tier, time zone, display name and/or
@@ -20,7 +20,7 @@ export async function main(event: HttpEvent): Promise<HttpResult> {
   requireIamCaller(event);
   const { id } = parseInput(userPathSchema, event.pathParameters ?? {}, 'path');
   const body = parseInput(updateUserBodySchema, event.jsonBody, 'body');
-  const view = await getApp().updateUserSettings(id, toSettings(body));
+  const view = await updateUserSettingsUseCase()(id, toSettings(body));
   return json(200, presentProfile(view));
 }
 

@@ -5,14 +5,14 @@ import { boardPathSchema, leaderboardQuerySchema } from '../../../shared/http/le
 import { json } from '../../../shared/http/responses';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
-import { getApp } from '../../../shared/wiring';
+import { leaderboardViewsUseCase } from '../../../shared/wiring';
 
 /** GET /v1/leaderboards/{board}?period=&limit=: the top rows of a board's period (404 for an unknown board). */
 export async function main(event: HttpEvent): Promise<HttpResult> {
   userFromJwt(event);
   const { board } = parseInput(boardPathSchema, event.pathParameters ?? {}, 'path');
   const query = parseInput(leaderboardQuerySchema, event.queryStringParameters ?? {}, 'query');
-  const top = await getApp().leaderboards.top(board, {
+  const top = await leaderboardViewsUseCase().top(board, {
     limit: query.limit,
     ...(query.period !== undefined && { period: query.period }),
   });

@@ -5,7 +5,7 @@ import { boardPathSchema, myStandingQuerySchema } from '../../../shared/http/lea
 import { json } from '../../../shared/http/responses';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
-import { getApp } from '../../../shared/wiring';
+import { leaderboardViewsUseCase } from '../../../shared/wiring';
 
 /**
  * GET /v1/leaderboards/{board}/me?period=&around=: my exact rank, score,
@@ -16,7 +16,7 @@ export async function main(event: HttpEvent): Promise<HttpResult> {
   const userId = userFromJwt(event);
   const { board } = parseInput(boardPathSchema, event.pathParameters ?? {}, 'path');
   const query = parseInput(myStandingQuerySchema, event.queryStringParameters ?? {}, 'query');
-  const standing = await getApp().leaderboards.me(userId, board, {
+  const standing = await leaderboardViewsUseCase().me(userId, board, {
     around: query.around,
     ...(query.period !== undefined && { period: query.period }),
   });

@@ -5,7 +5,7 @@ import { presentFreeze } from '../../../shared/http/streak-presenters';
 import { freezeBodySchema, streakPathSchema } from '../../../shared/http/streak-schemas';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
-import { getApp } from '../../../shared/wiring';
+import { buyStreakFreezeUseCase, useStreakFreezeUseCase } from '../../../shared/wiring';
 
 /**
  * POST /v1/me/streaks/{type}/freeze. No body: spend a held freeze on today (200).
@@ -15,12 +15,11 @@ export async function main(event: HttpEvent): Promise<HttpResult> {
   const userId = userFromJwt(event);
   const { type } = parseInput(streakPathSchema, event.pathParameters ?? {}, 'path');
   const body = parseInput(freezeBodySchema, event.jsonBody ?? {}, 'body');
-  const app = getApp();
   if (body.buy && body.event_id !== undefined) {
-    const bought = await app.buyStreakFreeze({ userId, type, eventId: body.event_id });
+    const bought = await buyStreakFreezeUseCase()({ userId, type, eventId: body.event_id });
     return json(bought.duplicate ? 200 : 201, presentFreeze({ action: 'bought', type, ...bought }));
   }
-  const used = await app.useStreakFreeze(userId, type, event.requestContext.requestId);
+  const used = await useStreakFreezeUseCase()(userId, type, event.requestContext.requestId);
   return json(200, presentFreeze({ action: 'used', type, duplicate: false, coinsSpent: 0, ...used }));
 }
 

@@ -5,13 +5,13 @@ import { historyQuerySchema } from '../../../shared/http/request-schemas';
 import { json } from '../../../shared/http/responses';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
-import { getApp } from '../../../shared/wiring';
+import { listHistoryUseCase } from '../../../shared/wiring';
 
 /** GET /v1/me/history?limit&cursor: my ledger, newest first. */
 export async function main(event: HttpEvent): Promise<HttpResult> {
   const userId = userFromJwt(event);
   const query = parseInput(historyQuerySchema, event.queryStringParameters ?? {}, 'query');
-  const page = await getApp().listHistory(userId, { limit: query.limit, cursor: query.cursor });
+  const page = await listHistoryUseCase()(userId, { limit: query.limit, cursor: query.cursor });
   return json(200, presentHistory(page));
 }
 

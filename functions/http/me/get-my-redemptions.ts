@@ -5,13 +5,13 @@ import { presentRedemptions } from '../../../shared/http/shop-presenters';
 import { redemptionsQuerySchema } from '../../../shared/http/shop-schemas';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
-import { getApp } from '../../../shared/wiring';
+import { shopViewsUseCase } from '../../../shared/wiring';
 
 /** GET /v1/me/redemptions?limit=&cursor=: my redemptions, newest first. */
 export async function main(event: HttpEvent): Promise<HttpResult> {
   const userId = userFromJwt(event);
   const { limit, cursor } = parseInput(redemptionsQuerySchema, event.queryStringParameters ?? {}, 'query');
-  const page = await getApp().shopViews.listRedemptions(userId, { limit, ...(cursor && { cursor }) });
+  const page = await shopViewsUseCase().listRedemptions(userId, { limit, ...(cursor && { cursor }) });
   return json(200, presentRedemptions(page));
 }
 

@@ -5,7 +5,7 @@ import { presentRedeemed } from '../../../shared/http/shop-presenters';
 import { idempotencyKeyOf, rewardPathSchema } from '../../../shared/http/shop-schemas';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
-import { getApp } from '../../../shared/wiring';
+import { redeemRewardUseCase } from '../../../shared/wiring';
 
 /**
  * POST /v1/rewards/{id}/redeem: 201 with the redemption (200 for a replayed
@@ -15,7 +15,7 @@ import { getApp } from '../../../shared/wiring';
 export async function main(event: HttpEvent): Promise<HttpResult> {
   const userId = userFromJwt(event);
   const { id } = parseInput(rewardPathSchema, event.pathParameters ?? {}, 'path');
-  const redeemed = await getApp().redeemReward({ userId, rewardId: id, eventId: idempotencyKeyOf(event) });
+  const redeemed = await redeemRewardUseCase()({ userId, rewardId: id, eventId: idempotencyKeyOf(event) });
   return json(redeemed.duplicate ? 200 : 201, presentRedeemed(redeemed));
 }
 

@@ -5,7 +5,7 @@ import { presentItemBought } from '../../../shared/http/shop-presenters';
 import { idempotencyKeyOf, itemPathSchema } from '../../../shared/http/shop-schemas';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
-import { getApp } from '../../../shared/wiring';
+import { buyShopItemUseCase } from '../../../shared/wiring';
 
 /**
  * POST /v1/shop/items/{code}/unlock: buy an item with coins (201; 200 for a
@@ -15,7 +15,7 @@ export async function main(event: HttpEvent): Promise<HttpResult> {
   const userId = userFromJwt(event);
   const { code } = parseInput(itemPathSchema, event.pathParameters ?? {}, 'path');
   const eventId = idempotencyKeyOf(event);
-  const bought = await getApp().buyShopItem({ userId, code, eventId });
+  const bought = await buyShopItemUseCase()({ userId, code, eventId });
   return json(bought.duplicate ? 200 : 201, presentItemBought(bought));
 }
 

@@ -57,7 +57,6 @@ export class TableStreamConsumer extends Construct {
         "This queue is the stream consumer's on-failure destination: it receives descriptions of batches given up (shard, sequence range) for an operator to inspect and replay. It is the end of the line, so it has no queue of its own behind it.",
     });
 
-    const { filter } = definition;
     this.fn.fn.addEventSource(
       new DynamoEventSource(table.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -68,7 +67,7 @@ export class TableStreamConsumer extends Construct {
         retryAttempts: 10,
         maxRecordAge: Duration.days(1),
         onFailure: new SqsDlq(this.failedBatches),
-        filters: [
+        filters: definition.filters.map((filter) =>
           FilterCriteria.filter({
             eventName: FilterRule.or(...filter.events),
             dynamodb: {
@@ -77,9 +76,18 @@ export class TableStreamConsumer extends Construct {
                   S: [...filter.sortKeys, ...filter.sortKeyPrefixes.flatMap((p) => FilterRule.beginsWith(p))],
                 },
               },
+              // an attribute's value is typed ({"N": "2"}): "exists" applies to its typed leaf
+              ...(filter.newImageHas && {
+                NewImage: Object.fromEntries(
+                  Object.entries(filter.newImageHas).map(([name, type]) => [
+                    name,
+                    { [type]: FilterRule.exists() },
+                  ]),
+                ),
+              }),
             },
           }),
-        ],
+        ),
       }),
     );
 

@@ -35,7 +35,7 @@ export async function startStreamConsumers(opts: {
     onBatch: async (records: DynamoDBRecord[]) => {
       await Promise.all(
         opts.consumers.map(async (consumer, i) => {
-          const mine = records.filter((record) => passesStreamFilter(consumer.filter, record));
+          const mine = records.filter((record) => passesStreamFilter(consumer.filters, record));
           const handler = handlers[i];
           if (mine.length === 0 || !handler) return;
           for (let attempt = 1; ; attempt++) {

@@ -10,6 +10,17 @@ import type { TableAccess } from '../http/routes';
 
 export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
 
+/** These event names, on items whose sort key matches, whose new image has these attributes. */
+export interface StreamFilter {
+  events: readonly StreamEventName[];
+  /** sort keys equal to one of these... */
+  sortKeys: readonly string[];
+  /** ...or starting with one of these */
+  sortKeyPrefixes: readonly string[];
+  /** attributes the new image must have, by name and DynamoDB type (absent: any image, or none) */
+  newImageHas?: Readonly<Record<string, 'N' | 'S'>>;
+}
+
 export interface StreamConsumerDefinition {
   /** stable name: the function's logical id */
   id: string;
@@ -18,14 +29,8 @@ export interface StreamConsumerDefinition {
   description: string;
   /** what it may do with the table (CDK grants exactly this) */
   table: TableAccess;
-  /** the records it is invoked for: these event names, on items whose sort key matches */
-  filter: {
-    events: readonly StreamEventName[];
-    /** sort keys equal to one of these... */
-    sortKeys: readonly string[];
-    /** ...or starting with one of these */
-    sortKeyPrefixes: readonly string[];
-  };
+  /** the records it is invoked for: those that pass any of these (Lambda's filter criteria, up to 5) */
+  filters: readonly StreamFilter[];
   /** the most a batch holds, and the longest Lambda waits to fill one */
   batchSize: number;
   batchWindowSeconds: number;
@@ -46,8 +51,12 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     entry: 'functions/stream/count-unlocks.ts',
     description: 'Counts profiles and first unlocks for the rarity % of GET /v1/achievements',
     table: 'write-stats',
-    // profiles created and deleted; event items, which record each outcome's unlocks
-    filter: { events: ['INSERT', 'REMOVE'], sortKeys: ['PROFILE'], sortKeyPrefixes: ['EVENT#'] },
+    filters: [
+      // users: profiles created and deleted
+      { events: ['INSERT', 'REMOVE'], sortKeys: ['PROFILE'], sortKeyPrefixes: [] },
+      // unlocks: the event items of outcomes that unlocked something (they carry the count)
+      { events: ['INSERT'], sortKeys: [], sortKeyPrefixes: ['EVENT#'], newImageHas: { unlocks: 'N' } },
+    ],
     batchSize: 1000,
     batchWindowSeconds: 5,
     retry: 'whole-batch',
@@ -58,7 +67,7 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     entry: 'functions/stream/publish-outbox.ts',
     description: "Publishes committed outcomes' events to the bus (the transactional outbox)",
     table: 'none',
-    filter: { events: ['INSERT'], sortKeys: [], sortKeyPrefixes: ['EVENT#', 'OUTBOX#'] },
+    filters: [{ events: ['INSERT'], sortKeys: [], sortKeyPrefixes: ['EVENT#', 'OUTBOX#'] }],
     batchSize: 100,
     // Users wait for these (realtime pushes): no batching window.
     batchWindowSeconds: 0,
@@ -71,7 +80,7 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     description: 'Projects profile writes onto the leaderboards (score items, bucket counts, top-10 changes)',
     // Score items in users' partitions, the boards' counters, and the index for the top 10.
     table: 'read-write',
-    filter: { events: ['INSERT', 'MODIFY'], sortKeys: ['PROFILE'], sortKeyPrefixes: [] },
+    filters: [{ events: ['INSERT', 'MODIFY'], sortKeys: ['PROFILE'], sortKeyPrefixes: [] }],
     // Up to a second of batching: ranks trail the profile by about that (README: Leaderboards).
     batchSize: 500,
     batchWindowSeconds: 1,
@@ -81,12 +90,23 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
   },
 ];
 
-/** Whether a stream record passes a consumer's filter (what Lambda's filter criteria do on AWS). */
+/** Whether a stream record passes any of a consumer's filters (what Lambda's filter criteria do on AWS). */
 export function passesStreamFilter(
-  filter: StreamConsumerDefinition['filter'],
-  record: { eventName?: string; dynamodb?: { Keys?: Record<string, { S?: string }> } },
+  filters: readonly StreamFilter[],
+  record: {
+    eventName?: string;
+    dynamodb?: { Keys?: Record<string, { S?: string }>; NewImage?: Record<string, unknown> };
+  },
 ): boolean {
   const sk = record.dynamodb?.Keys?.sk?.S;
-  if (sk === undefined || !filter.events.includes(record.eventName as StreamEventName)) return false;
-  return filter.sortKeys.includes(sk) || filter.sortKeyPrefixes.some((prefix) => sk.startsWith(prefix));
+  if (sk === undefined) return false;
+  return filters.some(
+    (filter) =>
+      filter.events.includes(record.eventName as StreamEventName) &&
+      (filter.sortKeys.includes(sk) || filter.sortKeyPrefixes.some((prefix) => sk.startsWith(prefix))) &&
+      Object.entries(filter.newImageHas ?? {}).every(
+        ([name, type]) =>
+          (record.dynamodb?.NewImage?.[name] as Record<string, unknown> | undefined)?.[type] !== undefined,
+      ),
+  );
 }

@@ -13,6 +13,26 @@ describe('table stream consumers', () => {
 
   const logicalId = (element: unknown) => built.stateless.getLogicalId(element as CfnElement);
 
+  it('invokes CountUnlocks for new and deleted profiles and for new event items that carry unlocks only', () => {
+    const fnId = logicalId(built.stateless.streamConsumers.get('CountUnlocks')?.fn.fn.node.defaultChild);
+    const mapping = Object.values(
+      resourcesOf(built.statelessTemplate, 'AWS::Lambda::EventSourceMapping'),
+    ).find((m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: fnId }));
+    const patterns = (mapping?.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map(
+      (f) => JSON.parse(f.Pattern),
+    );
+    expect(patterns).toEqual([
+      { eventName: ['INSERT', 'REMOVE'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
+      {
+        eventName: ['INSERT'],
+        dynamodb: {
+          Keys: { sk: { S: [{ prefix: 'EVENT#' }] } },
+          NewImage: { unlocks: { N: [{ exists: true }] } },
+        },
+      },
+    ]);
+  });
+
   describe.each(tableStreamConsumers.map((c) => [c.id, c] as const))('%s', (id, definition) => {
     const consumer = () => {
       const found = built.stateless.streamConsumers.get(id);
@@ -49,21 +69,25 @@ describe('table stream consumers', () => {
 
     it('is invoked only for the records its filter names (the filter the local runtime applies)', () => {
       const criteria = mapping().Properties.FilterCriteria as { Filters: { Pattern: string }[] };
-      expect(criteria.Filters).toHaveLength(1);
-      const pattern = JSON.parse(criteria.Filters[0]?.Pattern ?? '{}');
-      expect(pattern).toEqual({
-        eventName: [...definition.filter.events],
-        dynamodb: {
-          Keys: {
-            sk: {
-              S: [
-                ...definition.filter.sortKeys,
-                ...definition.filter.sortKeyPrefixes.map((p) => ({ prefix: p })),
-              ],
+      const patterns = criteria.Filters.map((f) => JSON.parse(f.Pattern));
+      expect(patterns).toEqual(
+        definition.filters.map((filter) => ({
+          eventName: [...filter.events],
+          dynamodb: {
+            Keys: {
+              sk: { S: [...filter.sortKeys, ...filter.sortKeyPrefixes.map((p) => ({ prefix: p }))] },
             },
+            ...(filter.newImageHas && {
+              NewImage: Object.fromEntries(
+                Object.entries(filter.newImageHas).map(([name, type]) => [
+                  name,
+                  { [type]: [{ exists: true }] },
+                ]),
+              ),
+            }),
           },
-        },
-      });
+        })),
+      );
     });
 
     it('sends a batch it gave up on to its own encrypted queue, and alarms on it', () => {

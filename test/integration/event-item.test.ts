@@ -65,6 +65,7 @@ function expectCommonCaseUnits(items: Record<string, unknown>[], eventItem: Reco
   for (const item of items) expect(itemSizeBytes(item)).toBeLessThan(1024);
   expect(localIndexEntryBytes(eventItem, ledgerIndex)).toBeLessThan(1024);
   expect(transactionWriteUnits(items)).toBe(4);
+  expect(eventItem).not.toHaveProperty('unlocks');
   expect(transactionWriteUnits(items) + localIndexWriteUnits(items, ledgerIndex)).toBeLessThanOrEqual(6);
 }
 
@@ -150,6 +151,8 @@ describe('the event item: ledger entry, replay answer and outbox in one', () => 
     ]);
 
     expect(outcome.achievements.map((u) => `${u.id}#${u.times}`)).toEqual(['first_lesson#1']);
+    // the count CountUnlocks' stream filter looks for; an event item without unlocks has none
+    expect(eventItem?.unlocks).toBe(1);
     // The unlock is recorded in the event item and the profile; the profile's version guards it.
     expect(items.map((item) => String(item.sk).split('#')[0]).sort()).toEqual(['EVENT', 'ONCE', 'PROFILE']);
     for (const item of items) expect(itemSizeBytes(item)).toBeLessThan(1024);

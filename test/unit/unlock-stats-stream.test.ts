@@ -32,7 +32,10 @@ function record(
 /** A new event item recording these unlocks ([achievement id, times]), in the stored tuple form. */
 function eventWithUnlocks(pk: string, eventId: string, unlocks: [string, number][]): DynamoDBRecord {
   const achievements = unlocks.map(([id, times]) => [id, id, 0, 0, times, 'special', 'common', null]);
-  return record('INSERT', pk, `EVENT#${eventId}`, { outcome: JSON.stringify({ achievements }) });
+  return record('INSERT', pk, `EVENT#${eventId}`, {
+    outcome: JSON.stringify({ achievements }),
+    ...(unlocks.length > 0 && { unlocks: unlocks.length }),
+  });
 }
 
 describe('unlockStatsDelta: what a stream batch adds to the rarity counts', () => {
@@ -132,19 +135,27 @@ describe('batchIdOf: the idempotency token of a stream batch', () => {
 
 describe('passesStreamFilter: the filter the CDK event source mapping carries, applied locally', () => {
   const countUnlocks = tableStreamConsumers.find((c) => c.id === 'CountUnlocks');
-  const filter = countUnlocks?.filter ?? { events: [], sortKeys: [], sortKeyPrefixes: [] };
+  const filters = countUnlocks?.filters ?? [];
 
-  it('lets through created and deleted profiles and new event items', () => {
-    expect(passesStreamFilter(filter, record('INSERT', 'USER#a', 'PROFILE'))).toBe(true);
-    expect(passesStreamFilter(filter, record('REMOVE', 'USER#a', 'PROFILE'))).toBe(true);
-    expect(passesStreamFilter(filter, record('INSERT', 'USER#a', 'EVENT#e'))).toBe(true);
+  it('lets through created and deleted profiles and new event items that carry unlocks', () => {
+    expect(passesStreamFilter(filters, record('INSERT', 'USER#a', 'PROFILE'))).toBe(true);
+    expect(passesStreamFilter(filters, record('REMOVE', 'USER#a', 'PROFILE'))).toBe(true);
+    expect(passesStreamFilter(filters, eventWithUnlocks('USER#a', 'e', [['first_lesson', 1]]))).toBe(true);
   });
 
   it('holds back profile updates and every other item', () => {
-    expect(passesStreamFilter(filter, record('MODIFY', 'USER#a', 'PROFILE'))).toBe(false);
-    expect(passesStreamFilter(filter, record('INSERT', 'USER#a', 'ONCE#lesson_complete#s1'))).toBe(false);
-    expect(passesStreamFilter(filter, record('INSERT', 'USER#a', 'TX#e'))).toBe(false);
-    expect(passesStreamFilter(filter, record('INSERT', 'USER#a', 'PROFILES'))).toBe(false);
-    expect(passesStreamFilter(filter, { eventName: 'INSERT' })).toBe(false);
+    expect(passesStreamFilter(filters, record('MODIFY', 'USER#a', 'PROFILE'))).toBe(false);
+    expect(passesStreamFilter(filters, record('INSERT', 'USER#a', 'ONCE#lesson_complete#s1'))).toBe(false);
+    expect(passesStreamFilter(filters, record('INSERT', 'USER#a', 'TX#e'))).toBe(false);
+    // an activity that unlocked nothing: its event item has no count, and never invokes the consumer
+    expect(passesStreamFilter(filters, eventWithUnlocks('USER#a', 'e', []))).toBe(false);
+    expect(passesStreamFilter(filters, record('INSERT', 'USER#a', 'EVENT#e', { unlocks: 'two' }))).toBe(
+      false,
+    );
+    expect(
+      passesStreamFilter(filters, { ...eventWithUnlocks('USER#a', 'e', [['x', 1]]), eventName: 'REMOVE' }),
+    ).toBe(false);
+    expect(passesStreamFilter(filters, record('INSERT', 'USER#a', 'PROFILES'))).toBe(false);
+    expect(passesStreamFilter(filters, { eventName: 'INSERT' })).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import {
   toProfile,
 } from './items';
 import { jsonString } from './json-attribute';
-import { ledgerIndexKey } from './keys';
+import { ledgerIndexKey, UNLOCKS_ATTRIBUTE } from './keys';
 import { type EventContext, fullEvents, leanEvents, storedEventsSchema } from './lean-events';
 import {
   storedStreaksSchema,
@@ -70,6 +70,11 @@ const storedOutcomeSchema = z.object({
 export const eventRecordSchema = ledgerItemSchema.extend({
   outcome: jsonString(storedOutcomeSchema),
   events: jsonString(storedEventsSchema),
+  /**
+   * How many achievement unlocks the outcome has, only when it has any: the
+   * stream filter of CountUnlocks, so only those event items invoke it.
+   */
+  [UNLOCKS_ATTRIBUTE]: z.number().int().min(1).optional(),
 });
 
 export type EventRecord = z.output<typeof eventRecordSchema>;
@@ -112,6 +117,7 @@ export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRe
   return {
     ...ledgerIndexKey(userId, entry.recordedAt, eventId),
     ...entryAttributes(entry),
+    ...(outcome.achievements.length > 0 && { [UNLOCKS_ATTRIBUTE]: outcome.achievements.length }),
     outcome: JSON.stringify(stored),
     events: JSON.stringify(
       leanEvents(outcome.events, {

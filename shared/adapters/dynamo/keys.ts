@@ -147,6 +147,9 @@ export const unlockedStatKey = (statKey: string): ItemKey => ({
 export const statKeyOf = (sk: string): string | null =>
   sk.startsWith(UNLOCKED_STAT) ? sk.slice(UNLOCKED_STAT.length) : null;
 
+/** The event item attribute counting its outcome's achievement unlocks (present only when there are some). */
+export const UNLOCKS_ATTRIBUTE = 'unlocks';
+
 /** Prefix of the ledger index's sort key, for `begins_with` queries. */
 export const ledgerPrefix = LEDGER;
 

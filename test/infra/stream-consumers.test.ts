@@ -18,7 +18,8 @@ describe('table stream consumers', () => {
     const mapping = Object.values(
       resourcesOf(built.statelessTemplate, 'AWS::Lambda::EventSourceMapping'),
     ).find((m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: fnId }));
-    const patterns = (mapping?.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map(
+    if (!mapping) throw new Error('CountUnlocks has no event source mapping');
+    const patterns = (mapping.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map(
       (f) => JSON.parse(f.Pattern),
     );
     expect(patterns).toEqual([

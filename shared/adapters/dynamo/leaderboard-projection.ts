@@ -25,14 +25,14 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 const MAX_ITEMS = 100;
 /**
  * Items per projection transaction, counters included (a score write moves
- * at most 10: its old and new group, bucket, score, day and slot). Small on
- * purpose: the counters are shared by every user on a board, so a small
- * transaction holds fewer of them at once and conflicts less; and DynamoDB
- * Local holds its whole table for a transaction's duration, so 100-item
- * ones stalled the activities around them (bench:http p95 161-504 ms at
- * 100 items, 77 ms at 25).
+ * at most 10: its old and new group, bucket, score, day and slot): one or
+ * two score writes. Small on purpose: the counters are shared by every user
+ * on a board, so a small transaction holds fewer of them at once and
+ * conflicts less; and DynamoDB Local holds its whole table for a
+ * transaction's duration, so 100-item ones stalled the activities around
+ * them (bench:http p50 86-164 ms at 100 items, 38-40 ms at 12).
  */
-const MAX_TRANSACTION_ITEMS = 25;
+const MAX_TRANSACTION_ITEMS = 12;
 const ATTEMPTS = 6;
 const TOP = 10;
 

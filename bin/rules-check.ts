@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { reachableMaxLevel, xpForLevel } from '../shared/domain/level-curve';
 import { InvalidRulesError, parseRules } from '../shared/rules/load';
 import type { Rules } from '../shared/rules/schema';
+import { rulesVersionOf } from '../shared/rules/version';
 
 /**
  * `npm run rules:check [file]`: validates a rules file with the same schema
@@ -36,8 +37,10 @@ function readDocument(file: string): unknown {
 
 function summary(file: string, rules: Rules): string[] {
   const maxLevel = reachableMaxLevel(rules.levels);
+  const version = rulesVersionOf(rules);
   const lines = [
     `Rules OK: ${file}`,
+    `  version: ${version.id}${version.label !== undefined ? ` (${version.label})` : ''}`,
     `  activities: ${Object.keys(rules.activities).length} (${Object.keys(rules.activities).join(', ')})`,
     `  max level: ${rules.levels.max_level}`,
     `  XP to reach max level: ${xpForLevel(rules.levels, maxLevel).toLocaleString('en-US')}`,

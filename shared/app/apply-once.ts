@@ -9,6 +9,7 @@ import {
   StaleProfileError,
   type SubjectKey,
 } from '../ports';
+import { rulesVersionOf } from '../rules/version';
 import { type Backoff, startBackoff } from './contention-retry';
 import type { AppDeps } from './deps';
 import { createKeyedQueue } from './user-queue';
@@ -65,6 +66,7 @@ async function applyWithRetries<S extends ActivityState>(
   backoff: Backoff,
 ): Promise<RecordResult> {
   const { store } = deps;
+  const rulesVersion = rulesVersionOf(deps.rules).id;
   backoff.check();
   for (;;) {
     const state = request.load
@@ -77,6 +79,8 @@ async function applyWithRetries<S extends ActivityState>(
       if (applied) return replay(deps, request, applied);
       throw new RuleRefusedError(outcome.reason, outcome.message);
     }
+    // Recorded with the entry, so a later replay of the past knows which rules decided it.
+    outcome.entry.rulesVersion = rulesVersion;
     try {
       await store.saveOutcome(outcome);
       countApplied(deps.metrics, outcome);

@@ -110,6 +110,8 @@ export interface LedgerEntry {
   balance: { xp: number; coins: number };
   occurredAt: string;
   recordedAt: string;
+  /** the rules version the outcome was decided under (shared/rules/version.ts); absent on entries from before versions */
+  rulesVersion?: string;
 }
 
 export interface LevelUp {

@@ -73,6 +73,7 @@ export function presentOutcome(
   return {
     duplicate: result.duplicate,
     event_id: outcome.eventId,
+    ...(entry.rulesVersion !== undefined && { rules_version: entry.rulesVersion }),
     awarded: {
       xp: entry.xp,
       coins: entry.coins,

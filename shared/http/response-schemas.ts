@@ -72,6 +72,12 @@ export const outcomeResponseSchema = z.object({
     .boolean()
     .describe('true when this event_id was applied before: the first outcome is returned'),
   event_id: z.string(),
+  rules_version: z
+    .string()
+    .optional()
+    .describe(
+      'the rules version that decided this outcome (GET /v1/internal/rules); absent for outcomes from before versions',
+    ),
   awarded: z.object({
     xp: z.number().int().describe('signed change of XP'),
     coins: z.number().int().describe('signed change of coins'),
@@ -98,3 +104,14 @@ export type ProfileResponse = z.infer<typeof profileResponseSchema>;
 export type LedgerEntryResponse = z.infer<typeof ledgerEntryResponseSchema>;
 export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 export type OutcomeResponse = z.infer<typeof outcomeResponseSchema>;
+
+export const rulesResponseSchema = z.object({
+  version: z
+    .string()
+    .describe(
+      'a hash of what the rules say (not of their formatting or label); each ledger entry records the one it was decided under',
+    ),
+  label: z.string().optional().describe("the operator's name for this version, from the document's `label`"),
+  rules: z.record(z.string(), z.unknown()).describe('the rules document in effect, defaults filled in'),
+});
+export type RulesResponse = z.infer<typeof rulesResponseSchema>;

@@ -8,7 +8,12 @@ import {
   updateUserBodySchema,
   userPathSchema,
 } from './request-schemas';
-import { historyResponseSchema, outcomeResponseSchema, profileResponseSchema } from './response-schemas';
+import {
+  historyResponseSchema,
+  outcomeResponseSchema,
+  profileResponseSchema,
+  rulesResponseSchema,
+} from './response-schemas';
 import { sceneRouteSpecs } from './scene-route-specs';
 
 import {
@@ -73,6 +78,16 @@ export const routeSpecs: Record<string, RouteSpec> = {
     body: { name: 'AdjustmentRequest', schema: adjustmentBodySchema },
     responses: outcome('The adjustment'),
     errors: [...BODY_ERRORS, 401, 409, 422],
+  },
+  GetRules: {
+    responses: {
+      200: {
+        description: 'The rules document in effect and its version',
+        schema: rulesResponseSchema,
+        name: 'RulesResponse',
+      },
+    },
+    errors: [401],
   },
   GetUser: {
     path: userPathSchema,

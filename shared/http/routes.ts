@@ -61,6 +61,15 @@ export const routes: readonly RouteDefinition[] = [
     summary: "Grant or deduct a user's XP or coins, with a reason",
   },
   {
+    id: 'GetRules',
+    method: 'GET',
+    path: '/v1/internal/rules',
+    entry: 'functions/http/internal/get-rules.ts',
+    auth: 'iam',
+    table: 'none',
+    summary: 'The rules in effect, with their version',
+  },
+  {
     id: 'GetUser',
     method: 'GET',
     path: '/v1/internal/users/{id}',

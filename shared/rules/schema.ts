@@ -121,6 +121,8 @@ export const limitsSchema = z
 export const rulesSchema = z
   .object({
     version: z.literal(1),
+    /** the operator's name for this rules version (the version itself is a hash: shared/rules/version.ts) */
+    label: z.string().trim().min(1).max(80).optional(),
     activities: z
       .record(activityCode, activityDefinitionSchema)
       .refine((a) => Object.keys(a).length > 0, 'at least one activity is required'),

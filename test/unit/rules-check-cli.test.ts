@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultRules } from '../../shared/rules/load';
+import { rulesVersionOf } from '../../shared/rules/version';
 import { rulesDocument } from './fixtures';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -35,14 +37,19 @@ describe('npm run rules:check', { timeout: 30_000 }, () => {
     expect(stdout).toMatch(/XP to reach max level: 680,760,758/);
     expect(stdout).toMatch(/Novice 1-9/);
     expect(stdout).toMatch(/scene 6 at 10000 XP/);
+    expect(stdout).toContain(`version: ${rulesVersionOf(defaultRules).id}\n`);
   });
 
   it('summarizes a good file and exits 0', () => {
     const doc = rulesDocument();
     doc.levels = { base_xp: 50, growth: 1, max_level: 10 };
     doc.titles = [{ from_level: 1, to_level: 10, title: 'Player' }];
+    doc.label = 'small world';
     const { code, stdout } = rulesCheck(write('good.json', JSON.stringify(doc)));
     expect(code).toBe(0);
+    // another document, another version; the label beside it
+    expect(stdout).toMatch(/version: r[0-9a-f]{16} \(small world\)/);
+    expect(stdout).not.toContain(rulesVersionOf(defaultRules).id);
     expect(stdout).toMatch(/max level: 10\b/);
     expect(stdout).toMatch(/XP to reach max level: 450/);
   });

@@ -75,6 +75,8 @@ export const eventRecordSchema = ledgerItemSchema.extend({
    * stream filter of CountUnlocks, so only those event items invoke it.
    */
   [UNLOCKS_ATTRIBUTE]: z.number().int().min(1).optional(),
+  /** the rules version the outcome was decided under; on the item, not in the ledger index */
+  rules_version: z.string().min(1).optional(),
 });
 
 export type EventRecord = z.output<typeof eventRecordSchema>;
@@ -118,6 +120,7 @@ export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRe
     ...ledgerIndexKey(userId, entry.recordedAt, eventId),
     ...entryAttributes(entry),
     ...(outcome.achievements.length > 0 && { [UNLOCKS_ATTRIBUTE]: outcome.achievements.length }),
+    ...(entry.rulesVersion !== undefined && { rules_version: entry.rulesVersion }),
     outcome: JSON.stringify(stored),
     events: JSON.stringify(
       leanEvents(outcome.events, {
@@ -134,6 +137,7 @@ export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRe
 export function outcomeFromEventRecord(item: Record<string, unknown>): AppliedOutcome {
   const record = parseItem(eventRecordSchema, item);
   const entry = entryOf(record);
+  if (record.rules_version !== undefined) entry.rulesVersion = record.rules_version;
   const { userId, eventId } = entry;
   const context = contextOf(record, entry);
   return {

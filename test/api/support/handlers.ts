@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import type { HttpEvent } from '../../../shared/http/types';
 import { createTestStore } from '../../support/dynamodb';
 
-type Handler = (event: HttpEvent, context: Context) => Promise<unknown>;
+export type Handler = (event: HttpEvent, context: Context) => Promise<unknown>;
 
 export interface ApiUnderTest {
   store: Awaited<ReturnType<typeof createTestStore>>['store'];

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type Envelope, toEnvelope } from '../../../events/envelope';
 import type { AppliedOutcome, LedgerEntry, Marker, Profile } from '../../domain/types';
+import { appliedInputAttributes, appliedInputFields } from './applied-activity';
 import {
   entryAttributes,
   entryOf,
@@ -77,6 +78,7 @@ export const eventRecordSchema = ledgerItemSchema.extend({
   [UNLOCKS_ATTRIBUTE]: z.number().int().min(1).optional(),
   /** the rules version the outcome was decided under; on the item, not in the ledger index */
   rules_version: z.string().min(1).optional(),
+  ...appliedInputFields,
 });
 
 export type EventRecord = z.output<typeof eventRecordSchema>;
@@ -121,6 +123,7 @@ export function eventRecordItem(outcome: AppliedOutcome): z.input<typeof eventRe
     ...entryAttributes(entry),
     ...(outcome.achievements.length > 0 && { [UNLOCKS_ATTRIBUTE]: outcome.achievements.length }),
     ...(entry.rulesVersion !== undefined && { rules_version: entry.rulesVersion }),
+    ...appliedInputAttributes(outcome.activity),
     outcome: JSON.stringify(stored),
     events: JSON.stringify(
       leanEvents(outcome.events, {

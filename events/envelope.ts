@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { DomainEvent } from '../shared/domain/types';
 
@@ -37,17 +38,28 @@ export interface Envelope<D = Record<string, unknown>> {
 }
 
 /**
- * Wraps one of an outcome's events. The id is derived, not random, so that a
- * publisher retrying the same outbox record publishes the same ids and
- * consumers can drop the repeat.
+ * The id of an outcome's event: derived, not random, so that a publisher
+ * retrying the same outbox record publishes the same ids and consumers can
+ * drop the repeat; and derived from the user too, because the cause's id
+ * (an activity's event id, a purchase's Idempotency-Key) is unique only per
+ * user: two users' `stickers-1` redemptions must not share an id. 32
+ * characters of base64url SHA-256 (192 bits).
  */
+export function outcomeEventId(userId: string, correlationId: string, index: number): string {
+  return createHash('sha256')
+    .update(`${userId}\n${correlationId}\n${index}`)
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+/** Wraps one of an outcome's events (its id: outcomeEventId). */
 export function toEnvelope(
   event: DomainEvent,
   meta: { version: number; correlationId: string; userId: string; occurredAt: string; index: number },
 ): Envelope {
   return {
     metadata: {
-      id: `${meta.correlationId}#${meta.index}`,
+      id: outcomeEventId(meta.userId, meta.correlationId, meta.index),
       type: event.detailType,
       version: meta.version,
       source: EVENT_SOURCE,

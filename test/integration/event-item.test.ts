@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { contractFor } from '../../events/catalog';
-import { envelopeSchema } from '../../events/envelope';
+import { envelopeSchema, outcomeEventId } from '../../events/envelope';
 import { eventRecordItem, outboxEnvelopes } from '../../shared/adapters/dynamo/event-record';
 import { CorruptItemError, storedEntrySchema } from '../../shared/adapters/dynamo/items';
 import { ledgerIndex } from '../../shared/adapters/dynamo/table-definition';
@@ -103,7 +103,7 @@ describe('the event item: ledger entry, replay answer and outbox in one', () => 
     ]);
     expect(envelopes.map((e) => e.metadata)).toEqual(
       outcome.events.map((event, i) => ({
-        id: `${outcome.eventId}#${i}`,
+        id: outcomeEventId(userId, outcome.eventId, i),
         type: event.detailType,
         version: 1,
         source: 'questline',
@@ -128,7 +128,10 @@ describe('the event item: ledger entry, replay answer and outbox in one', () => 
 
     expect(envelopes.map((e) => e.metadata.type)).toEqual(outcome.events.map((e) => e.detailType));
     expect(envelopes.map((e) => e.metadata.type)).toContain('level.up');
-    expect(envelopes.map((e) => e.metadata.id)).toEqual(envelopes.map((_, i) => `${outcome.eventId}#${i}`));
+    expect(envelopes.map((e) => e.metadata.id)).toEqual(
+      envelopes.map((_, i) => outcomeEventId(outcome.userId, outcome.eventId, i)),
+    );
+    expect(envelopes.map((e) => e.metadata.correlation_id)).toEqual(envelopes.map(() => outcome.eventId));
   });
 
   it('keeps (a) a second activity on a day at 2 items under 1 KB and one small index entry: at most 6 write units', async () => {

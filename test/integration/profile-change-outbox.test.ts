@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outcomeEventId } from '../../events/envelope';
 import { outboxRecordEnvelopes } from '../../shared/adapters/dynamo/outbox-record';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { makeUseStreakFreeze } from '../../shared/app/use-streak-freeze';
@@ -36,7 +37,12 @@ describe('a profile change with events (an explicit streak freeze)', () => {
     const envelopes = outboxRecordEnvelopes(outbox[0] ?? {});
     expect(envelopes.map((e) => e.metadata.type)).toEqual(['streak.updated', 'streak.frozen']);
     expect(envelopes[1]).toMatchObject({
-      metadata: { id: 'req-1#1', correlation_id: 'req-1', user_id: userId, source: 'questline' },
+      metadata: {
+        id: outcomeEventId(userId, 'req-1', 1),
+        correlation_id: 'req-1',
+        user_id: userId,
+        source: 'questline',
+      },
       data: { user_id: userId, streak_type: 'daily_activity', freezes_left: 2 },
     });
     expect(used.view.freezesHeld).toBe(2);

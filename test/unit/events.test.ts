@@ -143,3 +143,42 @@ describe('emitted events match their contracts', () => {
     );
   });
 });
+
+describe('envelope ids', () => {
+  const wrap = (userId: string, correlationId: string, index: number) =>
+    toEnvelope({ detailType: 'reward.redeemed', data: {} } as Parameters<typeof toEnvelope>[0], {
+      version: 1,
+      correlationId,
+      userId,
+      occurredAt: '2026-12-04T10:00:00.000Z',
+      index,
+    }).metadata;
+
+  it("differ between two users whose causes share an id (the README's Idempotency-Key: stickers-1)", () => {
+    const ada = wrap('ada', 'stickers-1', 0);
+    const bob = wrap('bob', 'stickers-1', 0);
+    expect(ada.id).not.toBe(bob.id);
+    // the correlation id stays the cause's own id
+    expect([ada.correlation_id, bob.correlation_id]).toEqual(['stickers-1', 'stickers-1']);
+  });
+
+  it('are the same on a retry and differ by position, whatever the ids look like', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.string({ minLength: 1 }),
+        fc.nat(50),
+        (user, cause, index) => {
+          const id = wrap(user, cause, index).id;
+          expect(wrap(user, cause, index).id).toBe(id);
+          expect(wrap(user, cause, index + 1).id).not.toBe(id);
+          expect(id).toMatch(/^[A-Za-z0-9_-]{32}$/);
+        },
+      ),
+    );
+  });
+
+  it('do not collide when user and cause ids shift characters between them', () => {
+    expect(wrap('ab', 'c', 0).id).not.toBe(wrap('a', 'bc', 0).id);
+  });
+});

@@ -166,8 +166,41 @@ describe('rewards and redemptions', () => {
     expect(response.body.error.details[0].field).toBe(field);
   });
 
+  it.each([
+    ['a position too long for a key', `REDEEM#2026-12-04T10:00:00.000Z#${'x'.repeat(1_400)}`],
+    ['a position that is no redemption', 'REDEEM#x'],
+    ['a position in another item kind', 'TX#2026-12-04T10:00:00.000Z#evt-1'],
+  ])('refuses a cursor with %s with 400, reading nothing', async (_, position) => {
+    const cursor = Buffer.from(JSON.stringify({ u: 'me', s: position })).toString('base64url');
+    const response = await invoke(api.getMyRedemptions, redemptionsEvent(asUser('me'), { cursor }));
+    expect(response.statusCode).toBe(400);
+    expect(response.body.error.details[0].field).toBe('cursor');
+  });
+
+  it('follows its own cursor to the next page', async () => {
+    const userId = await userWithCoins(1_000);
+    for (let i = 0; i < 3; i++) {
+      const redeemed = await invoke(
+        api.redeemReward,
+        redeemEvent(asUser(userId), 'sticker_pack', uniqueId('r')),
+      );
+      expect(redeemed.statusCode).toBe(201);
+    }
+    const first = await invoke(api.getMyRedemptions, redemptionsEvent(asUser(userId), { limit: '2' }));
+    const cursor = first.body.next_cursor as string;
+    const second = await invoke(
+      api.getMyRedemptions,
+      redemptionsEvent(asUser(userId), { limit: '2', cursor }),
+    );
+    expect(second.statusCode).toBe(200);
+    expect(first.body.redemptions).toHaveLength(2);
+    expect(second.body.redemptions).toHaveLength(1);
+  });
+
   it("refuses another user's cursor with 400", async () => {
-    const cursor = Buffer.from(JSON.stringify({ u: 'someone-else', s: 'REDEEM#x' })).toString('base64url');
+    const cursor = Buffer.from(
+      JSON.stringify({ u: 'someone-else', s: 'REDEEM#2026-12-04T10:00:00.000Z#evt-1' }),
+    ).toString('base64url');
     const response = await invoke(api.getMyRedemptions, redemptionsEvent(asUser('me'), { cursor }));
     expect(response.statusCode).toBe(400);
     expect(response.body.error.details[0].field).toBe('cursor');

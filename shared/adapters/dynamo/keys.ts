@@ -85,6 +85,8 @@ export const redemptionKey = (userId: string, recordedAt: string, eventId: strin
   sk: `${REDEMPTION}${recordedAt}#${eventId}`,
 });
 export const redemptionPrefix = REDEMPTION;
+/** A redemption's sort key: the instant, then the event id (an Idempotency-Key or a request id, at most 128 characters). */
+export const REDEMPTION_SK = /^REDEEM#\d{4}-\d{2}-\d{2}T[\d:.]+Z#[^#]{1,128}$/;
 export const redeemedCountPrefix = REDEEMED;
 
 /** How many times the user redeemed a reward: the per-user limit's condition reads it. */

@@ -9,6 +9,7 @@ import {
   profileKey,
   redeemedCountKey,
   redeemedCountPrefix,
+  REDEMPTION_SK,
   redemptionPrefix,
   rewardStockKey,
   userPk,
@@ -143,7 +144,10 @@ export class DynamoShopStore implements ShopStore {
   }
 }
 
-const cursorSchema = z.object({ u: z.string().min(1), s: z.string().startsWith(redemptionPrefix) }).strict();
+// The position must be a redemption's sort key: anything longer would reach DynamoDB's 1 KB key limit as a 500.
+const cursorSchema = z
+  .object({ u: z.string().min(1).max(128), s: z.string().max(200).regex(REDEMPTION_SK) })
+  .strict();
 
 function encodeCursor(userId: string, sk: string): string {
   return Buffer.from(JSON.stringify({ u: userId, s: sk }), 'utf8').toString('base64url');

@@ -75,7 +75,7 @@ export class StatelessStack extends Stack {
       functionDefaults,
       // applying activities writes the ledger; the notifier deletes gone connections
       // starting a milestone's scene writes its job
-      tableAccess: { ActivitiesIn: 'read-write', PushToUsers: 'read-write', ScenesOnMilestone: 'read-write' },
+      tableAccess: { ActivitiesIn: 'read-write', PushToUsers: 'none', ScenesOnMilestone: 'read-write' },
     });
     this.webSocketApi = new QuestlineWebSocketApi(this, 'Realtime', {
       table: props.table,

@@ -11,7 +11,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { connectionOwnerKey, USER_PK_PREFIX } from '../../shared/adapters/dynamo/keys';
+import { connectionPartitionPrefixes } from '../../shared/adapters/dynamo/keys';
 import type { JwtAuthConfig } from '../config';
 import { functionErrorsAlarm } from './alarm';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
@@ -56,8 +56,20 @@ export const webSocketRoutes: readonly {
   },
 ];
 
-/** Partition key patterns of a connection's two items (shared/adapters/dynamo/keys.ts). */
-export const CONNECTION_PARTITIONS = [`${USER_PK_PREFIX}*`, `${connectionOwnerKey('').pk}*`];
+/** Partition key patterns of a connection's two items (shared/adapters/dynamo/keys.ts): no user's own partition. */
+export const CONNECTION_PARTITIONS = connectionPartitionPrefixes.map((prefix) => `${prefix}*`);
+
+/**
+ * What each function does with connection items, and nothing else: $connect
+ * writes a connection's two items (one transaction of two puts); $disconnect
+ * reads the owner item and deletes both; the notifier lists a user's
+ * connections and forgets the gone ones as $disconnect does.
+ */
+export const CONNECTION_ACTIONS = {
+  connect: ['dynamodb:PutItem'],
+  disconnect: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
+  notify: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:DeleteItem'],
+} as const;
 
 /**
  * Pushes are a few per activity per open tab; these limits leave room for a
@@ -126,13 +138,12 @@ export class QuestlineWebSocketApi extends Construct {
     }
 
     const connect = this.handlerOf('$connect');
-    this.table.grantFor(connect.fn, 'read-write');
+    this.grantConnections(connect.fn, CONNECTION_ACTIONS.connect);
     connect.fn.addEnvironment('AUTH_ISSUER', props.jwt.issuer);
     connect.fn.addEnvironment('AUTH_AUDIENCE', props.jwt.audiences.join(','));
 
     const disconnect = this.handlerOf('$disconnect');
-    this.table.grantFor(disconnect.fn, 'read-write');
-    this.grantConnectionRemoval(disconnect.fn);
+    this.grantConnections(disconnect.fn, CONNECTION_ACTIONS.disconnect);
 
     this.grantPosting(this.handlerOf('$default'));
 
@@ -146,12 +157,11 @@ export class QuestlineWebSocketApi extends Construct {
   /**
    * Lets `fn` push to this API's connections and forget the gone ones: the
    * stage's callback URL as WS_CALLBACK_URL, POST on @connections, and the
-   * delete of a connection's two items. Its table read access is granted by
-   * whoever made it (grantFor).
+   * listing and deleting of connection items (no other table access).
    */
   connectNotifier(notifier: ApiFunction): void {
     this.grantPosting(notifier);
-    this.grantConnectionRemoval(notifier.fn);
+    this.grantConnections(notifier.fn, CONNECTION_ACTIONS.notify);
   }
 
   private handlerOf(routeKey: WebSocketRouteKey): ApiFunction {
@@ -190,20 +200,21 @@ export class QuestlineWebSocketApi extends Construct {
   }
 
   /**
-   * A connection is removed with two deletes in one transaction, which IAM
-   * authorises as DeleteItem per item; the 'read-write' level has no delete
-   * on purpose, so only the two functions that forget connections get it,
-   * on the table's own ARN (never an index: deletes address the table), in
-   * the partitions connections live in (a user's, and the connection's own).
+   * `actions` on connection items only: the table's own ARN (never an index)
+   * and, by IAM's LeadingKeys, only the connection partitions, so no
+   * connection function can read or write a profile or a balance. (A
+   * transaction's puts and deletes are authorised as PutItem and DeleteItem
+   * per item.) Sets TABLE_NAME.
    */
-  private grantConnectionRemoval(fn: LambdaFunction): void {
+  private grantConnections(fn: LambdaFunction, actions: readonly string[]): void {
     fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['dynamodb:DeleteItem'],
+        actions: [...actions],
         resources: [this.table.table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': CONNECTION_PARTITIONS } },
       }),
     );
+    fn.addEnvironment('TABLE_NAME', this.table.table.tableName);
   }
 }
 

@@ -44,6 +44,12 @@ describe('DynamoConnectionStore', () => {
     expect(await read(connectionOwnerKey('c1'))).toMatchObject({ user_id: 'ada', expires_at: expiresAt });
   });
 
+  it("keeps both items out of the user's own partition (the connection functions are granted no other)", () => {
+    // Written out: the partitions IAM's LeadingKeys allows the connection functions (lib/constructs/websocket-api.ts).
+    expect(userConnectionKey('ada', 'c1')).toEqual({ pk: 'CONNS#ada', sk: 'CONN#c1' });
+    expect(connectionOwnerKey('c1')).toEqual({ pk: 'CONN#c1', sk: 'CONN' });
+  });
+
   it('skips connections already expired but not yet deleted by TTL', async () => {
     const { store } = await connectionStore();
     await store.save({ connectionId: 'stale', userId: 'ada', connectedAt: minutesAgo(126) });

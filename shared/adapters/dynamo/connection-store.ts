@@ -6,7 +6,13 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ConnectionRecord, ConnectionStore } from '../../realtime-ports';
-import { connectionIdOf, connectionOwnerKey, userConnectionKey, userConnectionPrefix, userPk } from './keys';
+import {
+  connectionIdOf,
+  connectionOwnerKey,
+  userConnectionKey,
+  userConnectionPrefix,
+  userConnectionsPk,
+} from './keys';
 
 /**
  * API Gateway closes every WebSocket connection after 2 h; five more minutes
@@ -102,7 +108,7 @@ export class DynamoConnectionStore implements ConnectionStore {
           FilterExpression: 'expires_at > :now',
           ProjectionExpression: 'sk',
           ExpressionAttributeValues: {
-            ':pk': userPk(userId),
+            ':pk': userConnectionsPk(userId),
             ':prefix': userConnectionPrefix,
             ':now': nowSeconds,
           },

@@ -213,16 +213,24 @@ export function decodeLedgerCursor(userId: string, cursor: string): LedgerIndexK
 
 const CONNECTION = 'CONN#';
 const CONNECTION_OWNER_SK = 'CONN';
+const USER_CONNECTIONS = 'CONNS#';
 
 /**
- * One WebSocket connection in its user's partition: a Query on the prefix
- * lists the user's open connections (several tabs, several devices). The
- * prefix matches no stream consumer's filter, so connecting publishes nothing.
+ * One WebSocket connection, in a partition of its user's connections only: a
+ * Query on it lists the user's open connections (several tabs, several
+ * devices). Outside the user's own partition on purpose: the functions that
+ * keep connections are granted these partitions alone (IAM's LeadingKeys),
+ * never a profile or a balance. No stream consumer's filter matches it, so
+ * connecting publishes nothing.
  */
 export const userConnectionKey = (userId: string, connectionId: string): ItemKey => ({
-  pk: userPk(userId),
+  pk: `${USER_CONNECTIONS}${userId}`,
   sk: `${CONNECTION}${connectionId}`,
 });
+/** The partition of one user's connections. */
+export const userConnectionsPk = (userId: string): string => `${USER_CONNECTIONS}${userId}`;
+/** Partition key prefixes of every connection item: what the connection functions may touch. */
+export const connectionPartitionPrefixes = [USER_CONNECTIONS, CONNECTION] as const;
 export const userConnectionPrefix = CONNECTION;
 export const connectionIdOf = (sk: string): string => sk.slice(CONNECTION.length);
 

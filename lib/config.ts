@@ -48,6 +48,20 @@ export const questlineContextSchema = z
       })
       .strict()
       .prefault({}),
+    /** capacity isolation: what a burst of one kind of work may take from the others */
+    capacity: z
+      .object({
+        /** most concurrent invocations the inbound queue's consumer (ActivitiesIn) may use */
+        inboundMaxConcurrency: z.number().int().min(2).max(1000).default(5),
+        /**
+         * concurrency reserved for (and capping) named functions, by id, e.g.
+         * { "RecordActivity": 50 }. None by default: a new account's quota is 10
+         * and reserving below its unreserved minimum fails the deploy.
+         */
+        reservedConcurrency: z.record(z.string().min(1), z.number().int().min(1).max(10_000)).default({}),
+      })
+      .strict()
+      .prefault({}),
     /** the player's dashboard (CloudFront); how its players sign in */
     dashboard: z
       .object({
@@ -76,6 +90,7 @@ export const questlineContextSchema = z
 export type QuestlineConfig = z.output<typeof questlineContextSchema>;
 export type ScenesConfig = QuestlineConfig['scenes'];
 export type DashboardConfig = QuestlineConfig['dashboard'];
+export type CapacityConfig = QuestlineConfig['capacity'];
 
 /** The JWT issuer and audiences API Gateway checks end-user tokens against. */
 export interface JwtAuthConfig {

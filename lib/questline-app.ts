@@ -38,6 +38,7 @@ export function defineQuestline(app: App, env?: Environment): QuestlineStacks {
     scenes: config.scenes,
     userPool: stateful.userPool?.pool,
     dashboard: config.dashboard,
+    capacity: config.capacity,
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -1,14 +1,14 @@
 import { Annotations, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { CfnFunction, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { BusRoute } from '../shared/bus/bus-routes';
 import { routes } from '../shared/http/routes';
 import { tableStreamConsumers } from '../shared/streams/table-stream-consumers';
-import type { DashboardConfig, JwtAuthConfig, ScenesConfig } from './config';
+import type { CapacityConfig, DashboardConfig, JwtAuthConfig, ScenesConfig } from './config';
 import { AlarmTopic } from './constructs/alarm-topic';
 import { ApiAlarms } from './constructs/api-alarms';
 import { BusRouting } from './constructs/bus-routing';
@@ -36,6 +36,7 @@ export interface StatelessStackProps extends StackProps {
   /** the Cognito user pool, when Questline made one (no `auth` issuer given): the dashboard signs in there */
   userPool?: IUserPool;
   dashboard: DashboardConfig;
+  capacity: CapacityConfig;
 }
 
 /** Code and its front doors: replaceable at any time without touching data. */
@@ -73,6 +74,7 @@ export class StatelessStack extends Stack {
       routes: props.busRoutes,
       table: props.table,
       functionDefaults,
+      inboundMaxConcurrency: props.capacity.inboundMaxConcurrency,
       // applying activities writes the ledger; the notifier deletes gone connections
       // starting a milestone's scene writes its job
       tableAccess: { ActivitiesIn: 'read-write', PushToUsers: 'none', ScenesOnMilestone: 'read-write' },
@@ -113,6 +115,7 @@ export class StatelessStack extends Stack {
       });
     }
 
+    reserveConcurrency(this.allFunctions(), props.capacity.reservedConcurrency);
     this.dashboard = new OperationsDashboard(this, 'Operations', {
       httpApi: this.httpApi,
       webSocket: { apiId: this.webSocketApi.api.apiId, stageName: this.webSocketApi.stage.stageName },
@@ -207,5 +210,26 @@ export class StatelessStack extends Stack {
     for (const [id, consumer] of this.streamConsumers)
       queues.set(`${id} failed batches`, consumer.failedBatches);
     return queues;
+  }
+}
+
+/**
+ * Reserves concurrency for the functions the operator names (config
+ * `capacity.reservedConcurrency`): their share can be taken by nothing else,
+ * and they cannot take more. A name that is no function fails synth.
+ */
+function reserveConcurrency(
+  functions: Map<string, IFunction>,
+  reserved: Readonly<Record<string, number>>,
+): void {
+  for (const [id, count] of Object.entries(reserved)) {
+    const fn = functions.get(id);
+    const cfn = fn?.node.defaultChild;
+    if (!(cfn instanceof CfnFunction)) {
+      throw new Error(
+        `capacity.reservedConcurrency names ${id}, which is no function of the stack (one of: ${[...functions.keys()].join(', ')})`,
+      );
+    }
+    cfn.reservedConcurrentExecutions = count;
   }
 }

@@ -18,6 +18,8 @@ export interface BusRoutingProps {
   functionDefaults: ApiFunctionDefaults;
   /** what each route's function may do with the table, by route id */
   tableAccess: Readonly<Record<string, TableAccess>>;
+  /** most concurrent invocations a queue's consumer may use (the event source's maxConcurrency) */
+  inboundMaxConcurrency: number;
 }
 
 const ENCRYPTED = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
@@ -75,6 +77,9 @@ export class BusRouting extends Construct {
             batchSize: 10,
             maxBatchingWindow: Duration.seconds(1),
             reportBatchItemFailures: true,
+            // A burst of inbound events waits in the queue instead of taking
+            // the concurrency the HTTP and stream functions need.
+            maxConcurrency: props.inboundMaxConcurrency,
           }),
         );
         this.queues.set(route.id, { queue, deadLetters });

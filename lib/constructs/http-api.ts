@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -97,6 +98,8 @@ export class QuestlineHttpApi extends Construct {
       public: new HttpNoneAuthorizer(),
     };
 
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
     for (const route of props.routes) {
       const fn = new ApiFunction(this, route.id, {
         ...props.functionDefaults,
@@ -112,7 +115,17 @@ export class QuestlineHttpApi extends Construct {
         authorizer: authorizers[route.auth],
       });
       if (route.auth === 'public' && apiRoute) acknowledgePublic(apiRoute, route);
+      if (route.throttle && apiRoute) {
+        routeSettings[`${route.method} ${route.path}`] = {
+          ThrottlingRateLimit: route.throttle.rateLimit,
+          ThrottlingBurstLimit: route.throttle.burstLimit,
+        };
+        // a stage's settings may name only routes that exist already
+        cfnStage.node.addDependency(apiRoute);
+      }
     }
+    // Per-route limits below the stage's (routes.ts says which routes, and why).
+    cfnStage.routeSettings = routeSettings;
 
     new CfnOutput(this, 'ApiUrl', {
       key: 'ApiUrl',

@@ -1,3 +1,4 @@
+import { PUBLIC_ROUTE_THROTTLE } from './route-throttles';
 import type { RouteDefinition } from './routes';
 
 /** The routes.ts table's leaderboard routes. */
@@ -10,6 +11,7 @@ export const leaderboardRoutes: readonly RouteDefinition[] = [
     auth: 'public',
     table: 'none',
     summary: 'The leaderboards: what each ranks, its windows and the key of each current period',
+    throttle: PUBLIC_ROUTE_THROTTLE,
   },
   {
     id: 'GetLeaderboard',

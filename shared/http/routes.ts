@@ -6,6 +6,7 @@
  */
 
 import { leaderboardRoutes } from './leaderboard-routes';
+import { PUBLIC_ROUTE_THROTTLE, type RouteThrottle } from './route-throttles';
 import { sceneRoutes } from './scene-routes';
 import { shopRoutes } from './shop-routes';
 
@@ -39,6 +40,8 @@ export interface RouteDefinition {
   table: TableAccess;
   scenes?: SceneAccess;
   summary: string;
+  /** this route's own limit on AWS, below the stage's (requests per second, and the burst) */
+  throttle?: RouteThrottle;
 }
 
 export const routes: readonly RouteDefinition[] = [
@@ -140,6 +143,7 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'public',
     table: 'read-stats',
     summary: 'The achievement catalog, hidden ones masked, with the share of users who unlocked each',
+    throttle: PUBLIC_ROUTE_THROTTLE,
   },
   ...shopRoutes,
   ...sceneRoutes,
@@ -152,5 +156,6 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'public',
     table: 'none',
     summary: 'This API as an OpenAPI 3.1 document',
+    throttle: PUBLIC_ROUTE_THROTTLE,
   },
 ];

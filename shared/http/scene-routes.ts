@@ -1,3 +1,4 @@
+import { SCENE_REQUEST_THROTTLE } from './route-throttles';
 import type { RouteDefinition } from './routes';
 
 /** The routes.ts table's monster scene routes. */
@@ -11,6 +12,7 @@ export const sceneRoutes: readonly RouteDefinition[] = [
     table: 'read-write',
     scenes: 'start',
     summary: 'Draw my scene (a level reached, default the current one); once per 5 minutes',
+    throttle: SCENE_REQUEST_THROTTLE,
   },
   {
     id: 'GetMySceneJob',

@@ -86,7 +86,17 @@ describe('questline context', () => {
         dailyBudget: 1000,
       },
       dashboard: {},
+      capacity: { inboundMaxConcurrency: 5, reservedConcurrency: {} },
     });
+  });
+
+  it('refuses capacity limits out of range, naming the field', () => {
+    expect(() => parseQuestlineContext({ capacity: { inboundMaxConcurrency: 1 } })).toThrow(
+      /capacity\.inboundMaxConcurrency/,
+    );
+    expect(() => parseQuestlineContext({ capacity: { reservedConcurrency: { RecordActivity: 0 } } })).toThrow(
+      /capacity\.reservedConcurrency\.RecordActivity/,
+    );
   });
 
   it('takes a scenes provider and refuses an unknown one, naming the field', () => {

@@ -48,6 +48,20 @@ export const questlineContextSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * the IAM roles (or users) your backends call /v1/internal/* and put
+     * inbound events as; empty: any principal of the account allowed to (synth warns)
+     */
+    internalCallers: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^arn:[\w-]+:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/,
+            'an IAM role or user ARN, e.g. arn:aws:iam::123456789012:role/my-backend',
+          ),
+      )
+      .default([]),
     /** capacity isolation: what a burst of one kind of work may take from the others */
     capacity: z
       .object({

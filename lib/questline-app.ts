@@ -39,6 +39,7 @@ export function defineQuestline(app: App, env?: Environment): QuestlineStacks {
     userPool: stateful.userPool?.pool,
     dashboard: config.dashboard,
     capacity: config.capacity,
+    internalCallers: config.internalCallers,
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

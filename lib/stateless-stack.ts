@@ -16,6 +16,7 @@ import { DashboardSignIn } from './constructs/dashboard-sign-in';
 import { DashboardSite } from './constructs/dashboard-site';
 import type { GameTable } from './constructs/game-table';
 import { QuestlineHttpApi } from './constructs/http-api';
+import { InternalCallers } from './constructs/internal-callers';
 import { OperationsDashboard } from './constructs/operations-dashboard';
 import type { SceneImages } from './constructs/scene-images';
 import { SceneWorkflow } from './constructs/scene-workflow';
@@ -37,6 +38,8 @@ export interface StatelessStackProps extends StackProps {
   userPool?: IUserPool;
   dashboard: DashboardConfig;
   capacity: CapacityConfig;
+  /** role or user ARNs allowed to call /v1/internal/* and put inbound events (config internalCallers) */
+  internalCallers: readonly string[];
 }
 
 /** Code and its front doors: replaceable at any time without touching data. */
@@ -116,6 +119,15 @@ export class StatelessStack extends Stack {
     }
 
     reserveConcurrency(this.allFunctions(), props.capacity.reservedConcurrency);
+    new InternalCallers(this, 'InternalCallers', {
+      httpApi: this.httpApi,
+      routes,
+      bus: props.bus,
+      publishers: [...this.streamConsumers]
+        .filter(([id]) => tableStreamConsumers.find((c) => c.id === id)?.publishesEvents)
+        .map(([, consumer]) => consumer.fn.role),
+      callers: props.internalCallers,
+    });
     this.dashboard = new OperationsDashboard(this, 'Operations', {
       httpApi: this.httpApi,
       webSocket: { apiId: this.webSocketApi.api.apiId, stageName: this.webSocketApi.stage.stageName },

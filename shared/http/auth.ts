@@ -1,5 +1,6 @@
 import { activityInputSchema } from '../../events/activity-completed.v1';
-import { UnauthorizedError } from '../domain/errors';
+import { ForbiddenError, UnauthorizedError } from '../domain/errors';
+import { internalCallersFrom, isAllowedCaller } from './internal-callers';
 import type { HttpEvent } from './types';
 
 /** The same shape every user id has across the API and the event contracts. */
@@ -24,14 +25,22 @@ export interface IamCaller {
   accountId: string;
 }
 
+/** The operator's allowlist (internal-callers.ts), read once per process. */
+const internalCallers = internalCallersFrom(process.env);
+
 /**
  * API Gateway enforces SigV4 on iam routes; checking the authorizer context
- * again is defence in depth, and what the local runtime emulates.
+ * again is defence in depth, and what the local runtime emulates. Then the
+ * signer must be on the operator's allowlist of internal callers, if any:
+ * 403 `forbidden` otherwise.
  */
-export function requireIamCaller(event: HttpEvent): IamCaller {
+export function requireIamCaller(event: HttpEvent, allowlist: readonly string[] = internalCallers): IamCaller {
   const iam = event.requestContext?.authorizer?.iam;
   if (!iam || typeof iam.userArn !== 'string' || iam.userArn === '') {
     throw new UnauthorizedError('This route requires AWS SigV4 (IAM) authentication');
+  }
+  if (!isAllowedCaller(iam.userArn, allowlist)) {
+    throw new ForbiddenError('This caller is not one of the internal callers the operator allows');
   }
   return { userArn: iam.userArn, accountId: iam.accountId };
 }

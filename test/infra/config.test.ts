@@ -86,6 +86,7 @@ describe('questline context', () => {
         dailyBudget: 1000,
       },
       dashboard: {},
+      internalCallers: [],
       capacity: { inboundMaxConcurrency: 5, reservedConcurrency: {} },
     });
   });

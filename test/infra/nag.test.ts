@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
@@ -6,14 +6,8 @@ import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgeWildcardResource } from '../../lib/constructs/nag-findings';
+import { readReport } from './support/nag-report';
 import { type BuildOptions, type BuiltApp, buildApp, defineApp } from './support/synth';
-
-interface ValidationReport {
-  pluginReports: { pluginName: string; violations: { ruleName: string }[] }[];
-}
-
-const readReport = (outdir: string): ValidationReport =>
-  JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
 
 /**
  * The CDK CLI hands the app a concrete account and region (the operator's
@@ -33,7 +27,11 @@ describe.each(environments)('cdk-nag AwsSolutions, $name', ({ env }) => {
   let built: BuiltApp;
   beforeAll(() => {
     // synth throws on any unacknowledged finding, so getting here is the first half of the check
-    built = buildApp({ env });
+    // configured as an operator should: the default's own warning (no internal callers listed) is tested on its own
+    built = buildApp({
+      env,
+      questline: { internalCallers: ['arn:aws:iam::123456789012:role/studyapp-backend'] },
+    });
   });
 
   it('reports no unacknowledged finding', () => {

@@ -39,6 +39,7 @@ export class TableStreamConsumer extends Construct {
       ...props.functionDefaults,
       entry: definition.entry,
       description: definition.description,
+      timeout: Duration.seconds(definition.timeoutSeconds),
     });
     table.grantFor(this.fn.fn, definition.table);
     if (definition.publishesEvents) {

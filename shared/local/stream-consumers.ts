@@ -6,8 +6,6 @@ import type { HandlerLoader } from './http-gateway';
 import { invokeLocally, lambdaContext } from './lambda-invoke';
 import { startTableStream, type TableStream } from './table-stream';
 
-/** A stream function on Lambda gets up to 15 minutes; ours finish in milliseconds. */
-const CONSUMER_TIMEOUT_MS = 60_000;
 /** Like the event source mapping's retry attempts; then the batch is logged, as an on-failure destination would get it. */
 const MAX_ATTEMPTS = 5;
 
@@ -43,7 +41,7 @@ export async function startStreamConsumers(opts: {
               await invokeLocally(
                 handler,
                 { Records: mine },
-                lambdaContext(consumer.id, randomUUID(), CONSUMER_TIMEOUT_MS),
+                lambdaContext(consumer.id, randomUUID(), consumer.timeoutSeconds * 1000),
               );
               return;
             } catch (error) {

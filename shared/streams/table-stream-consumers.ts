@@ -43,6 +43,12 @@ export interface StreamConsumerDefinition {
   retry: 'from-failed-record' | 'whole-batch';
   /** puts events on the bus (PutEvents, EVENT_BUS_NAME) */
   publishesEvents: boolean;
+  /**
+   * The function's timeout: a full batch, retries of its writes included,
+   * with room to spare (the HTTP functions' 10 s would cut a full batch off
+   * and retry it forever).
+   */
+  timeoutSeconds: number;
 }
 
 export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
@@ -61,6 +67,8 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     batchWindowSeconds: 5,
     retry: 'whole-batch',
     publishesEvents: false,
+    // one transaction of at most ~100 counter updates per batch
+    timeoutSeconds: 60,
   },
   {
     id: 'PublishOutbox',
@@ -73,6 +81,8 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     batchWindowSeconds: 0,
     retry: 'from-failed-record',
     publishesEvents: true,
+    // 100 records: up to 10 PutEvents calls of 10 entries, each retried with backoff
+    timeoutSeconds: 60,
   },
   {
     id: 'ProjectLeaderboards',
@@ -87,6 +97,8 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     // The projection compares with what is stored, so the same batch again changes nothing.
     retry: 'whole-batch',
     publishesEvents: true,
+    // 500 profiles: a few board writes each, in transactions of at most 12 items, one at a time
+    timeoutSeconds: 300,
   },
 ];
 

@@ -68,6 +68,13 @@ describe('table stream consumers', () => {
       expect(mapping().Properties.MaximumBatchingWindowInSeconds ?? 0).toBe(definition.batchWindowSeconds);
     });
 
+    it("has a timeout that fits a full batch, not the HTTP functions' 10 s", () => {
+      const fnId = logicalId(consumer().fn.fn.node.defaultChild);
+      const timeout = resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function')[fnId]?.Properties.Timeout;
+      expect(timeout).toBe(definition.timeoutSeconds);
+      expect(timeout).toBeGreaterThanOrEqual(60);
+    });
+
     it('is invoked only for the records its filter names (the filter the local runtime applies)', () => {
       const criteria = mapping().Properties.FilterCriteria as { Filters: { Pattern: string }[] };
       const patterns = criteria.Filters.map((f) => JSON.parse(f.Pattern));

@@ -10,7 +10,7 @@ import { activeRules, unlockStatsStore } from '../../shared/wiring';
  * batch with the same records, hence the same token, so a batch whose
  * transaction committed before a timeout is not counted twice. (Bisecting a
  * failed batch would change its records and its token, so the event source
- * does not bisect; see lib/constructs/unlock-stats-consumer.ts.)
+ * does not bisect: its `retry` in shared/streams/table-stream-consumers.ts.)
  */
 export async function main(event: DynamoDBStreamEvent): Promise<void> {
   const delta = unlockStatsDelta(activeRules(), event.Records);

@@ -63,7 +63,7 @@ export class TableStreamConsumer extends Construct {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: definition.batchSize,
         maxBatchingWindow: Duration.seconds(definition.batchWindowSeconds),
-        bisectBatchOnError: definition.retry === 'from-failed-record',
+        bisectBatchOnError: definition.retry !== 'whole-batch',
         reportBatchItemFailures: definition.retry === 'from-failed-record',
         retryAttempts: 10,
         maxRecordAge: Duration.days(1),

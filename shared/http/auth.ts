@@ -34,7 +34,10 @@ const internalCallers = internalCallersFrom(process.env);
  * signer must be on the operator's allowlist of internal callers, if any:
  * 403 `forbidden` otherwise.
  */
-export function requireIamCaller(event: HttpEvent, allowlist: readonly string[] = internalCallers): IamCaller {
+export function requireIamCaller(
+  event: HttpEvent,
+  allowlist: readonly string[] = internalCallers,
+): IamCaller {
   const iam = event.requestContext?.authorizer?.iam;
   if (!iam || typeof iam.userArn !== 'string' || iam.userArn === '') {
     throw new UnauthorizedError('This route requires AWS SigV4 (IAM) authentication');

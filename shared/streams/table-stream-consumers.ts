@@ -36,11 +36,13 @@ export interface StreamConsumerDefinition {
   batchWindowSeconds: number;
   /**
    * How a failed batch is retried: `from-failed-record` (the handler reports
-   * the first record it could not handle; Lambda also splits a failing batch)
-   * or `whole-batch` (the same records again, for handlers whose writes are
-   * idempotent per batch).
+   * the first record it could not handle; Lambda also splits a failing
+   * batch), `split` (Lambda retries a failing batch in halves, down to the
+   * record that fails: for handlers whose writes are idempotent per record)
+   * or `whole-batch` (the same records again: for handlers idempotent per
+   * batch only, whose retries must carry the very same records).
    */
-  retry: 'from-failed-record' | 'whole-batch';
+  retry: 'from-failed-record' | 'split' | 'whole-batch';
   /** puts events on the bus (PutEvents, EVENT_BUS_NAME) */
   publishesEvents: boolean;
   /**
@@ -94,8 +96,9 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     // Up to a second of batching: ranks trail the profile by about that (README: Leaderboards).
     batchSize: 500,
     batchWindowSeconds: 1,
-    // The projection compares with what is stored, so the same batch again changes nothing.
-    retry: 'whole-batch',
+    // The projection compares with what is stored, so any records again change nothing: a
+    // failing batch may be split until the record that fails is alone (and then given up).
+    retry: 'split',
     publishesEvents: true,
     // 500 profiles: a few board writes each, in transactions of at most 12 items, one at a time
     timeoutSeconds: 300,

@@ -13,6 +13,15 @@ describe('table stream consumers', () => {
 
   const logicalId = (element: unknown) => built.stateless.getLogicalId(element as CfnElement);
 
+  it('splits the failing batches of every consumer but CountUnlocks (idempotent per batch: its token is the batch)', () => {
+    const bisecting = Object.values(resourcesOf(built.statelessTemplate, 'AWS::Lambda::EventSourceMapping'))
+      .filter((m) => m.Properties.BisectBatchOnFunctionError === true)
+      .map((m) => JSON.stringify(m.Properties.FunctionName));
+    const idOf = (id: string) =>
+      JSON.stringify({ Ref: logicalId(built.stateless.streamConsumers.get(id)?.fn.fn.node.defaultChild) });
+    expect(bisecting.sort()).toEqual([idOf('ProjectLeaderboards'), idOf('PublishOutbox')].sort());
+  });
+
   it('invokes CountUnlocks for new and deleted profiles and for new event items that carry unlocks only', () => {
     const fnId = logicalId(built.stateless.streamConsumers.get('CountUnlocks')?.fn.fn.node.defaultChild);
     const mapping = Object.values(
@@ -58,7 +67,8 @@ describe('table stream consumers', () => {
         EventSourceArn: built.stateless.resolve(built.stateful.table.table.tableStreamArn),
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: definition.batchSize,
-        BisectBatchOnFunctionError: fromFailed,
+        // only a consumer idempotent per batch (and not per record) keeps its batches whole
+        BisectBatchOnFunctionError: definition.retry !== 'whole-batch',
         MaximumRetryAttempts: 10,
         MaximumRecordAgeInSeconds: 86_400,
       });

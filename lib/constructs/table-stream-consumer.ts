@@ -66,7 +66,9 @@ export class TableStreamConsumer extends Construct {
         bisectBatchOnError: definition.retry !== 'whole-batch',
         reportBatchItemFailures: definition.retry === 'from-failed-record',
         retryAttempts: 10,
-        maxRecordAge: Duration.days(1),
+        // Well inside the stream's 24 hours: a batch given up is reported while
+        // its records can still be read again from the shard.
+        maxRecordAge: Duration.hours(6),
         onFailure: new SqsDlq(this.failedBatches),
         filters: definition.filters.map((filter) =>
           FilterCriteria.filter({

@@ -70,7 +70,8 @@ describe('table stream consumers', () => {
         // only a consumer idempotent per batch (and not per record) keeps its batches whole
         BisectBatchOnFunctionError: definition.retry !== 'whole-batch',
         MaximumRetryAttempts: 10,
-        MaximumRecordAgeInSeconds: 86_400,
+        // a quarter of the stream's retention: a given-up batch's records are still there to replay
+        MaximumRecordAgeInSeconds: 6 * 3600,
       });
       expect(mapping().Properties.FunctionResponseTypes).toEqual(
         fromFailed ? ['ReportBatchItemFailures'] : undefined,

@@ -16,7 +16,7 @@ export interface ConnectionStore {
   save(connection: ConnectionRecord): Promise<void>;
   /** Idempotent: removing a connection that is not stored (any more) is fine. */
   remove(connectionId: string): Promise<void>;
-  /** The user's open connection ids (expired ones left out). */
+  /** The user's open connection ids, oldest first (expired ones left out). */
   listForUser(userId: string): Promise<string[]>;
 }
 
@@ -26,6 +26,8 @@ export type PostOutcome = 'sent' | 'gone';
 export interface ConnectionPoster {
   /** Sends `payload` as one JSON text frame; throws on anything but sent or gone. */
   post(connectionId: string, payload: unknown): Promise<PostOutcome>;
+  /** Closes the connection (its $disconnect follows); one already gone is fine. */
+  close(connectionId: string): Promise<void>;
 }
 
 export interface TokenVerifier {

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import { UnauthorizedError } from '../../shared/domain/errors';
 import { lambdaObservability, logger } from '../../shared/observability';
+import { MAX_CONNECTIONS_PER_USER } from '../../shared/realtime/limits';
 import { realtimeDeps } from '../../shared/realtime/wiring';
 
 /**
@@ -30,8 +31,28 @@ export async function main(
     return { statusCode: 401 };
   }
   await deps.connections.save({ connectionId, userId, connectedAt: connectedAtOf(event, deps.clock.now()) });
-  logger.info('websocket connected', { connectionId, userId });
+  const closed = await closeBeyondCap(userId, connectionId);
+  logger.info('websocket connected', { connectionId, userId, ...(closed > 0 && { closedOldest: closed }) });
   return { statusCode: 200 };
+}
+
+/**
+ * A user keeps at most MAX_CONNECTIONS_PER_USER open connections (tabs and
+ * devices): beyond that, the oldest are closed, never the new one. Each push
+ * costs a post per connection, so an unbounded number would let one client
+ * slow every notification of its user and cost without limit.
+ */
+async function closeBeyondCap(userId: string, newest: string): Promise<number> {
+  const deps = realtimeDeps();
+  const open = (await deps.connections.listForUser(userId)).filter((id) => id !== newest);
+  const excess = open.slice(0, Math.max(0, open.length + 1 - MAX_CONNECTIONS_PER_USER));
+  await Promise.all(
+    excess.map(async (connectionId) => {
+      await deps.poster.close(connectionId);
+      await deps.connections.remove(connectionId);
+    }),
+  );
+  return excess.length;
 }
 
 /** API Gateway's own connect time starts its 2 h limit; the local runtime may leave it out. */

@@ -61,12 +61,13 @@ export const CONNECTION_PARTITIONS = connectionPartitionPrefixes.map((prefix) =>
 
 /**
  * What each function does with connection items, and nothing else: $connect
- * writes a connection's two items (one transaction of two puts); $disconnect
+ * writes a connection's two items (one transaction of two puts), lists the
+ * user's connections and forgets the oldest beyond the cap; $disconnect
  * reads the owner item and deletes both; the notifier lists a user's
  * connections and forgets the gone ones as $disconnect does.
  */
 export const CONNECTION_ACTIONS = {
-  connect: ['dynamodb:PutItem'],
+  connect: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:DeleteItem'],
   disconnect: ['dynamodb:GetItem', 'dynamodb:DeleteItem'],
   notify: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:DeleteItem'],
 } as const;
@@ -139,6 +140,8 @@ export class QuestlineWebSocketApi extends Construct {
 
     const connect = this.handlerOf('$connect');
     this.grantConnections(connect.fn, CONNECTION_ACTIONS.connect);
+    // closes a user's oldest connections beyond the cap (shared/realtime/limits.ts)
+    this.grantManaging(connect, 'DELETE');
     connect.fn.addEnvironment('AUTH_ISSUER', props.jwt.issuer);
     connect.fn.addEnvironment('AUTH_AUDIENCE', props.jwt.audiences.join(','));
 
@@ -170,33 +173,40 @@ export class QuestlineWebSocketApi extends Construct {
     return fn;
   }
 
-  /**
-   * POST /@connections/{id} on this API's stage only. Not
-   * stage.grantManagementApiAccess: that allows every method (GET, DELETE
-   * too), and posting is all the handlers do.
-   */
   private grantPosting(fn: ApiFunction): void {
+    this.grantManaging(fn, 'POST');
+  }
+
+  /**
+   * One method of the management API on this API's stage only: POST (push a
+   * frame) or DELETE (close a connection). Not stage.grantManagementApiAccess:
+   * that allows every method.
+   */
+  private grantManaging(fn: ApiFunction, method: 'POST' | 'DELETE'): void {
+    const arn = this.connectionsArn(method);
     fn.fn.addEnvironment('WS_CALLBACK_URL', this.stage.callbackUrl);
     fn.fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['execute-api:ManageConnections'],
-        resources: [this.postToConnectionsArn()],
-      }),
+      new PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [arn] }),
     );
     const policy = fn.role.node.tryFindChild('DefaultPolicy');
     if (policy) {
       acknowledgeWildcardResource(
         policy,
-        this.postToConnectionsArn(),
-        'Connection ids are made by API Gateway at $connect, so no ARN can name them ahead: the grant is POST to connections of this API and stage only (no GET or DELETE, no other API or stage).',
+        arn,
+        `Connection ids are made by API Gateway at $connect, so no ARN can name them ahead: the grant is ${method} to connections of this API and stage only (no other method, API or stage).`,
       );
     }
   }
 
   /** The ARN API Gateway authorizes a POST to any connection of this stage against. */
   postToConnectionsArn(): string {
+    return this.connectionsArn('POST');
+  }
+
+  /** The ARN API Gateway authorizes `method` on any connection of this stage against. */
+  connectionsArn(method: 'POST' | 'DELETE'): string {
     const apiArn = this.api.stack.formatArn({ service: 'execute-api', resource: this.api.apiId });
-    return `${apiArn}/${this.stage.stageName}/POST/@connections/*`;
+    return `${apiArn}/${this.stage.stageName}/${method}/@connections/*`;
   }
 
   /**

@@ -1,5 +1,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  ScanCommand,
+  type ScanCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { eventKey, outboxKey } from '../adapters/dynamo/keys';
@@ -61,8 +66,9 @@ async function byRef(deps: RepublishDeps, refs: readonly OutcomeRef[]) {
   for (const ref of refs) {
     let found: Record<string, unknown> | undefined;
     for (const key of [eventKey(ref.userId, ref.eventId), outboxKey(ref.userId, ref.eventId)]) {
-      found ??= (await deps.doc.send(new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: true })))
-        .Item;
+      found ??= (
+        await deps.doc.send(new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: true }))
+      ).Item;
     }
     if (found) items.push(found);
     else missing.push(ref);
@@ -71,7 +77,11 @@ async function byRef(deps: RepublishDeps, refs: readonly OutcomeRef[]) {
 }
 
 /** Event items by their ledger instant, outbox items by theirs; a Scan in parallel segments. */
-async function inRange(deps: RepublishDeps, since: string, until: string): Promise<Record<string, unknown>[]> {
+async function inRange(
+  deps: RepublishDeps,
+  since: string,
+  until: string,
+): Promise<Record<string, unknown>[]> {
   const segments = deps.segments ?? 4;
   const pages = await Promise.all(
     Array.from({ length: segments }, async (_, segment) => {

@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CONNECTIONS_PER_USER } from '../../shared/realtime/limits';
 import { recentDaytimeIso } from '../support/daytime';
 import { eventually } from '../support/eventually';
 import { connectSocket, refusedStatus, type TestSocket } from '../support/ws-client';
@@ -50,6 +51,27 @@ describe('realtime pushes through the local runtime', () => {
   it('refuses a connection without a token or with a bad one (401)', async () => {
     expect(await refusedStatus(`${local.info.ws_url}/`)).toBe(401);
     expect(await refusedStatus(`${local.info.ws_url}/?token=not-a-token`)).toBe(401);
+  });
+
+  it(`keeps ${MAX_CONNECTIONS_PER_USER} sockets a user at most: the next one closes the oldest`, async () => {
+    const token = await tokenFor('rt-many-tabs');
+    const sockets: TestSocket[] = [];
+    for (let i = 0; i < MAX_CONNECTIONS_PER_USER; i++)
+      sockets.push(await connectSocket(local.info.ws_url, token));
+    const newest = await connectSocket(local.info.ws_url, token);
+    try {
+      // the management API's DELETE closes it normally
+      expect(await sockets[0]?.closed).toBe(1000);
+      newest.send({ action: 'ping' });
+      await newest.waitFor((f) => f.event === 'pong');
+      const stillOpen = await Promise.race([
+        sockets[1]?.closed,
+        new Promise((r) => setTimeout(() => r('open'), 300)),
+      ]);
+      expect(stillOpen).toBe('open');
+    } finally {
+      await Promise.all([...sockets, newest].map((s) => s.close()));
+    }
   });
 
   it('answers a ping with a pong, and an unknown action with an error frame', async () => {

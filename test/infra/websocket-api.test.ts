@@ -45,12 +45,12 @@ describe('WebSocket API', () => {
     );
   const tableArn = () => built.stateless.resolve(built.stateful.table.table.tableArn);
   /** POST to this API's live stage connections, written out. */
-  const postToConnections = () => {
+  const connectionsArn = (method: 'POST' | 'DELETE') => {
     const [partition, region, account] = ['Partition', 'Region', 'AccountId'].map((p) => ({
       Ref: `AWS::${p}`,
     }));
     const parts = ['arn:', partition, ':execute-api:', region, ':', account, ':', apiRef()];
-    return { 'Fn::Join': ['', [...parts, '/live/POST/@connections/*']] };
+    return { 'Fn::Join': ['', [...parts, `/live/${method}/@connections/*`]] };
   };
 
   it('is a WebSocket API with exactly the $connect, $disconnect and $default routes', () => {
@@ -133,7 +133,7 @@ describe('WebSocket API', () => {
     expect(format.toLowerCase()).not.toMatch(/querystring|token|path/);
   });
 
-  it('gives $connect the table and the JWT issuer and audiences of the HTTP API, and nothing to post with', () => {
+  it('gives $connect the table, the JWT issuer and audiences of the HTTP API, and the management API to close with', () => {
     const variables = variablesOf(built, handler('$connect'));
     expect(variables.TABLE_NAME).toEqual(built.stateless.resolve(built.stateful.table.table.tableName));
     expect(variables.AUTH_ISSUER).toEqual(built.stateless.resolve(built.stateful.jwtAuth.issuer));
@@ -142,7 +142,7 @@ describe('WebSocket API', () => {
       built.stateless.playerSignIn?.client.userPoolClientId,
     ];
     expect(variables.AUTH_AUDIENCE).toEqual(built.stateless.resolve(audiences.join(',')));
-    expect(variables.WS_CALLBACK_URL).toBeUndefined();
+    expect(variables.WS_CALLBACK_URL).toEqual(built.stateless.resolve(ws().stage.callbackUrl));
   });
 
   it('gives $disconnect the table only', () => {
@@ -166,21 +166,24 @@ describe('WebSocket API', () => {
     expect(variablesOf(built, notifier()).WS_CALLBACK_URL).toEqual(callbackUrl);
   });
 
-  it('grants ManageConnections exactly to $default and the notifier, on POST to this stage only', () => {
+  it('grants ManageConnections exactly to $default and the notifier (POST) and $connect (DELETE), on this stage only', () => {
     const granted = Object.values(resourcesOf(built.statelessTemplate, 'AWS::IAM::Policy')).filter((p) =>
       JSON.stringify(p.Properties.PolicyDocument).includes('execute-api:'),
     );
     const roles = granted.flatMap((p) => p.Properties.Roles as { Ref: string }[]).map((r) => r.Ref);
-    expect(roles.sort()).toEqual(
-      [logicalId(built, handler('$default').role), logicalId(built, notifier().role)].sort(),
-    );
-    for (const fn of [handler('$default'), notifier()]) {
+    const expected: [ApiFunction, 'POST' | 'DELETE'][] = [
+      [handler('$default'), 'POST'],
+      [notifier(), 'POST'],
+      [handler('$connect'), 'DELETE'],
+    ];
+    expect(roles.sort()).toEqual(expected.map(([fn]) => logicalId(built, fn.role)).sort());
+    for (const [fn, method] of expected) {
       const statements = statementsOf(built, fn).filter((s) =>
         asList(s.Action).some((a) => a.startsWith('execute-api:')),
       );
       const statement = single(statements, 'execute-api statement');
       expect(statement.Action).toBe('execute-api:ManageConnections');
-      expect(statement.Resource).toEqual(postToConnections());
+      expect(statement.Resource).toEqual(connectionsArn(method));
     }
   });
 
@@ -190,7 +193,11 @@ describe('WebSocket API', () => {
   };
 
   it.each([
-    ['$connect', () => handler('$connect'), ['dynamodb:PutItem']],
+    [
+      '$connect',
+      () => handler('$connect'),
+      ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+    ],
     ['$disconnect', () => handler('$disconnect'), ['dynamodb:DeleteItem', 'dynamodb:GetItem']],
     ['the notifier', () => notifier(), ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query']],
   ])('lets %s do only its own work with connection items, in their partitions only', (_name, fn, actions) => {

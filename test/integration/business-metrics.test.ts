@@ -280,6 +280,7 @@ describe('business metrics, as EMF', () => {
           if (id === 'broken') throw new Error('injected: post failed');
           return id === 'closed' ? 'gone' : 'sent';
         },
+        close: async () => undefined,
       },
     });
     const envelope = JSON.parse(readFileSync(join(samplesDir, 'points.awarded.json'), 'utf8')) as Envelope;

@@ -22,7 +22,8 @@ describe('DynamoConnectionStore', () => {
     await store.save({ connectionId: 'ada-phone', userId: 'ada', connectedAt: minutesAgo(1) });
     await store.save({ connectionId: 'bob-tab', userId: 'bob', connectedAt: minutesAgo(1) });
 
-    expect((await store.listForUser('ada')).sort()).toEqual(['ada-phone', 'ada-tab']);
+    // oldest first: the connection cap closes from the front
+    expect(await store.listForUser('ada')).toEqual(['ada-tab', 'ada-phone']);
     expect(await store.listForUser('bob')).toEqual(['bob-tab']);
     expect(await store.listForUser('carol')).toEqual([]);
   });

@@ -12,12 +12,15 @@ export interface TestSocket {
   /** resolves with the first frame (already received or yet to come) that matches, or rejects after `timeoutMs` */
   waitFor(match: (frame: PushFrame) => boolean, timeoutMs?: number): Promise<PushFrame>;
   close(): Promise<void>;
+  /** resolves with the close code when the server (or the client) closes the socket */
+  closed: Promise<number>;
 }
 
 export async function connectSocket(wsUrl: string, token: string): Promise<TestSocket> {
   const socket = new WebSocket(`${wsUrl}/?token=${encodeURIComponent(token)}`);
   const frames: PushFrame[] = [];
   const waiters = new Set<() => void>();
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
   socket.on('message', (data) => {
     frames.push(JSON.parse(data.toString()) as PushFrame);
     for (const wake of waiters) wake();
@@ -29,6 +32,7 @@ export async function connectSocket(wsUrl: string, token: string): Promise<TestS
   });
   return {
     frames,
+    closed,
     send: (message) => socket.send(JSON.stringify(message)),
     waitFor(match, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
@@ -51,11 +55,10 @@ export async function connectSocket(wsUrl: string, token: string): Promise<TestS
         check();
       });
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        socket.once('close', () => resolve());
-        socket.close();
-      }),
+    close: async () => {
+      if (socket.readyState !== socket.CLOSED) socket.close();
+      await closed;
+    },
   };
 }
 

@@ -97,7 +97,7 @@ export class DynamoConnectionStore implements ConnectionStore {
 
   async listForUser(userId: string): Promise<string[]> {
     const nowSeconds = Math.floor(this.clock().getTime() / 1000);
-    const ids: string[] = [];
+    const found: { id: string; expiresAt: number }[] = [];
     let startKey: QueryCommandOutput['LastEvaluatedKey'];
     do {
       const page = await this.doc.send(
@@ -106,7 +106,7 @@ export class DynamoConnectionStore implements ConnectionStore {
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           // TTL deletes expired items up to days late: those must not be posted to.
           FilterExpression: 'expires_at > :now',
-          ProjectionExpression: 'sk',
+          ProjectionExpression: 'sk, expires_at',
           ExpressionAttributeValues: {
             ':pk': userConnectionsPk(userId),
             ':prefix': userConnectionPrefix,
@@ -116,9 +116,12 @@ export class DynamoConnectionStore implements ConnectionStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) ids.push(connectionIdOf(String(item.sk)));
+      for (const item of page.Items ?? []) {
+        found.push({ id: connectionIdOf(String(item.sk)), expiresAt: Number(item.expires_at) });
+      }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return ids;
+    // every connection expires a fixed time after it opened: the earliest expiry is the oldest
+    return found.sort((a, b) => a.expiresAt - b.expiresAt).map((c) => c.id);
   }
 }

@@ -4,6 +4,7 @@ import { main as connect } from '../../../functions/ws/connect';
 import { main as onMessage } from '../../../functions/ws/default';
 import { main as disconnect } from '../../../functions/ws/disconnect';
 import { UnauthorizedError } from '../../../shared/domain/errors';
+import { MAX_CONNECTIONS_PER_USER } from '../../../shared/realtime/limits';
 import { overrideRealtimeDeps, resetRealtimeDeps } from '../../../shared/realtime/wiring';
 import type { ConnectionRecord, ConnectionStore, PostOutcome } from '../../../shared/realtime-ports';
 
@@ -18,16 +19,21 @@ class MemoryConnections implements ConnectionStore {
     this.saved.delete(connectionId);
   }
   async listForUser(userId: string): Promise<string[]> {
-    return [...this.saved.values()].filter((c) => c.userId === userId).map((c) => c.connectionId);
+    return [...this.saved.values()]
+      .filter((c) => c.userId === userId)
+      .sort((a, b) => a.connectedAt.getTime() - b.connectedAt.getTime())
+      .map((c) => c.connectionId);
   }
 }
 
 let connections: MemoryConnections;
 let posts: { connectionId: string; payload: unknown }[];
+let closed: string[];
 
 beforeEach(() => {
   connections = new MemoryConnections();
   posts = [];
+  closed = [];
   overrideRealtimeDeps({
     connections,
     clock: { now: () => NOW },
@@ -42,6 +48,9 @@ beforeEach(() => {
       post: async (connectionId, payload): Promise<PostOutcome> => {
         posts.push({ connectionId, payload });
         return 'sent';
+      },
+      close: async (connectionId) => {
+        closed.push(connectionId);
       },
     },
   });
@@ -62,6 +71,28 @@ function wsEvent(
 }
 
 describe('$connect', () => {
+  it(`keeps ${MAX_CONNECTIONS_PER_USER} connections a user at most: a new one closes the oldest, never itself`, async () => {
+    const minute = 60_000;
+    const start = Date.parse('2026-11-23T12:00:00.000Z');
+    for (let i = 0; i < MAX_CONNECTIONS_PER_USER; i++) {
+      await connect(wsEvent(`c${i}`, { token: 'good-token', connectedAt: start + i * minute }));
+    }
+    expect(closed).toEqual([]);
+    await connections.save({ connectionId: 'bob-1', userId: 'bob', connectedAt: new Date(start - minute) });
+
+    await expect(
+      connect(wsEvent('newest', { token: 'good-token', connectedAt: start + 99 * minute })),
+    ).resolves.toEqual({ statusCode: 200 });
+
+    expect(closed).toEqual(['c0']);
+    const adas = await connections.listForUser('ada');
+    expect(adas).toHaveLength(MAX_CONNECTIONS_PER_USER);
+    expect(adas).not.toContain('c0');
+    expect(adas.at(-1)).toBe('newest');
+    // another user's connections are not counted, nor closed
+    expect(await connections.listForUser('bob')).toEqual(['bob-1']);
+  });
+
   it('refuses (401) without a token and stores nothing', async () => {
     await expect(connect(wsEvent('c1'))).resolves.toEqual({ statusCode: 401 });
     await expect(connect(wsEvent('c2', { token: '' }))).resolves.toEqual({ statusCode: 401 });

@@ -6,6 +6,7 @@ import { DynamoRateLimiter } from './adapters/dynamo/rate-limiter';
 import { DynamoSceneStore } from './adapters/dynamo/scene-store';
 import { DynamoShopStore } from './adapters/dynamo/shop-store';
 import { makeMonsterUseCases } from './app/monster-use-cases';
+import { parseEnv, tableEnvSchema } from './env';
 import { emfBusinessMetrics } from './observability';
 import { loadActiveRules } from './rules/active-rules';
 
@@ -18,22 +19,14 @@ import { loadActiveRules } from './rules/active-rules';
  * and SCENES_BASE_URL.
  */
 
-const envSchema = z.object({
-  TABLE_NAME: z.string().min(3, 'must name the DynamoDB table (at least 3 characters)'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().min(1).optional(),
+const envSchema = tableEnvSchema.extend({
   SCENES_BASE_URL: z.url({
     error: 'the URL scene images are served from (CloudFront, or the local runtime)',
   }),
 });
 
 export function createMonsterUseCases(env: Record<string, string | undefined>) {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid environment for the monster routes: ${problems}`);
-  }
-  const config = parsed.data;
+  const config = parseEnv(envSchema, env, 'the monster routes');
   const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
   const table = { doc, tableName: config.TABLE_NAME };
   return makeMonsterUseCases({

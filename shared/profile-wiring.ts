@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { createDynamoClients } from './adapters/dynamo/client';
 import { DynamoProfileReader } from './adapters/dynamo/profile-reader';
 import { makeGetProfile } from './app/get-profile';
+import { parseEnv, tableEnvSchema } from './env';
 import { loadActiveRules } from './rules/active-rules';
 
 /**
@@ -12,26 +12,13 @@ import { loadActiveRules } from './rules/active-rules';
  * AWS_REGION.
  */
 
-const envSchema = z.object({
-  TABLE_NAME: z.string().min(3, 'must name the DynamoDB table (at least 3 characters)'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().min(1).optional(),
-});
-
 export function createGetProfile(env: Record<string, string | undefined>) {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid environment for the profile reads: ${problems}`);
-  }
-  const { doc } = createDynamoClients({
-    endpoint: parsed.data.DYNAMODB_ENDPOINT,
-    region: parsed.data.AWS_REGION,
-  });
+  const config = parseEnv(tableEnvSchema, env, 'the profile reads');
+  const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
   return makeGetProfile({
     rules: loadActiveRules(),
     clock: { now: () => new Date() },
-    store: new DynamoProfileReader({ doc, tableName: parsed.data.TABLE_NAME }),
+    store: new DynamoProfileReader({ doc, tableName: config.TABLE_NAME }),
   });
 }
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 import { createDynamoClients } from './adapters/dynamo/client';
 import { DynamoGameStore } from './adapters/dynamo/game-store';
 import { DynamoLeaderboardStore } from './adapters/dynamo/leaderboard-store';
@@ -20,6 +20,7 @@ import { makeRedeemReward } from './app/redeem-reward';
 import { makeShopViews } from './app/shop-views';
 import { makeUpdateUserSettings } from './app/update-user-settings';
 import { makeUseStreakFreeze } from './app/use-streak-freeze';
+import { type Env, parseEnv, tableEnvSchema } from './env';
 import { emfBusinessMetrics } from './observability';
 import type { Clock } from './ports';
 import { loadActiveRules } from './rules/active-rules';
@@ -34,20 +35,10 @@ import { loadActiveRules } from './rules/active-rules';
  * modules free of side effects).
  */
 
-const envSchema = z.object({
-  TABLE_NAME: z.string().min(3, 'must name the DynamoDB table (at least 3 characters)'),
-  /** only set locally, to point at DynamoDB Local */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().min(1).optional(),
-});
+export type WiringConfig = z.output<typeof tableEnvSchema>;
 
-export type WiringConfig = z.output<typeof envSchema>;
-
-export function parseConfig(env: Record<string, string | undefined>): WiringConfig {
-  const result = envSchema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  throw new Error(`Invalid environment for the HTTP functions: ${problems}`);
+export function parseConfig(env: Env): WiringConfig {
+  return parseEnv(tableEnvSchema, env, 'the HTTP functions');
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -5,20 +5,20 @@ import * as z from 'zod';
 import { createDynamoClients } from '../../shared/adapters/dynamo/client';
 import { DynamoLeaderboardStore } from '../../shared/adapters/dynamo/leaderboard-store';
 import { EventBridgePublisher } from '../../shared/adapters/eventbridge/event-publisher';
+import { parseEnv, tableEnvSchema } from '../../shared/env';
 import { lambdaObservability, logger } from '../../shared/observability';
 import { loadActiveRules } from '../../shared/rules/active-rules';
 import { type ProjectorDeps, projectLeaderboards } from '../../shared/streams/leaderboard-projector';
 
-const env = z
-  .object({
-    TABLE_NAME: z.string().min(3),
+const env = parseEnv(
+  tableEnvSchema.extend({
     EVENT_BUS_NAME: z.string().min(1),
-    /** only set locally: DynamoDB Local and the local bus */
-    DYNAMODB_ENDPOINT: z.url().optional(),
+    /** only set locally: the local bus */
     EVENTBRIDGE_ENDPOINT: z.url().optional(),
-    AWS_REGION: z.string().min(1).optional(),
-  })
-  .parse(process.env);
+  }),
+  process.env,
+  'the leaderboard projector',
+);
 
 const rules = loadActiveRules();
 let deps: ProjectorDeps | undefined;

@@ -3,16 +3,19 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { EventBridgePublisher, PublishFailedError } from '../../shared/adapters/eventbridge/event-publisher';
+import { parseEnv } from '../../shared/env';
 import { emfBusinessMetrics, lambdaObservability, logger } from '../../shared/observability';
 import { publishOutbox } from '../../shared/streams/outbox-publisher';
 
-const env = z
-  .object({
+const env = parseEnv(
+  z.object({
     EVENT_BUS_NAME: z.string().min(1),
     /** only set locally: the local bus's PutEvents endpoint */
     EVENTBRIDGE_ENDPOINT: z.url().optional(),
-  })
-  .parse(process.env);
+  }),
+  process.env,
+  'the outbox publisher',
+);
 
 let publisher: EventBridgePublisher | undefined;
 function getPublisher(): EventBridgePublisher {

@@ -3,6 +3,7 @@ import { ApiGatewayConnectionPoster } from '../adapters/apigw/connection-poster'
 import { JwtTokenVerifier } from '../adapters/auth/jwt-token-verifier';
 import { createDynamoClients } from '../adapters/dynamo/client';
 import { DynamoConnectionStore } from '../adapters/dynamo/connection-store';
+import { type Env, parseEnv, tableEnvSchema } from '../env';
 import type { Clock } from '../ports';
 import type { ConnectionPoster, ConnectionStore, TokenVerifier } from '../realtime-ports';
 
@@ -28,13 +29,7 @@ export interface RealtimeDeps {
   clock: Clock;
 }
 
-type Env = Record<string, string | undefined>;
-
-const tableEnv = z.object({
-  TABLE_NAME: z.string().min(3, 'must name the DynamoDB table (at least 3 characters)'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().min(1).optional(),
-});
+const tableEnv = tableEnvSchema;
 
 const posterEnv = z.object({
   WS_CALLBACK_URL: z.url({ error: "the WebSocket stage's callback URL (https://.../<stage>)" }),
@@ -56,25 +51,20 @@ const tokenEnv = z.object({
   AUTH_JWKS_URI: z.url().optional(),
 });
 
-function parseEnv<S extends z.ZodType>(schema: S, env: Env, what: string): z.output<S> {
-  const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  throw new Error(`Invalid environment for the realtime ${what}: ${problems}`);
-}
-
 export function createConnectionStore(env: Env): ConnectionStore {
-  const config = parseEnv(tableEnv, env, 'connection store');
+  const config = parseEnv(tableEnv, env, 'the realtime connection store');
   const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
   return new DynamoConnectionStore({ doc, tableName: config.TABLE_NAME });
 }
 
 export function createPoster(env: Env): ConnectionPoster {
-  return new ApiGatewayConnectionPoster({ endpoint: parseEnv(posterEnv, env, 'poster').WS_CALLBACK_URL });
+  return new ApiGatewayConnectionPoster({
+    endpoint: parseEnv(posterEnv, env, 'the realtime poster').WS_CALLBACK_URL,
+  });
 }
 
 export function createTokenVerifier(env: Env): TokenVerifier {
-  const config = parseEnv(tokenEnv, env, 'token verifier');
+  const config = parseEnv(tokenEnv, env, 'the realtime token verifier');
   return new JwtTokenVerifier({
     issuer: config.AUTH_ISSUER,
     audiences: config.AUTH_AUDIENCE,

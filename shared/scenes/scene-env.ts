@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { createDynamoClients } from '../adapters/dynamo/client';
+import { type Env, parseEnv } from '../env';
 import type { Clock } from '../ports';
 
 /**
@@ -7,8 +8,6 @@ import type { Clock } from '../ports';
  * live: `SCENES_BUCKET` (S3, on AWS) or `SCENES_DIR` (a folder); who draws:
  * `SCENES_PROVIDER` `bedrock` (with `SCENES_MODEL_ID`) or `procedural`.
  */
-
-type Env = Record<string, string | undefined>;
 
 const envSchema = z
   .object({
@@ -46,10 +45,7 @@ const envSchema = z
 export type SceneEnv = z.output<typeof envSchema>;
 
 export function parseSceneEnv(env: Env = process.env): SceneEnv {
-  const result = envSchema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`).join('; ');
-  throw new Error(`Invalid environment for the scene workflow: ${problems}`);
+  return parseEnv(envSchema, env, 'the scene workflow');
 }
 
 export const systemClock: Clock = { now: () => new Date() };

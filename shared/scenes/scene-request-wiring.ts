@@ -8,6 +8,7 @@ import { DynamoSceneStore } from '../adapters/dynamo/scene-store';
 import { StepFunctionsSceneStarter } from '../adapters/stepfunctions/step-functions-scene-starter';
 import { makeGetSceneJob, makeListScenes, makeRequestScene } from '../app/request-scene';
 import { makeSceneTriggers } from '../app/scene-triggers';
+import { parseEnv, tableEnvSchema } from '../env';
 
 /**
  * The composition root of the scene routes (POST /v1/me/scenes, the job,
@@ -22,10 +23,7 @@ import { makeSceneTriggers } from '../app/scene-triggers';
 
 type Env = Record<string, string | undefined>;
 
-const envSchema = z.object({
-  TABLE_NAME: z.string().min(3, 'must name the DynamoDB table (at least 3 characters)'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().min(1).optional(),
+const envSchema = tableEnvSchema.extend({
   /** only the functions that start scenes have it (and the right to) */
   SCENE_WORKFLOW_ARN: z
     .string()
@@ -39,12 +37,7 @@ const envSchema = z.object({
 });
 
 export function createSceneRequests(env: Env) {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid environment for the scene requests: ${problems}`);
-  }
-  const config = parsed.data;
+  const config = parseEnv(envSchema, env, 'the scene requests');
   const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
   const table = { doc, tableName: config.TABLE_NAME };
   const scenes = new DynamoSceneStore(table);

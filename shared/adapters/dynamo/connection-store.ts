@@ -97,7 +97,7 @@ export class DynamoConnectionStore implements ConnectionStore {
 
   async listForUser(userId: string): Promise<string[]> {
     const nowSeconds = Math.floor(this.clock().getTime() / 1000);
-    const found: { id: string; expiresAt: number }[] = [];
+    const found: { id: string; connectedAt: string }[] = [];
     let startKey: QueryCommandOutput['LastEvaluatedKey'];
     do {
       const page = await this.doc.send(
@@ -106,7 +106,7 @@ export class DynamoConnectionStore implements ConnectionStore {
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           // TTL deletes expired items up to days late: those must not be posted to.
           FilterExpression: 'expires_at > :now',
-          ProjectionExpression: 'sk, expires_at',
+          ProjectionExpression: 'sk, connected_at',
           ExpressionAttributeValues: {
             ':pk': userConnectionsPk(userId),
             ':prefix': userConnectionPrefix,
@@ -117,11 +117,11 @@ export class DynamoConnectionStore implements ConnectionStore {
         }),
       );
       for (const item of page.Items ?? []) {
-        found.push({ id: connectionIdOf(String(item.sk)), expiresAt: Number(item.expires_at) });
+        found.push({ id: connectionIdOf(String(item.sk)), connectedAt: String(item.connected_at) });
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    // every connection expires a fixed time after it opened: the earliest expiry is the oldest
-    return found.sort((a, b) => a.expiresAt - b.expiresAt).map((c) => c.id);
+    // ISO instants to the millisecond sort as text (expires_at is only to the second)
+    return found.sort((a, b) => a.connectedAt.localeCompare(b.connectedAt)).map((c) => c.id);
   }
 }

@@ -51,22 +51,24 @@ export function makeApplyOnce(
   deps: AppDeps,
 ): <S extends ActivityState = ActivityState>(request: OnceRequest<S>) => Promise<RecordResult> {
   const queue = createKeyedQueue();
+  // once per use case: the rules do not change within a process
+  const rulesVersion = rulesVersionOf(deps.rules).id;
   return (request) => {
     // The budget starts now, so it covers the wait for this user's turn: a
     // request whose budget ran out in the queue gives up without touching the
     // table, and a long queue drains fast.
     const backoff = startBackoff(deps);
-    return queue(request.userId, () => applyWithRetries(deps, request, backoff));
+    return queue(request.userId, () => applyWithRetries(deps, rulesVersion, request, backoff));
   };
 }
 
 async function applyWithRetries<S extends ActivityState>(
   deps: AppDeps,
+  rulesVersion: string,
   request: OnceRequest<S>,
   backoff: Backoff,
 ): Promise<RecordResult> {
   const { store } = deps;
-  const rulesVersion = rulesVersionOf(deps.rules).id;
   backoff.check();
   for (;;) {
     const state = request.load

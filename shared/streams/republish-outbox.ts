@@ -1,12 +1,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  ScanCommand,
-  type ScanCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { batchGetConsistent, itemKeyId } from '../adapters/dynamo/batch-get';
 import { eventKey, outboxKey } from '../adapters/dynamo/keys';
 import type { EventPublisher } from '../ports';
 import { type OutboxLog, publishOutbox } from './outbox-publisher';
@@ -60,17 +56,17 @@ export async function republishOutbox(
   return { items, missing, failed: batchItemFailures.length > 0 };
 }
 
+/** Each named outcome's event item or outbox item, in batched reads of both keys. */
 async function byRef(deps: RepublishDeps, refs: readonly OutcomeRef[]) {
+  const keysOf = (ref: OutcomeRef) => [eventKey(ref.userId, ref.eventId), outboxKey(ref.userId, ref.eventId)];
+  const found = await batchGetConsistent(deps.doc, deps.tableName, refs.flatMap(keysOf));
   const items: Record<string, unknown>[] = [];
   const missing: OutcomeRef[] = [];
   for (const ref of refs) {
-    let found: Record<string, unknown> | undefined;
-    for (const key of [eventKey(ref.userId, ref.eventId), outboxKey(ref.userId, ref.eventId)]) {
-      found ??= (
-        await deps.doc.send(new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: true }))
-      ).Item;
-    }
-    if (found) items.push(found);
+    const item = keysOf(ref)
+      .map((key) => found.get(itemKeyId(key)))
+      .find((stored) => stored !== undefined);
+    if (item) items.push(item);
     else missing.push(ref);
   }
   return { items, missing };

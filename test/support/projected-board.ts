@@ -1,5 +1,5 @@
-import { counterKeysOf } from '../../shared/adapters/dynamo/leaderboard-projection';
 import { scoreItemFor } from '../../shared/adapters/dynamo/score-item';
+import { counterKeysOf } from '../../shared/adapters/dynamo/score-writes';
 import type { BoardRef, Contender } from '../../shared/leaderboard-ports';
 
 /**

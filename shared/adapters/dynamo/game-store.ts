@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -17,6 +16,7 @@ import {
   StaleProfileError,
   type SubjectKey,
 } from '../../ports';
+import { batchGetConsistent, itemKeyId } from './batch-get';
 import { type Condition, isAtVersion, isNew } from './conditions';
 import { eventRecordItem, outcomeFromEventRecord } from './event-record';
 import { ledgerEntryFromItem, profileAttributes, profileFromItem } from './items';
@@ -24,7 +24,6 @@ import {
   decodeLedgerCursor,
   encodeLedgerCursor,
   eventKey,
-  type ItemKey,
   ledgerIndexKey,
   ledgerPrefix,
   onceMarkerKey,
@@ -41,7 +40,6 @@ type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** BatchGetItem may hand back keys it did not get to; retry those a few times. */
-const BATCH_GET_ATTEMPTS = 5;
 
 /** The GameStore port on the single DynamoDB table. */
 export class DynamoGameStore implements GameStore {
@@ -59,11 +57,11 @@ export class DynamoGameStore implements GameStore {
     if (!subject) return { profile: await this.getProfile(userId), subjectAlreadyDone: false };
     const profile = profileKey(userId);
     const marker = onceMarkerKey(userId, subject.activityType, subject.subjectId);
-    const found = await this.batchGetConsistent([profile, marker]);
-    const profileItem = found.get(profile.sk);
+    const found = await batchGetConsistent(this.doc, this.tableName, [profile, marker]);
+    const profileItem = found.get(itemKeyId(profile));
     return {
       profile: profileItem ? profileFromItem(profileItem) : null,
-      subjectAlreadyDone: found.has(marker.sk),
+      subjectAlreadyDone: found.has(itemKeyId(marker)),
     };
   }
 
@@ -178,22 +176,5 @@ export class DynamoGameStore implements GameStore {
         ...(opts.returnOld ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
       },
     };
-  }
-
-  /** One consistent BatchGetItem, retrying only the keys DynamoDB left unprocessed. */
-  private async batchGetConsistent(keys: ItemKey[]): Promise<Map<string, Item>> {
-    const found = new Map<string, Item>();
-    let pending: Item[] = keys.map((key) => ({ ...key }));
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > BATCH_GET_ATTEMPTS)
-        throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
-      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
-      const { Responses, UnprocessedKeys } = await this.doc.send(
-        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of Responses?.[this.tableName] ?? []) found.set(String(item.sk), item);
-      pending = UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-    }
-    return found;
   }
 }

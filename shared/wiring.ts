@@ -72,11 +72,13 @@ const gameDeps = /* @__PURE__ */ once(
   }),
 );
 
+const rateLimiter = /* @__PURE__ */ once(() => new DynamoRateLimiter(table()));
+
 const shopDeps = /* @__PURE__ */ once(() => ({
   ...gameDeps(),
   shop: new DynamoShopStore(table()),
   monsters: new DynamoMonsterStore(table()),
-  rateLimiter: new DynamoRateLimiter(table()),
+  rateLimiter: rateLimiter(),
 }));
 
 export const recordActivityUseCase = /* @__PURE__ */ once(() => makeRecordActivity(gameDeps()));
@@ -85,7 +87,9 @@ export const updateUserSettingsUseCase = /* @__PURE__ */ once(() => makeUpdateUs
 export const listHistoryUseCase = /* @__PURE__ */ once(() => makeListHistory(gameDeps()));
 export const getMyStreaksUseCase = /* @__PURE__ */ once(() => makeGetMyStreaks(gameDeps()));
 export const useStreakFreezeUseCase = /* @__PURE__ */ once(() => makeUseStreakFreeze(gameDeps()));
-export const buyStreakFreezeUseCase = /* @__PURE__ */ once(() => makeBuyStreakFreeze(gameDeps()));
+export const buyStreakFreezeUseCase = /* @__PURE__ */ once(() =>
+  makeBuyStreakFreeze({ ...gameDeps(), rateLimiter: rateLimiter() }),
+);
 export const getMyAchievementsUseCase = /* @__PURE__ */ once(() => makeGetMyAchievements(gameDeps()));
 export const unlockStatsStore = /* @__PURE__ */ once(() => new DynamoUnlockStatsStore(table()));
 export const listAchievementsUseCase = /* @__PURE__ */ once(() =>

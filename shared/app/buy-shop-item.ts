@@ -2,7 +2,7 @@ import { NotFoundError } from '../domain/errors';
 import { buyItem } from '../domain/shop/purchase';
 import type { AppliedOutcome } from '../domain/types';
 import { makeApplyOnce } from './apply-once';
-import { makeBuyStreakFreeze } from './buy-streak-freeze';
+import { makeFreezePurchase } from './buy-streak-freeze';
 import type { ShopDeps } from './shop-deps';
 
 /** The shop's one consumable: a streak freeze, sold at rules.streaks.freezes.price_coins. */
@@ -29,7 +29,7 @@ export function makeBuyShopItem(
   deps: ShopDeps,
 ): (request: { userId: string; code: string; eventId: string }) => Promise<ItemBought> {
   const applyOnce = makeApplyOnce(deps);
-  const buyFreeze = makeBuyStreakFreeze(deps);
+  const buyFreeze = makeFreezePurchase(deps);
   return async ({ userId, code, eventId }) => {
     await deps.rateLimiter.hit(userId, 'shop', deps.rules.shop.rate_limits.shop_per_minute);
     if (code === STREAK_FREEZE_CODE) {

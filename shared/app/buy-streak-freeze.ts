@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from '../domain/errors';
 import { newProfile } from '../domain/profile';
 import { buyFreeze, FREEZE_PURCHASE_REASON } from '../domain/streaks/freezes';
 import { type StreaksView, streakView } from '../domain/streaks/view';
+import type { RateLimiter } from '../ports';
 import type { Rules } from '../rules/schema';
 import { makeApplyOnce } from './apply-once';
 import type { AppDeps } from './deps';
@@ -23,16 +24,29 @@ export function assertFreezable(rules: Rules, type: string): void {
   if (!rule.freezable) throw new ConflictError('streak_not_freezable', `${type} streaks cannot be frozen`);
 }
 
+type BuyFreeze = (request: { userId: string; type?: string; eventId: string }) => Promise<FreezeBought>;
+
 /**
- * POST /v1/me/streaks/{type}/freeze with `{ "buy": true, "event_id" }` (or the
- * shop's `streak_freeze` item, with no type): one
- * freeze into the wallet for freezes.price_coins, through the ledger like any
- * change of coins, applied once per event id (a replay answers duplicate).
- * Refused (insufficient_coins) or a conflict (freezes_full) writes nothing.
+ * POST /v1/me/streaks/{type}/freeze with `{ "buy": true, "event_id" }`: a
+ * purchase like any in the shop, so counted against the same per-user rate
+ * limit (429 beyond it, nothing written) before it is bought.
  */
-export function makeBuyStreakFreeze(
-  deps: AppDeps,
-): (request: { userId: string; type?: string; eventId: string }) => Promise<FreezeBought> {
+export function makeBuyStreakFreeze(deps: AppDeps & { rateLimiter: RateLimiter }): BuyFreeze {
+  const buy = makeFreezePurchase(deps);
+  return async (request) => {
+    await deps.rateLimiter.hit(request.userId, 'shop', deps.rules.shop.rate_limits.shop_per_minute);
+    return buy(request);
+  };
+}
+
+/**
+ * One freeze into the wallet for freezes.price_coins (the streak route, or
+ * the shop's `streak_freeze` item with no type, which counts the rate limit
+ * itself), through the ledger like any change of coins, applied once per
+ * event id (a replay answers duplicate). Refused (insufficient_coins) or a
+ * conflict (freezes_full) writes nothing.
+ */
+export function makeFreezePurchase(deps: AppDeps): BuyFreeze {
   const applyOnce = makeApplyOnce(deps);
   return async ({ userId, type, eventId }) => {
     // The wallet is shared by every type; the streak route names one it must be able to protect.

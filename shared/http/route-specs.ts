@@ -134,7 +134,8 @@ export const routeSpecs: Record<string, RouteSpec> = {
         name: 'FreezeResponse',
       },
     },
-    errors: [...BODY_ERRORS, 401, 404, 409, 422],
+    // 429: a purchase counts against the shop's rate limit
+    errors: [...BODY_ERRORS, 401, 404, 409, 422, 429],
   },
   GetMyAchievements: {
     responses: {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { invoke } from './support/events';
 import { freezeEvent, getMyStreaksEvent, loadProgressApi, type ProgressApi } from './support/progress-api';
 import { adjustmentEvent, asUser, uniqueId } from './support/requests';
@@ -106,5 +106,28 @@ describe('POST /v1/me/streaks/{type}/freeze with {"buy": true}: buying a freeze 
     );
     expect(login.statusCode).toBe(409);
     expect(login.body.error.code).toBe('streak_not_freezable');
+  });
+
+  it('counts against the shop rate limit, as a purchase in the shop does: 429 past 20 a minute', async () => {
+    // The limit counts per clock minute: hold the clock 10 s into the next one (only Date is faked).
+    const minute = 60_000;
+    vi.useFakeTimers({ toFake: ['Date'], now: (Math.floor(Date.now() / minute) + 1) * minute + 10_000 });
+    try {
+      const userId = uniqueId('hoarder');
+      const buy = () =>
+        invoke(
+          api.freezeStreak,
+          freezeEvent(asUser(userId), 'daily_activity', { buy: true, event_id: uniqueId('buy') }),
+        );
+      const statuses = [];
+      // no coins: each is refused (422), and each still counts
+      for (let i = 0; i < 20; i++) statuses.push((await buy()).statusCode);
+      expect(statuses.every((s) => s === 422)).toBe(true);
+      const limited = await buy();
+      expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBe(50);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

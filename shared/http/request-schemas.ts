@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { activityInputSchema } from '../../events/activity-completed.v1';
-import { DISPLAY_NAME_MAX, hasControlCharacters } from '../domain/display-name';
+import { DISPLAY_NAME_MAX } from '../domain/display-name';
+import { hasUnshowableCharacters } from '../domain/shown-text';
 import type { Adjustment } from '../domain/types';
 import { userIdSchema } from './auth';
 
@@ -68,7 +69,10 @@ export const updateUserBodySchema = z
       .trim()
       .min(1, 'must not be empty')
       .max(DISPLAY_NAME_MAX, `must be at most ${DISPLAY_NAME_MAX} characters`)
-      .refine((name) => !hasControlCharacters(name), 'must not contain control characters')
+      .refine(
+        (name) => !hasUnshowableCharacters(name),
+        'must not contain control, private-use or bidirectional characters',
+      )
       .nullable()
       .describe('the name shown on public leaderboards, trimmed; null clears it')
       .optional(),

@@ -160,6 +160,11 @@ describe('PATCH /v1/internal/users/{id}', () => {
     [{ display_name: 'Ana\u0000' }, ['display_name']],
     [{ display_name: 'Ana\u2028Bob' }, ['display_name']],
     [{ display_name: '\u001b[31mAna' }, ['display_name']],
+    // bidirectional controls: an override that shows "nimda" as "admin", an isolate, a mark
+    [{ display_name: '\u202Enimda' }, ['display_name']],
+    [{ display_name: 'Ana\u2067Bob\u2069' }, ['display_name']],
+    [{ display_name: 'Ana\u200F' }, ['display_name']],
+    [{ display_name: 'Ana\uE000' }, ['display_name']],
     [{ display_name: 42 }, ['display_name']],
     [{ display_name: ['Ana'] }, ['display_name']],
     [{ leaderboard_visible: 'false' }, ['leaderboard_visible']],

@@ -1,3 +1,5 @@
+import { hasUnshowableCharacters } from '../shown-text';
+
 /**
  * The monster's name is free user text shown in the app, so it must be a
  * single printable line: 1-40 characters after trimming, any script, digits,
@@ -9,21 +11,13 @@
  */
 export const MAX_NAME_CHARACTERS = 40;
 
-/**
- * Refused anywhere in a name: control characters (tabs, line breaks, NEL),
- * lone surrogates, private-use characters, the line and paragraph separators,
- * and the bidirectional controls that can make a name display as other text.
- * Joiners and variation selectors stay allowed: emoji need them.
- */
-const forbidden = /[\p{Cc}\p{Cs}\p{Co}\p{Zl}\p{Zp}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-
 /** Something visible must remain: a name of only zero-width characters reads as empty. */
 const visible = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 /** The trimmed name, or why it is refused. */
 export function checkMonsterName(raw: string): { name: string } | { problem: string } {
   // Checked before trimming: a leading or trailing line break is refused, not silently dropped.
-  if (forbidden.test(raw)) return { problem: 'must be one line of printable characters' };
+  if (hasUnshowableCharacters(raw)) return { problem: 'must be one line of printable characters' };
   const name = raw.trim();
   let length = 0;
   for (const _ of name) {

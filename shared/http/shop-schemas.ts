@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { activityInputSchema } from '../../events/activity-completed.v1';
 import { itemTypes } from '../rules/shop-schema';
 import { pageQuerySchema } from './request-schemas';
+import { userEventId, userEventKeySchema } from './user-event-ids';
 import { parseInput } from './validate';
 
 /** Request and response schemas of the shop, rewards and monster routes. */
@@ -28,7 +28,7 @@ export const rewardPathSchema = z.object({ id: code }).strict();
  * twice applies once (the second answer is the first, with duplicate true).
  * Absent: the request's own id, so each request is a new purchase.
  */
-export const idempotencyKeySchema = activityInputSchema.shape.event_id;
+export const idempotencyKeySchema = userEventKeySchema;
 
 export const idempotencyHeadersSchema = z.object({
   'idempotency-key': idempotencyKeySchema
@@ -167,16 +167,19 @@ export const monsterResponseSchema = z.object({
     ),
 });
 
-/** The purchase's event id: the Idempotency-Key header, else this request's own id. */
+/**
+ * The purchase's event id: the Idempotency-Key header, in the users' own
+ * namespace (user-event-ids.ts), else this request's own id.
+ */
 export function idempotencyKeyOf(event: {
   headers?: Record<string, string | undefined>;
   requestContext: { requestId: string };
 }): string {
   const key = event.headers?.['idempotency-key'];
   if (key === undefined) return `request-${event.requestContext.requestId}`;
-  return parseInput(
-    z.object({ 'idempotency-key': idempotencyKeySchema }),
-    { 'idempotency-key': key },
-    'header',
-  )['idempotency-key'];
+  return userEventId(
+    parseInput(z.object({ 'idempotency-key': idempotencyKeySchema }), { 'idempotency-key': key }, 'header')[
+      'idempotency-key'
+    ],
+  );
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { activityInputSchema } from '../../events/activity-completed.v1';
+import { userEventKeySchema } from './user-event-ids';
 
 /** Request and response schemas of the streak routes; snake_case like the rest of the API. */
 
@@ -19,7 +19,7 @@ export const streakPathSchema = z
 export const freezeBodySchema = z
   .object({
     buy: z.boolean().optional(),
-    event_id: activityInputSchema.shape.event_id.optional(),
+    event_id: userEventKeySchema.optional(),
   })
   .strict()
   .refine((body) => !body.buy || body.event_id !== undefined, {

@@ -62,7 +62,8 @@ describe('POST /v1/shop/items/{code}/unlock', () => {
     expect(first.statusCode).toBe(201);
     expect(first.body).toEqual({
       duplicate: false,
-      event_id: 'k-1',
+      // the key, in the users' own namespace of event ids
+      event_id: 'me:k-1',
       code: 'hat_beanie',
       coins_spent: 80,
       coins: 20,
@@ -128,10 +129,10 @@ describe('rewards and redemptions', () => {
     const userId = await userWithCoins(200);
     const response = await invoke(api.redeemReward, redeemEvent(asUser(userId), 'wallpaper_monster', 'r-1'));
     expect(response.statusCode).toBe(201);
-    expect(response.body).toMatchObject({ redemption_id: 'r-1', coins_spent: 100, coins: 100 });
+    expect(response.body).toMatchObject({ redemption_id: 'me:r-1', coins_spent: 100, coins: 100 });
     const mine = await invoke(api.getMyRedemptions, redemptionsEvent(asUser(userId)));
     expect(mine.body.redemptions).toEqual([
-      expect.objectContaining({ id: 'r-1', reward_id: 'wallpaper_monster', status: 'pending' }),
+      expect.objectContaining({ id: 'me:r-1', reward_id: 'wallpaper_monster', status: 'pending' }),
     ]);
     const rewards = await invoke(api.listRewards, rewardsEvent(asUser(userId)));
     const wallpaper = rewards.body.rewards.find((r: { id: string }) => r.id === 'wallpaper_monster');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { invoke } from './support/events';
 import { freezeEvent, getMyStreaksEvent, loadProgressApi, type ProgressApi } from './support/progress-api';
-import { adjustmentEvent, asUser, uniqueId } from './support/requests';
+import { activityBody, adjustmentEvent, asUser, recordActivityEvent, uniqueId } from './support/requests';
 
 let api: ProgressApi;
 
@@ -27,14 +27,14 @@ describe('POST /v1/me/streaks/{type}/freeze with {"buy": true}: buying a freeze 
     expect(response.body).toMatchObject({
       action: 'bought',
       duplicate: false,
-      event_id: eventId,
+      event_id: `me:${eventId}`,
       coins_spent: 200,
       coins: 50,
       freezes_held: 4,
     });
     const { entries } = await api.store.listLedger(userId, { limit: 1 });
     expect(entries[0]).toMatchObject({
-      eventId,
+      eventId: `me:${eventId}`,
       kind: 'purchase',
       coins: -200,
       xp: 0,
@@ -129,5 +129,21 @@ describe('POST /v1/me/streaks/{type}/freeze with {"buy": true}: buying a freeze 
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("keeps the user's event ids apart from the backend's: a key cannot squat an activity's id", async () => {
+    const userId = uniqueId('squatter');
+    await grantCoins(userId, 500);
+    // the user guesses the id the backend will send for their next lesson
+    const squat = { buy: true, event_id: 'lesson-7' };
+    expect(
+      (await invoke(api.freezeStreak, freezeEvent(asUser(userId), 'daily_activity', squat))).statusCode,
+    ).toBe(201);
+    const lesson = activityBody(userId, { event_id: 'lesson-7' });
+    const recorded = await invoke(api.recordActivity, recordActivityEvent(lesson));
+    expect(recorded.statusCode).toBe(201);
+    expect(recorded.body).toMatchObject({ event_id: 'lesson-7', duplicate: false });
+    const { entries } = await api.store.listLedger(userId, { limit: 5 });
+    expect(entries.map((e) => e.eventId).sort()).toEqual(expect.arrayContaining(['lesson-7', 'me:lesson-7']));
   });
 });

@@ -4,6 +4,7 @@ import { json } from '../../../shared/http/responses';
 import { presentFreeze } from '../../../shared/http/streak-presenters';
 import { freezeBodySchema, streakPathSchema } from '../../../shared/http/streak-schemas';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
+import { userEventId } from '../../../shared/http/user-event-ids';
 import { parseInput } from '../../../shared/http/validate';
 import { buyStreakFreezeUseCase, useStreakFreezeUseCase } from '../../../shared/wiring';
 
@@ -16,7 +17,7 @@ export async function main(event: HttpEvent): Promise<HttpResult> {
   const { type } = parseInput(streakPathSchema, event.pathParameters ?? {}, 'path');
   const body = parseInput(freezeBodySchema, event.jsonBody ?? {}, 'body');
   if (body.buy && body.event_id !== undefined) {
-    const bought = await buyStreakFreezeUseCase()({ userId, type, eventId: body.event_id });
+    const bought = await buyStreakFreezeUseCase()({ userId, type, eventId: userEventId(body.event_id) });
     return json(bought.duplicate ? 200 : 201, presentFreeze({ action: 'bought', type, ...bought }));
   }
   const used = await useStreakFreezeUseCase()(userId, type, event.requestContext.requestId);

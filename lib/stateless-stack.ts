@@ -9,6 +9,7 @@ import type { BusRoute } from '../shared/bus/bus-routes';
 import { routes } from '../shared/http/routes';
 import { tableStreamConsumers } from '../shared/streams/table-stream-consumers';
 import type { CapacityConfig, DashboardConfig, JwtAuthConfig, ScenesConfig } from './config';
+import { eventsDroppedAlarm } from './constructs/alarm';
 import { AlarmTopic } from './constructs/alarm-topic';
 import { ApiAlarms } from './constructs/api-alarms';
 import { BusRouting } from './constructs/bus-routing';
@@ -91,6 +92,7 @@ export class StatelessStack extends Stack {
     if (!notifier)
       throw new Error("the bus routes have no 'PushToUsers' route: nothing would push to WebSockets");
     this.webSocketApi.connectNotifier(notifier);
+    eventsDroppedAlarm(this, 'EventsDroppedAlarm');
     for (const definition of tableStreamConsumers) {
       this.streamConsumers.set(
         definition.id,

@@ -1,7 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
+import { type BusinessMetricName, METRICS_NAMESPACE, METRICS_SERVICE } from '../../shared/business-metrics';
 
 /**
  * The runbook's sections (README "Runbook"), one per kind of alarm. Every
@@ -17,6 +24,7 @@ export const RUNBOOK = {
   inboundLag: 'Inbound queue lag',
   streamBatchesGivenUp: 'Stream batches given up',
   streamFallingBehind: 'Stream consumer falling behind',
+  eventsDropped: 'Events dropped',
   sceneFailures: 'Scene failure rate',
   sceneBacklog: 'Scene backlog',
   sceneDuration: 'Scene generation time',
@@ -62,5 +70,29 @@ export function functionErrorsAlarm(scope: Construct, id: string, name: string, 
     description: `Questline ${name}: the function threw or timed out`,
     metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
     runbook: 'functionErrors',
+  });
+}
+
+/** A business metric (shared/business-metrics.ts, EMF), summed over five minutes. */
+export function businessMetric(name: BusinessMetricName): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: name,
+    dimensionsMap: { service: METRICS_SERVICE },
+    statistic: 'Sum',
+    period: Duration.minutes(5),
+  });
+}
+
+/**
+ * An outcome event that broke its contract is never published (a consumer
+ * would choke on it): it is a defect in Questline, and the event is lost to
+ * every consumer until someone republishes it, so one is worth a page.
+ */
+export function eventsDroppedAlarm(scope: Construct, id: string): Alarm {
+  return alarmWhen(scope, id, {
+    description: 'Questline: an outcome event broke its contract and was not published',
+    metric: businessMetric('EventsDropped'),
+    runbook: 'eventsDropped',
   });
 }

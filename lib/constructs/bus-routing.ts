@@ -2,6 +2,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { type EventPattern, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -34,7 +35,8 @@ const VISIBILITY = Duration.seconds(60);
  * dead-letter queue (an operator redrives it from the console or with
  * StartMessageMoveTask) to a batch consumer that reports partial failures; a
  * `function` route invokes its function asynchronously, with a queue for the
- * events it could not deliver. Alarms on every dead-letter queue.
+ * events it could not deliver or the function failed on after its retries.
+ * Alarms on every dead-letter queue.
  */
 export class BusRouting extends Construct {
   readonly functions = new Map<string, ApiFunction>();
@@ -71,7 +73,8 @@ export class BusRouting extends Construct {
           visibilityTimeout: VISIBILITY,
           deadLetterQueue: { queue: deadLetters, maxReceiveCount: route.target.maxReceiveCount },
         });
-        rule.addTarget(new SqsQueue(queue));
+        // what the rule cannot deliver to the queue (a policy or quota problem) is parked too
+        rule.addTarget(new SqsQueue(queue, { deadLetterQueue: deadLetters }));
         fn.fn.addEventSource(
           new SqsEventSource(queue, {
             batchSize: 10,
@@ -98,7 +101,14 @@ export class BusRouting extends Construct {
           }),
         );
       } else {
+        // Two failure paths, one queue: EventBridge parks what it cannot invoke the function
+        // with; Lambda's async invocation parks an event whose function threw on every try.
         rule.addTarget(new LambdaFunction(fn.fn, { deadLetterQueue: deadLetters, retryAttempts: 2 }));
+        fn.fn.configureAsyncInvoke({
+          onFailure: new SqsDestination(deadLetters),
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
+        });
         this.queues.set(route.id, { queue: deadLetters, deadLetters });
       }
       this.alarms.push(

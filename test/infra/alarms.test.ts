@@ -92,6 +92,22 @@ describe('alarms', () => {
     expect(lag.Properties).toMatchObject({ Threshold: 30, EvaluationPeriods: 3, DatapointsToAlarm: 3 });
   });
 
+  it('page on the first outcome event dropped for breaking its contract (the business metric)', () => {
+    const dropped = single(
+      alarms.filter((a) => a.Properties.MetricName === 'EventsDropped'),
+      'events dropped alarm',
+    );
+    expect(dropped.Properties).toMatchObject({
+      Namespace: 'Questline',
+      Dimensions: [{ Name: 'service', Value: 'questline' }],
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+  });
+
   describe('the runbook', () => {
     it('has a section for every kind of alarm, and every alarm names its section', () => {
       const sections = Object.values(RUNBOOK);

@@ -108,6 +108,14 @@ describe('bus routing', () => {
       });
     });
 
+    it('parks in the dead-letter queue what the rule cannot deliver to the queue', () => {
+      const target = single(rule('ActivitiesIn').Properties.Targets as Record<string, unknown>[], 'target');
+      expect(target.DeadLetterConfig).toEqual({
+        Arn: { 'Fn::GetAtt': [queuesOf('ActivitiesIn').deadLettersId, 'Arn'] },
+      });
+      expect(eventBridgeMaySend(queuesOf('ActivitiesIn').deadLettersId, 'ActivitiesIn')).toHaveLength(1);
+    });
+
     it('lets this rule, and only it, send to the queue', () => {
       expect(eventBridgeMaySend(queuesOf('ActivitiesIn').queueId, 'ActivitiesIn')).toHaveLength(1);
       const allows = queuePolicyOf(queuesOf('ActivitiesIn').queueId).filter((s) => s.Effect === 'Allow');
@@ -164,6 +172,27 @@ describe('bus routing', () => {
       expect(target().RetryPolicy).toEqual({ MaximumRetryAttempts: 2 });
       expect(target().DeadLetterConfig).toEqual({
         Arn: { 'Fn::GetAtt': [queuesOf('PushToUsers').deadLettersId, 'Arn'] },
+      });
+    });
+
+    it('parks an event the notifier failed on after its async retries in the same dead-letter queue', () => {
+      const configs = Object.values(
+        resourcesOf(built.statelessTemplate, 'AWS::Lambda::EventInvokeConfig'),
+      ).filter(
+        (c) =>
+          JSON.stringify(c.Properties.FunctionName) ===
+          JSON.stringify({ Ref: logicalId(fnOf('PushToUsers').fn) }),
+      );
+      const config = single(configs, 'notifier async invoke config');
+      expect(config.Properties.MaximumRetryAttempts).toBe(2);
+      expect(config.Properties.DestinationConfig).toEqual({
+        OnFailure: { Destination: { 'Fn::GetAtt': [queuesOf('PushToUsers').deadLettersId, 'Arn'] } },
+      });
+      const sends = statementsOfRole(built.statelessTemplate, logicalId(fnOf('PushToUsers').role)).filter(
+        (s) => asList(s.Action).includes('sqs:SendMessage'),
+      );
+      expect(single(sends, 'notifier send to dead letters').Resource).toEqual({
+        'Fn::GetAtt': [queuesOf('PushToUsers').deadLettersId, 'Arn'],
       });
     });
 

@@ -225,6 +225,14 @@ export interface EventPublisher {
   publish(envelopes: readonly Envelope[]): Promise<void>;
 }
 
+/** Some entries were still refused after every attempt; every other entry was published. */
+export class PublishFailedError extends Error {
+  override readonly name = 'PublishFailedError';
+  constructor(readonly failures: { id: string; code: string; message: string }[]) {
+    super(`${failures.length} events not published: ${failures.map((f) => `${f.id} ${f.code}`).join(', ')}`);
+  }
+}
+
 /** A limited reward's stock ran out (the stock counter's condition failed): nothing was written. */
 export class OutOfStockError extends Error {
   override readonly name = 'OutOfStockError';

@@ -2,10 +2,11 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { EventBridgePublisher, PublishFailedError } from '../../shared/adapters/eventbridge/event-publisher';
+import { EventBridgePublisher } from '../../shared/adapters/eventbridge/event-publisher';
 import { parseEnv } from '../../shared/env';
 import { emfBusinessMetrics, lambdaObservability, logger } from '../../shared/observability';
-import { publishOutbox } from '../../shared/streams/outbox-publisher';
+import { PublishFailedError } from '../../shared/ports';
+import { publishOutbox, RecentlyPublished } from '../../shared/streams/outbox-publisher';
 
 const env = parseEnv(
   z.object({
@@ -18,6 +19,8 @@ const env = parseEnv(
 );
 
 let publisher: EventBridgePublisher | undefined;
+/** kept across invocations: the retry of a partly published batch skips what went out */
+const recent = new RecentlyPublished();
 function getPublisher(): EventBridgePublisher {
   publisher ??= new EventBridgePublisher({
     client: new EventBridgeClient(env.EVENTBRIDGE_ENDPOINT ? { endpoint: env.EVENTBRIDGE_ENDPOINT } : {}),
@@ -33,25 +36,30 @@ function getPublisher(): EventBridgePublisher {
  * retries from the first unpublished one.
  */
 export async function main(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  return publishOutbox(event.Records, getPublisher(), {
-    published: (count) => emfBusinessMetrics.count('EventsPublished', count),
-    rejected: (record, rejected) => {
-      emfBusinessMetrics.count('EventsDropped', rejected.length);
-      logger.error('outbox events broke their contract and were not published', {
-        key: record.dynamodb?.Keys,
-        rejected,
-      });
+  return publishOutbox(
+    event.Records,
+    getPublisher(),
+    {
+      published: (count) => emfBusinessMetrics.count('EventsPublished', count),
+      rejected: (record, rejected) => {
+        emfBusinessMetrics.count('EventsDropped', rejected.length);
+        logger.error('outbox events broke their contract and were not published', {
+          key: record.dynamodb?.Keys,
+          rejected,
+        });
+      },
+      failed: (record, error) => {
+        if (error instanceof PublishFailedError)
+          emfBusinessMetrics.count('EventsRefused', error.failures.length);
+        logger.error('publishing the outbox failed; the batch is retried from this record', {
+          key: record.dynamodb?.Keys,
+          sequenceNumber: record.dynamodb?.SequenceNumber,
+          error,
+        });
+      },
     },
-    failed: (record, error) => {
-      if (error instanceof PublishFailedError)
-        emfBusinessMetrics.count('EventsRefused', error.failures.length);
-      logger.error('publishing the outbox failed; the batch is retried from this record', {
-        key: record.dynamodb?.Keys,
-        sequenceNumber: record.dynamodb?.SequenceNumber,
-        error,
-      });
-    },
-  });
+    recent,
+  );
 }
 
 export const handler = middy(main).use(lambdaObservability());

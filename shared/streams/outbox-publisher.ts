@@ -1,7 +1,7 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import type { Envelope } from '../../events/envelope';
 import { readOutbox } from '../adapters/dynamo/outbox-stream';
-import type { EventPublisher } from '../ports';
+import { type EventPublisher, PublishFailedError } from '../ports';
 
 /** PutEvents sends 10 at a time: records are grouped until they carry about that many. */
 const GROUP_SIZE = 10;
@@ -13,41 +13,93 @@ export interface OutboxLog {
 }
 
 /**
+ * The ids of events this process published lately, so that the retry of a
+ * partly published group sends again only what failed. Lambda retries a
+ * stream batch on the same shard right away, nearly always in the same
+ * warm instance; another instance (or a republish) sends a repeat, which
+ * consumers recognise by its `metadata.id`.
+ */
+export class RecentlyPublished {
+  private readonly ids = new Set<string>();
+  constructor(private readonly capacity = 10_000) {}
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  add(id: string): void {
+    this.ids.add(id);
+    // a Set iterates in insertion order: the first is the oldest
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value as string);
+  }
+}
+
+interface GroupEntry {
+  record: DynamoDBRecord;
+  envelopes: Envelope[];
+}
+
+/**
  * Publishes the outbox events of a batch of stream records, in stream order.
- * When a group fails, the batch stops there and reports that group's first
- * record: Lambda retries from it, so what came before is not sent again,
- * and a repeat of what failed is recognisable by its `metadata.id`.
+ * When a group fails, the batch stops there and reports the first record
+ * with an event that was not published: Lambda retries from it, so what came
+ * before is not sent again, and in the retry the events this process did
+ * publish are skipped (RecentlyPublished).
  */
 export async function publishOutbox(
   records: readonly DynamoDBRecord[],
   publisher: EventPublisher,
   log: OutboxLog,
+  recent: RecentlyPublished = new RecentlyPublished(),
 ): Promise<DynamoDBBatchResponse> {
-  let group: Envelope[] = [];
-  let groupStart: DynamoDBRecord | undefined;
+  let group: GroupEntry[] = [];
+  let size = 0;
   const flush = async (): Promise<DynamoDBBatchResponse | null> => {
-    if (!groupStart || group.length === 0) return null;
+    const envelopes = group.flatMap((entry) => entry.envelopes);
+    if (envelopes.length === 0) return null;
     try {
-      await publisher.publish(group);
-      log.published(group.length);
+      await publisher.publish(envelopes);
+      log.published(envelopes.length);
+      for (const envelope of envelopes) recent.add(envelope.metadata.id);
     } catch (error) {
-      log.failed(groupStart, error);
-      return { batchItemFailures: [{ itemIdentifier: groupStart.dynamodb?.SequenceNumber ?? '' }] };
+      const failedFrom = firstUnpublished(group, error, recent);
+      log.failed(failedFrom, error);
+      return { batchItemFailures: [{ itemIdentifier: failedFrom.dynamodb?.SequenceNumber ?? '' }] };
     }
     group = [];
-    groupStart = undefined;
+    size = 0;
     return null;
   };
   for (const record of records) {
     const { envelopes, rejected } = readOutbox(record);
     if (rejected.length > 0) log.rejected(record, rejected);
-    if (envelopes.length === 0) continue;
-    groupStart ??= record;
-    group.push(...envelopes);
-    if (group.length >= GROUP_SIZE) {
+    const unsent = envelopes.filter((envelope) => !recent.has(envelope.metadata.id));
+    if (unsent.length === 0) continue;
+    group.push({ record, envelopes: unsent });
+    size += unsent.length;
+    if (size >= GROUP_SIZE) {
       const failed = await flush();
       if (failed) return failed;
     }
   }
   return (await flush()) ?? { batchItemFailures: [] };
+}
+
+/**
+ * After a failed publish: the events EventBridge accepted are remembered,
+ * and the retry starts at the first record holding one it refused. Any other
+ * error says nothing of what went out: the whole group is retried.
+ */
+function firstUnpublished(group: readonly GroupEntry[], error: unknown, recent: RecentlyPublished) {
+  const start = (group[0] as GroupEntry).record;
+  if (!(error instanceof PublishFailedError)) return start;
+  const refused = new Set(error.failures.map((failure) => failure.id));
+  let first: DynamoDBRecord | undefined;
+  for (const { record, envelopes } of group) {
+    for (const envelope of envelopes) {
+      if (refused.has(envelope.metadata.id)) first ??= record;
+      else recent.add(envelope.metadata.id);
+    }
+  }
+  return first ?? start;
 }

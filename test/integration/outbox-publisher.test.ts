@@ -1,8 +1,9 @@
+import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { contractFor } from '../../events/catalog';
 import { type Envelope, envelopeSchema } from '../../events/envelope';
-import type { EventPublisher } from '../../shared/ports';
-import { publishOutbox } from '../../shared/streams/outbox-publisher';
+import { type EventPublisher, PublishFailedError } from '../../shared/ports';
+import { publishOutbox, RecentlyPublished } from '../../shared/streams/outbox-publisher';
 import { recordsOfSomeOutcomes } from '../support/outbox-records';
 
 const quietLog = { published: () => undefined, rejected: () => undefined, failed: () => undefined };
@@ -64,4 +65,46 @@ describe('the outbox, from the stream to the bus', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual(everything.published.map((e) => e.metadata.id).sort());
   });
+
+  it('when EventBridge refuses some entries of a group, the retry sends again only those', async () => {
+    const { records } = await recordsOfSomeOutcomes();
+    const everything = recordingPublisher();
+    await publishOutbox(records, everything, quietLog);
+    // refuse one event of the second record that has any: the first record's went out
+    const withEvents = records.filter((r) => everything.published.some((e) => sourceOf(e, records) === r));
+    const victimRecord = withEvents[1];
+    const victim = everything.published.find((e) => sourceOf(e, records) === victimRecord);
+    if (!victimRecord || !victim) throw new Error('the fixture needs two records with events');
+    const sent: string[] = [];
+    let refusedOnce = false;
+    const publisher: EventPublisher = {
+      async publish(envelopes) {
+        const refused = refusedOnce ? [] : envelopes.filter((e) => e.metadata.id === victim.metadata.id);
+        refusedOnce ||= refused.length > 0;
+        sent.push(...envelopes.filter((e) => !refused.includes(e)).map((e) => e.metadata.id));
+        if (refused.length > 0)
+          throw new PublishFailedError(
+            refused.map((e) => ({ id: e.metadata.id, code: 'ThrottlingException', message: '' })),
+          );
+      },
+    };
+    const recent = new RecentlyPublished();
+
+    const first = await publishOutbox(records, publisher, quietLog, recent);
+    // the retry starts at the record holding the refused event, not at its group's first
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: victimRecord.dynamodb?.SequenceNumber }]);
+    const from = records.indexOf(victimRecord);
+    const retry = await publishOutbox(records.slice(from), publisher, quietLog, recent);
+
+    expect(retry.batchItemFailures).toEqual([]);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(sent.sort()).toEqual(everything.published.map((e) => e.metadata.id).sort());
+  });
 });
+
+/** The stream record whose outbox holds this envelope (its correlation id names the outcome). */
+function sourceOf(envelope: Envelope, records: readonly DynamoDBRecord[]) {
+  return records.find((r) =>
+    JSON.stringify(r.dynamodb?.NewImage ?? {}).includes(envelope.metadata.correlation_id),
+  );
+}

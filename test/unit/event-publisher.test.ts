@@ -2,7 +2,8 @@ import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from 
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../events/envelope';
-import { EventBridgePublisher, PublishFailedError } from '../../shared/adapters/eventbridge/event-publisher';
+import { EventBridgePublisher } from '../../shared/adapters/eventbridge/event-publisher';
+import { PublishFailedError } from '../../shared/ports';
 
 const bridge = mockClient(EventBridgeClient);
 

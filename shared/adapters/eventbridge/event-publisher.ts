@@ -5,20 +5,12 @@ import {
   type PutEventsResultEntry,
 } from '@aws-sdk/client-eventbridge';
 import { type Envelope, EVENT_SOURCE } from '../../../events/envelope';
-import type { EventPublisher } from '../../ports';
+import { type EventPublisher, PublishFailedError } from '../../ports';
 
 /** PutEvents takes at most 10 entries per call. */
 const ENTRIES_PER_CALL = 10;
 /** Failed entries (throttled, an internal failure) are sent again this many times in all. */
 const ATTEMPTS = 4;
-
-/** Some entries were still refused after every attempt: the caller retries its batch. */
-export class PublishFailedError extends Error {
-  override readonly name = 'PublishFailedError';
-  constructor(readonly failures: { id: string; code: string; message: string }[]) {
-    super(`${failures.length} events not published: ${failures.map((f) => `${f.id} ${f.code}`).join(', ')}`);
-  }
-}
 
 /**
  * The EventPublisher on an EventBridge bus: entries of 10 per PutEvents call,

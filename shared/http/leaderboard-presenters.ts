@@ -1,6 +1,7 @@
 import type { BoardSummary, BoardTop, MyBoardStanding } from '../app/leaderboard-views';
 import type { RankedEntry } from '../leaderboard-ports';
 import type { LeaderboardResponse, LeaderboardsResponse, MyStandingResponse } from './leaderboard-schemas';
+import { playerIdOf } from './player-ids';
 
 type EntryResponse = LeaderboardResponse['entries'][number];
 
@@ -17,12 +18,24 @@ export function presentBoards(boards: readonly BoardSummary[]): LeaderboardsResp
   };
 }
 
-function presentEntry(e: Omit<RankedEntry, 'reachedAt'>): EntryResponse {
-  return { rank: e.rank, user_id: e.userId, display_name: e.displayName, level: e.level, score: e.score };
+/** A row as others see it: a player id, never the user id (player-ids.ts). */
+function presentEntry(e: Omit<RankedEntry, 'reachedAt'>, callerId: string): EntryResponse {
+  return {
+    rank: e.rank,
+    player_id: playerIdOf(e.userId),
+    display_name: e.displayName,
+    level: e.level,
+    score: e.score,
+    me: e.userId === callerId,
+  };
 }
 
-export function presentBoardTop(top: BoardTop): LeaderboardResponse {
-  return { board: top.board, period: top.period, entries: top.entries.map(presentEntry) };
+export function presentBoardTop(top: BoardTop, callerId: string): LeaderboardResponse {
+  return {
+    board: top.board,
+    period: top.period,
+    entries: top.entries.map((e) => presentEntry(e, callerId)),
+  };
 }
 
 export function presentMyStanding(view: MyBoardStanding): MyStandingResponse {
@@ -31,7 +44,7 @@ export function presentMyStanding(view: MyBoardStanding): MyStandingResponse {
     return { board, period, ranked: false, reason: view.standing.unranked, score: view.standing.score };
   }
   const { standing } = view;
-  const other = (e: RankedEntry) => ({ ...presentEntry(e), me: false });
+  const row = (e: Omit<RankedEntry, 'reachedAt'>) => presentEntry(e, view.me.userId);
   return {
     board,
     period,
@@ -40,10 +53,6 @@ export function presentMyStanding(view: MyBoardStanding): MyStandingResponse {
     score: standing.score,
     percentile: standing.percentile,
     total: standing.total,
-    around: [
-      ...standing.above.map(other),
-      { ...presentEntry(view.me), me: true },
-      ...standing.below.map(other),
-    ],
+    around: [...standing.above.map(row), row(view.me), ...standing.below.map(row)],
   };
 }

@@ -64,20 +64,19 @@ export const leaderboardsResponseSchema = z.object({
 
 export const leaderboardEntryResponseSchema = z.object({
   rank,
-  user_id: z.string(),
+  player_id: z
+    .string()
+    .describe('the same player on every board, never the user id: a hash of it (p_ and 22 characters)'),
   display_name: z.string().nullable().describe('null: the user set none'),
   level: z.number().int().min(1),
   score: count,
+  me: z.boolean().describe("true on the caller's own row"),
 });
 
 export const leaderboardResponseSchema = z.object({
   board: z.string(),
   period: z.string().describe('the period key read: all, 2026-W49, 2026-12'),
   entries: z.array(leaderboardEntryResponseSchema).describe('best first; equal scores: who got there first'),
-});
-
-const aroundEntry = leaderboardEntryResponseSchema.extend({
-  me: z.boolean().describe('true on my own row'),
 });
 
 export const myStandingResponseSchema = z.discriminatedUnion('ranked', [
@@ -90,7 +89,7 @@ export const myStandingResponseSchema = z.discriminatedUnion('ranked', [
     percentile: z.number().min(0).max(100).describe("share of the board's users ranked below me"),
     total: count.describe('users ranked on the board and period'),
     around: z
-      .array(aroundEntry)
+      .array(leaderboardEntryResponseSchema)
       .describe('up to `around` users above me, my own row (me: true), then up to `around` below'),
   }),
   z.object({

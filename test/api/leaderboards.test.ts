@@ -8,6 +8,7 @@ import {
   leaderboardsResponseSchema,
   myStandingResponseSchema,
 } from '../../shared/http/leaderboard-schemas';
+import { playerIdOf } from '../../shared/http/player-ids';
 import type { HttpEvent } from '../../shared/http/types';
 import type { BoardRef, Contender } from '../../shared/leaderboard-ports';
 import { createTestStore, type TestStore } from '../support/dynamodb';
@@ -116,32 +117,41 @@ describe('GET /v1/leaderboards/{board}', () => {
     expect(response.body.entries).toHaveLength(10);
     expect(response.body.entries[0]).toEqual({
       rank: 1,
-      user_id: 'ann',
+      player_id: playerIdOf('ann'),
       display_name: 'ANN',
       level: 10,
       score: 900,
+      me: false,
+    });
+    // a row never shows a user id (the token subject), only its player id
+    expect(JSON.stringify(response.body)).not.toMatch(/"(ann|bob|dee)"/);
+    expect(response.body.entries.find((e: { me: boolean }) => e.me)).toMatchObject({
+      player_id: playerIdOf('dee'),
     });
     // equal scores: eve got there before fay
-    expect(response.body.entries.slice(4, 6).map((e: { user_id: string }) => e.user_id)).toEqual([
-      'eve',
-      'fay',
+    expect(response.body.entries.slice(4, 6).map((e: { player_id: string }) => e.player_id)).toEqual([
+      playerIdOf('eve'),
+      playerIdOf('fay'),
     ]);
-    expect(response.body.entries[7]).toMatchObject({ user_id: 'hal', display_name: null });
+    expect(response.body.entries[7]).toMatchObject({ player_id: playerIdOf('hal'), display_name: null });
   });
 
   it('leaves out users who opted out and users without points', async () => {
     const response = await invoke(getLeaderboard, boardEvent('xp', { limit: '100' }));
-    const users = response.body.entries.map((e: { user_id: string }) => e.user_id);
-    expect(users).not.toContain('zed');
-    expect(users).not.toContain('nil');
+    const players = response.body.entries.map((e: { player_id: string }) => e.player_id);
+    expect(players).toContain(playerIdOf('ann'));
+    expect(players).not.toContain(playerIdOf('zed'));
+    expect(players).not.toContain(playerIdOf('nil'));
   });
 
   it('reads the current week, and as many rows as asked', async () => {
     const week = await invoke(getLeaderboard, boardEvent('xp', { period: 'week' }));
     expect(week.body.period).toBe(WEEK);
-    expect(week.body.entries.map((e: { user_id: string; score: number }) => [e.user_id, e.score])).toEqual([
-      ['jon', 70],
-      ['bob', 50],
+    expect(
+      week.body.entries.map((e: { player_id: string; score: number }) => [e.player_id, e.score]),
+    ).toEqual([
+      [playerIdOf('jon'), 70],
+      [playerIdOf('bob'), 50],
     ]);
     const three = await invoke(getLeaderboard, boardEvent('xp', { limit: '3' }));
     expect(three.body.entries.map((e: { rank: number }) => e.rank)).toEqual([1, 2, 3]);
@@ -190,11 +200,11 @@ describe('GET /v1/leaderboards/{board}/me', () => {
       percentile: expect.any(Number),
       total: 10,
       around: [
-        { rank: 2, user_id: 'bob', display_name: 'BOB', level: 9, score: 800, me: false },
-        { rank: 3, user_id: 'cat', display_name: 'CAT', level: 8, score: 700, me: false },
-        { rank: 4, user_id: 'dee', display_name: 'DEE', level: 7, score: 600, me: true },
-        { rank: 5, user_id: 'eve', display_name: 'EVE', level: 6, score: 500, me: false },
-        { rank: 6, user_id: 'fay', display_name: 'FAY', level: 5, score: 500, me: false },
+        { rank: 2, player_id: playerIdOf('bob'), display_name: 'BOB', level: 9, score: 800, me: false },
+        { rank: 3, player_id: playerIdOf('cat'), display_name: 'CAT', level: 8, score: 700, me: false },
+        { rank: 4, player_id: playerIdOf('dee'), display_name: 'DEE', level: 7, score: 600, me: true },
+        { rank: 5, player_id: playerIdOf('eve'), display_name: 'EVE', level: 6, score: 500, me: false },
+        { rank: 6, player_id: playerIdOf('fay'), display_name: 'FAY', level: 5, score: 500, me: false },
       ],
     });
     expect(myStandingResponseSchema.safeParse(response.body).success).toBe(true);

@@ -72,7 +72,7 @@ describe('the dashboard in Chromium', () => {
       await expect(page.getByTestId(`achievement-${id}`).getAttribute('data-unlocked')).resolves.toBe('true');
     }
     await page.getByTestId('board').locator('li.me').waitFor();
-    await expect(page.getByTestId('board').locator('li.me').textContent()).resolves.toContain('dash-ada');
+    await expect(page.getByTestId('board').locator('li.me').textContent()).resolves.toContain('You');
 
     // An activity from outside the page: a toast, and the counters move, with no reload.
     const navigations: string[] = [];

@@ -4,6 +4,7 @@ import {
   leaderboardsResponseSchema,
   myStandingResponseSchema,
 } from '../../shared/http/leaderboard-schemas';
+import { playerIdOf } from '../../shared/http/player-ids';
 import { recentDaytimeIso } from '../support/daytime';
 import { eventually } from '../support/eventually';
 import { connectSocket, type TestSocket } from '../support/ws-client';
@@ -83,9 +84,9 @@ describe('leaderboards through the local runtime', () => {
       (t) => t.entries.length === 2,
     );
     expect(top.period).toMatch(/^\d{4}-W\d{2}$/);
-    expect(top.entries.map((e) => [e.rank, e.user_id, e.display_name])).toEqual([
-      [1, 'lb-ada', 'Ada'],
-      [2, 'lb-bob', 'Bob'],
+    expect(top.entries.map((e) => [e.rank, e.player_id, e.display_name, e.me])).toEqual([
+      [1, playerIdOf('lb-ada'), 'Ada', false],
+      [2, playerIdOf('lb-bob'), 'Bob', true],
     ]);
     const pushed = await bobSocket.waitFor((f) => f.event === 'leaderboard_changed' && f.data.board === 'xp');
     expect(pushed.data).toMatchObject({ rank: 2, previous_rank: null });
@@ -99,9 +100,9 @@ describe('leaderboards through the local runtime', () => {
     const me = myStandingResponseSchema.parse(await response.json());
     expect(me).toMatchObject({ ranked: true, rank: 2, total: 2, percentile: 0 });
     if (!me.ranked) throw new Error('bob is ranked');
-    expect(me.around.map((row) => [row.rank, row.user_id, row.me])).toEqual([
-      [1, 'lb-ada', false],
-      [2, 'lb-bob', true],
+    expect(me.around.map((row) => [row.rank, row.player_id, row.me])).toEqual([
+      [1, playerIdOf('lb-ada'), false],
+      [2, playerIdOf('lb-bob'), true],
     ]);
   });
 
@@ -116,7 +117,7 @@ describe('leaderboards through the local runtime', () => {
       },
       (t) => t.entries.length === 1,
     );
-    expect(top.entries.map((e) => e.user_id)).toEqual(['lb-ada']);
+    expect(top.entries.map((e) => e.player_id)).toEqual([playerIdOf('lb-ada')]);
     const response = await fetch(api('/v1/leaderboards/xp/me'), {
       headers: { authorization: `Bearer ${bobToken}` },
     });

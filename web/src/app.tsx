@@ -125,7 +125,6 @@ export function App(props: { config: WebConfig; session: Session; onSignOut: () 
             <Leaderboards
               boards={data.boards.boards}
               call={call}
-              me={session.userId}
               version={boardsVersion}
             />
             <Achievements catalog={data.catalog} mine={data.achievements} />

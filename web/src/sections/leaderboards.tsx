@@ -16,7 +16,7 @@ const MEDALS = ['gold', 'silver', 'bronze'];
  * am outside the top 10, my rank and neighbours below it. `version` bumps
  * when a leaderboard_changed push arrives.
  */
-export function Leaderboards(props: { boards: Board[]; call: ApiCall; me: string; version: number }) {
+export function Leaderboards(props: { boards: Board[]; call: ApiCall; version: number }) {
   const [boardId, setBoardId] = useState(props.boards[0]?.id ?? '');
   const board = props.boards.find((b) => b.id === boardId);
   const [window, setWindow] = useState<string>(board?.windows[0] ?? 'all_time');
@@ -50,7 +50,7 @@ export function Leaderboards(props: { boards: Board[]; call: ApiCall; me: string
     setBoardId(next.id);
     setWindow(next.windows.includes(window as never) ? window : (next.windows[0] ?? 'all_time'));
   };
-  const inTop = top?.entries.some((e) => e.user_id === props.me) ?? false;
+  const inTop = top?.entries.some((e) => e.me) ?? false;
 
   return (
     <section class="card leaderboards" aria-labelledby="boards-title">
@@ -74,7 +74,7 @@ export function Leaderboards(props: { boards: Board[]; call: ApiCall; me: string
       {error && <p class="warning">{error}</p>}
       <ol class="board" data-testid="board">
         {top?.entries.map((entry) => (
-          <Row key={entry.user_id} entry={entry} me={entry.user_id === props.me} />
+          <Row key={entry.player_id} entry={entry} />
         ))}
         {top && top.entries.length === 0 && <li class="muted">No one is ranked yet.</li>}
       </ol>
@@ -86,7 +86,7 @@ export function Leaderboards(props: { boards: Board[]; call: ApiCall; me: string
           </p>
           <ol class="board">
             {standing.around.map((entry) => (
-              <Row key={entry.user_id} entry={entry} me={entry.me} />
+              <Row key={entry.player_id} entry={entry} />
             ))}
           </ol>
         </>
@@ -95,14 +95,16 @@ export function Leaderboards(props: { boards: Board[]; call: ApiCall; me: string
   );
 }
 
-function Row(props: { entry: Answers['GetLeaderboard']['entries'][number]; me: boolean }) {
+function Row(props: { entry: Answers['GetLeaderboard']['entries'][number] }) {
   const { entry } = props;
   return (
-    <li class={props.me ? 'me' : ''} value={entry.rank} aria-current={props.me ? 'true' : undefined}>
+    <li class={entry.me ? 'me' : ''} value={entry.rank} aria-current={entry.me ? 'true' : undefined}>
       <span class={`rank ${MEDALS[entry.rank - 1] ?? ''}`}>
         {entry.rank <= 3 && <Icon name="star" />}#{entry.rank}
       </span>
-      <span class="who">{entry.display_name ?? entry.user_id}</span>
+      <span class="who">
+        {entry.display_name ?? (entry.me ? 'You' : `Player ${entry.player_id.slice(2, 8)}`)}
+      </span>
       <span class="muted small">lvl {entry.level}</span>
       <span class="score">{number(entry.score)}</span>
     </li>

@@ -18,6 +18,12 @@ export const questlineContextSchema = z
       .object({
         issuer: z.url({ protocol: /^https$/, error: 'an https URL (the token `iss`)' }),
         audiences: z.array(z.string().min(1)).min(1),
+        /**
+         * the scopes of which an end-user token must carry one (its `scope` or `scp`
+         * claim): list your access tokens' scopes so ID tokens are refused; empty
+         * leaves it to the audiences (an API audience no ID token has)
+         */
+        scopes: z.array(z.string().regex(/^\S+$/, 'one scope, no spaces')).default([]),
       })
       .strict()
       .optional(),
@@ -106,10 +112,12 @@ export type ScenesConfig = QuestlineConfig['scenes'];
 export type DashboardConfig = QuestlineConfig['dashboard'];
 export type CapacityConfig = QuestlineConfig['capacity'];
 
-/** The JWT issuer and audiences API Gateway checks end-user tokens against. */
+/** The JWT issuer, audiences and scopes API Gateway checks end-user tokens against. */
 export interface JwtAuthConfig {
   issuer: string;
   audiences: string[];
+  /** a token must carry one of these (none: no scope check) */
+  scopes: string[];
 }
 
 export class InvalidQuestlineContextError extends Error {

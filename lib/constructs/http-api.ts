@@ -113,6 +113,8 @@ export class QuestlineHttpApi extends Construct {
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${route.id}Integration`, fn.fn),
         authorizer: authorizers[route.auth],
+        // end-user routes take access tokens only (config `auth.scopes`)
+        ...(route.auth === 'jwt' && props.jwt.scopes.length > 0 && { authorizationScopes: props.jwt.scopes }),
       });
       if (route.auth === 'public' && apiRoute) acknowledgePublic(apiRoute, route);
       if (route.throttle && apiRoute) {

@@ -7,6 +7,9 @@ export interface GameUserPoolProps {
   deletionProtection: boolean;
 }
 
+/** Every access token of the pool carries one of these; its ID tokens none. */
+export const COGNITO_ACCESS_SCOPES = ['aws.cognito.signin.user.admin', 'openid'] as const;
+
 /**
  * The default identity provider for end users, used when the operator brings
  * no OIDC issuer of their own. The user id everywhere is the token's `sub`.
@@ -69,6 +72,9 @@ export class GameUserPool extends Construct {
     return {
       issuer: `https://${this.pool.userPoolProviderUrl}`,
       audiences: [this.client.userPoolClientId],
+      // Access tokens only: the pool's ID tokens carry no scope. An app's SRP
+      // sign-in gets aws.cognito.signin.user.admin, the dashboard's hosted UI openid.
+      scopes: [...COGNITO_ACCESS_SCOPES],
     };
   }
 }

@@ -144,6 +144,7 @@ export class QuestlineWebSocketApi extends Construct {
     this.grantManaging(connect, 'DELETE');
     connect.fn.addEnvironment('AUTH_ISSUER', props.jwt.issuer);
     connect.fn.addEnvironment('AUTH_AUDIENCE', props.jwt.audiences.join(','));
+    if (props.jwt.scopes.length > 0) connect.fn.addEnvironment('AUTH_SCOPES', props.jwt.scopes.join(' '));
 
     const disconnect = this.handlerOf('$disconnect');
     this.grantConnections(disconnect.fn, CONNECTION_ACTIONS.disconnect);

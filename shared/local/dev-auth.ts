@@ -11,6 +11,8 @@ import { type IamAuthorizer, type JwtAuthorizer, LOCAL_ACCOUNT_ID } from './api-
 export const DEV_TOKEN_ISSUER = 'questline-local';
 export const DEV_TOKEN_AUDIENCE = 'questline';
 export const DEV_TOKEN_TTL_SECONDS = 12 * 60 * 60;
+/** Dev tokens are access tokens: they carry the scope the routes require, as Cognito's hosted UI's do. */
+export const DEV_TOKEN_SCOPE = 'openid';
 
 export interface DevAuthSecrets {
   /** HS256 key for dev tokens */
@@ -21,8 +23,12 @@ export interface DevAuthSecrets {
 
 export interface DevAuth {
   issueToken(userId: string, now?: Date): Promise<{ token: string; expiresAt: Date }>;
-  /** null when the header holds no valid dev token (missing, bad signature, expired, wrong iss/aud) */
-  authorizeJwt(authorization: string | undefined): Promise<JwtAuthorizer | null>;
+  /**
+   * null when the header holds no valid dev token (missing, bad signature,
+   * expired, wrong iss/aud); 'forbidden' for a valid one without the routes'
+   * scope (an ID token), which API Gateway answers with 403
+   */
+  authorizeJwt(authorization: string | undefined): Promise<JwtAuthorizer | 'forbidden' | null>;
   /** null unless the header is `Bearer <internal key>` */
   authorizeInternal(authorization: string | undefined): IamAuthorizer | null;
 }
@@ -33,7 +39,7 @@ export function createDevAuth(secrets: DevAuthSecrets): DevAuth {
     async issueToken(userId, now = new Date()) {
       const issuedAt = Math.floor(now.getTime() / 1000);
       const expiresAt = issuedAt + DEV_TOKEN_TTL_SECONDS;
-      const token = await new SignJWT({ token_use: 'access' })
+      const token = await new SignJWT({ token_use: 'access', scope: DEV_TOKEN_SCOPE })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(userId)
         .setIssuer(DEV_TOKEN_ISSUER)
@@ -55,7 +61,9 @@ export function createDevAuth(secrets: DevAuthSecrets): DevAuth {
           audience: DEV_TOKEN_AUDIENCE,
           requiredClaims: ['sub', 'exp'],
         });
-        return { jwt: { claims: stringifyClaims(payload), scopes: null } };
+        const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+        if (!scopes.includes(DEV_TOKEN_SCOPE)) return 'forbidden';
+        return { jwt: { claims: stringifyClaims(payload), scopes } };
       } catch (error) {
         if (error instanceof joseErrors.JOSEError) return null;
         throw error;

@@ -7,7 +7,7 @@ export function devTokenVerifier(auth: DevAuth): TokenVerifier {
   return {
     async verify(token) {
       const authorizer = await auth.authorizeJwt(`Bearer ${token}`);
-      const sub = authorizer?.jwt.claims.sub;
+      const sub = typeof authorizer === 'object' ? authorizer?.jwt.claims.sub : undefined;
       if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError('not a valid dev token');
       return sub;
     },

@@ -60,6 +60,13 @@ export function createGateway(options: GatewayOptions) {
     const { route } = found;
     const authorizer = await authorize(route, req.headers.authorization);
     if (authorizer === null) return unauthorized(route.auth);
+    if (authorizer === 'forbidden') {
+      return errorResponse(
+        403,
+        'forbidden',
+        'This route takes access tokens: the token has none of its scopes',
+      );
+    }
 
     const requestId = randomUUID();
     const event = toApiGatewayEvent(
@@ -90,7 +97,7 @@ export function createGateway(options: GatewayOptions) {
   async function authorize(
     route: RouteDefinition,
     authorization: string | undefined,
-  ): Promise<LocalAuthorizer | null | undefined> {
+  ): Promise<LocalAuthorizer | 'forbidden' | null | undefined> {
     if (route.auth === 'iam') return options.auth.authorizeInternal(authorization);
     if (route.auth === 'jwt') return options.auth.authorizeJwt(authorization);
     return undefined;

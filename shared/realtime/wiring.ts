@@ -49,6 +49,11 @@ const tokenEnv = z.object({
   AUTH_ISSUER: z.url({ error: 'the JWT issuer URL (the tokens’ `iss`)' }),
   AUTH_AUDIENCE: audienceList,
   AUTH_JWKS_URI: z.url().optional(),
+  /** space-separated; the token must carry one (unset: no scope check) */
+  AUTH_SCOPES: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(' ').filter(Boolean)),
 });
 
 export function createConnectionStore(env: Env): ConnectionStore {
@@ -68,6 +73,7 @@ export function createTokenVerifier(env: Env): TokenVerifier {
   return new JwtTokenVerifier({
     issuer: config.AUTH_ISSUER,
     audiences: config.AUTH_AUDIENCE,
+    scopes: config.AUTH_SCOPES,
     ...(config.AUTH_JWKS_URI === undefined ? {} : { jwksUri: config.AUTH_JWKS_URI }),
   });
 }

@@ -57,7 +57,7 @@ describe('jwt routes', () => {
     expect(response.status).toBe(200);
     const { authorizer } = await readJson<AuthorizerBody>(response);
     if (!authorizer?.jwt) throw new Error('no jwt authorizer context');
-    expect(authorizer.jwt.scopes).toBeNull();
+    expect(authorizer.jwt.scopes).toEqual(['openid']);
     expect(authorizer.jwt.claims).toMatchObject({ sub: 'user-42', iss: 'questline-local', aud: 'questline' });
     const lifetime = Number(authorizer.jwt.claims.exp) - Number(authorizer.jwt.claims.iat);
     expect(lifetime).toBe(12 * 60 * 60);
@@ -98,6 +98,19 @@ describe('jwt routes', () => {
         .sign(key);
     expect((await get('/v1/me', `Bearer ${await sign('questline-local', 'elsewhere')}`)).status).toBe(401);
     expect((await get('/v1/me', `Bearer ${await sign('someone', 'questline')}`)).status).toBe(401);
+  });
+
+  it("answer 403 for a valid token without the routes' scope: ID tokens are not API credentials", async () => {
+    const idToken = await new SignJWT({ token_use: 'id', email: 'ada@example.com' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('user-42')
+      .setIssuer('questline-local')
+      .setAudience('questline')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('k'.repeat(32)));
+    const response = await get('/v1/me', `Bearer ${idToken}`);
+    expect(response.status).toBe(403);
+    expect((await readJson<ErrorBody>(response)).error.code).toBe('forbidden');
   });
 });
 

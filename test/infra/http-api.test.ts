@@ -92,8 +92,11 @@ describe('HTTP API', () => {
           authorizerId,
         );
         expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+        // access tokens only: the pool's ID tokens carry no scope
+        expect(apiRoute.Properties.AuthorizationScopes).toEqual(['aws.cognito.signin.user.admin', 'openid']);
       } else {
         expect(apiRoute.Properties.AuthorizerId).toBeUndefined();
+        expect(apiRoute.Properties.AuthorizationScopes).toBeUndefined();
       }
     });
 

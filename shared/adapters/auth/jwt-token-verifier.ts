@@ -12,13 +12,16 @@ export interface JwtTokenVerifierOptions {
   audiences: readonly string[];
   /** defaults to `<issuer>/.well-known/jwks.json`, where Cognito publishes its keys */
   jwksUri?: string;
+  /** the token must carry one of these in `scope` (or `scp`), as the HTTP API's routes require; none: not checked */
+  scopes?: readonly string[];
 }
 
 /**
  * End-user tokens of the WebSocket's $connect, checked as API Gateway's JWT
  * authorizer checks the HTTP API's: signature by the issuer's JWKS, `iss`,
  * `exp` (required) and `nbf`, and `aud` or `client_id` among the audiences
- * (Cognito access tokens carry no `aud`, only `client_id`). The user is
+ * (Cognito access tokens carry no `aud`, only `client_id`), and one of the
+ * required scopes, which only access tokens carry. The user is
  * the token's `sub`, which must have the shape of a user id.
  */
 export class JwtTokenVerifier implements TokenVerifier {
@@ -51,6 +54,7 @@ export class JwtTokenVerifier implements TokenVerifier {
 
 function createVerifier(opts: JwtTokenVerifierOptions) {
   const audiences = new Set(opts.audiences);
+  const scopes = new Set(opts.scopes ?? []);
   return JwtVerifier.create({
     issuer: opts.issuer,
     ...(opts.jwksUri === undefined ? {} : { jwksUri: opts.jwksUri }),
@@ -63,6 +67,17 @@ function createVerifier(opts: JwtTokenVerifierOptions) {
       if (![...aud, ...clientId].some((value) => audiences.has(value))) {
         throw new Error('neither aud nor client_id is an accepted audience');
       }
+      if (scopes.size > 0 && !scopesOf(payload).some((scope) => scopes.has(scope))) {
+        throw new Error('the token carries none of the required scopes (an ID token?)');
+      }
     },
   });
+}
+
+/** OAuth's space-separated `scope`, or the `scp` list some issuers use instead. */
+function scopesOf(payload: JwtPayload): string[] {
+  if (typeof payload.scope === 'string') return payload.scope.split(' ').filter(Boolean);
+  const scp = (payload as { scp?: unknown }).scp;
+  if (Array.isArray(scp)) return scp.filter((s): s is string => typeof s === 'string');
+  return typeof scp === 'string' ? scp.split(' ').filter(Boolean) : [];
 }

@@ -92,6 +92,32 @@ describe('JwtTokenVerifier', () => {
     expect(await refusal(`${header}.${payload}.${signature}`)).toBeInstanceOf(UnauthorizedError);
   });
 
+  describe('with required scopes (access tokens only, as the HTTP API routes)', () => {
+    const scoped = () => {
+      const v = new JwtTokenVerifier({
+        issuer: ISSUER,
+        audiences: [AUDIENCE],
+        scopes: ['aws.cognito.signin.user.admin', 'openid'],
+      });
+      v.cacheJwks(trusted.jwks);
+      return v;
+    };
+    it.each([
+      ['an SRP access token', { scope: 'aws.cognito.signin.user.admin' }],
+      ["the hosted UI's access token", { scope: 'openid email profile' }],
+      ['an issuer listing scopes in scp', { scp: ['openid'] }],
+    ])('accepts %s', async (_name, claims) => {
+      await expect(scoped().verify(await token({ claims }))).resolves.toBe('user-123');
+    });
+    it.each([
+      ['an ID token (no scope at all)', { token_use: 'id', email: 'ada@example.com' }],
+      ['an access token of other scopes', { scope: 'email profile' }],
+      ['a scope that only contains a required one', { scope: 'openid-extra' }],
+    ])('refuses %s', async (_name, claims) => {
+      await expect(scoped().verify(await token({ claims }))).rejects.toBeInstanceOf(UnauthorizedError);
+    });
+  });
+
   it('needs at least one audience', () => {
     expect(() => new JwtTokenVerifier({ issuer: ISSUER, audiences: [] })).toThrow(RangeError);
   });

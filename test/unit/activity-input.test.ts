@@ -30,6 +30,17 @@ describe('activity.completed v1 input', () => {
     });
   });
 
+  it.each(['auth0|5f7c8ec7c33c6c004bbafe82', 'google-oauth2|104231', 'd1f3c2a0-8b7e-4c5d-9e6f-0a1b2c3d4e5f'])(
+    'accepts the subject of an OIDC issuer as a user id: %s',
+    (userId) => {
+      expect(toActivity(activityInputSchema.parse({ ...valid, user_id: userId })).userId).toBe(userId);
+    },
+  );
+
+  it('keeps | to user ids: an event id with one is refused', () => {
+    expect(issuesOf({ ...valid, event_id: 'a|b' }).map((i) => i.path)).toEqual(['event_id']);
+  });
+
   it('carries subject, amount and metadata through', () => {
     const input = { ...valid, subject_id: 'lesson-42', amount: 120, metadata: { course: 'a1' } };
     expect(toActivity(activityInputSchema.parse(input))).toMatchObject({

@@ -43,10 +43,33 @@ async function token(opts: TokenOptions = {}): Promise<string> {
   return jwt.sign(opts.key ?? trusted.privateKey);
 }
 
-function verifier(): JwtTokenVerifier {
-  const v = new JwtTokenVerifier({ issuer: ISSUER, audiences: ['other-client', AUDIENCE] });
-  v.cacheJwks(trusted.jwks);
-  return v;
+const JWKS_URI = 'https://keys.example.com/issuer/jwks';
+
+/** The issuer's web: its discovery document and its keys, served from memory; every URL asked is noted. */
+function issuerWeb(documents: Record<string, unknown> = {}) {
+  const asked: string[] = [];
+  const served: Record<string, unknown> = {
+    [`${ISSUER}/.well-known/openid-configuration`]: { issuer: ISSUER, jwks_uri: JWKS_URI },
+    [JWKS_URI]: trusted.jwks,
+    ...documents,
+  };
+  const fetcher = {
+    async fetch(uri: string): Promise<ArrayBuffer> {
+      asked.push(uri);
+      if (!(uri in served)) throw new Error(`404 ${uri}`);
+      return new TextEncoder().encode(JSON.stringify(served[uri])).buffer as ArrayBuffer;
+    },
+  };
+  return { fetcher, asked };
+}
+
+function verifier(scopes: string[] = []): JwtTokenVerifier {
+  return new JwtTokenVerifier({
+    issuer: ISSUER,
+    audiences: ['other-client', AUDIENCE],
+    scopes,
+    fetcher: issuerWeb().fetcher,
+  });
 }
 
 async function refusal(tokenText: string | Promise<string>): Promise<unknown> {
@@ -93,15 +116,7 @@ describe('JwtTokenVerifier', () => {
   });
 
   describe('with required scopes (access tokens only, as the HTTP API routes)', () => {
-    const scoped = () => {
-      const v = new JwtTokenVerifier({
-        issuer: ISSUER,
-        audiences: [AUDIENCE],
-        scopes: ['aws.cognito.signin.user.admin', 'openid'],
-      });
-      v.cacheJwks(trusted.jwks);
-      return v;
-    };
+    const scoped = () => verifier(['aws.cognito.signin.user.admin', 'openid']);
     it.each([
       ['an SRP access token', { scope: 'aws.cognito.signin.user.admin' }],
       ["the hosted UI's access token", { scope: 'openid email profile' }],
@@ -115,6 +130,41 @@ describe('JwtTokenVerifier', () => {
       ['a scope that only contains a required one', { scope: 'openid-extra' }],
     ])('refuses %s', async (_name, claims) => {
       await expect(scoped().verify(await token({ claims }))).rejects.toBeInstanceOf(UnauthorizedError);
+    });
+  });
+
+  describe('finding the keys', () => {
+    it("reads an OIDC issuer's discovery document for its jwks_uri, once", async () => {
+      const web = issuerWeb();
+      const v = new JwtTokenVerifier({ issuer: ISSUER, audiences: [AUDIENCE], fetcher: web.fetcher });
+      await expect(v.verify(await token())).resolves.toBe('user-123');
+      await expect(v.verify(await token({ sub: 'auth0|5f7c8ec7c33c6c004bbafe82' }))).resolves.toBe(
+        'auth0|5f7c8ec7c33c6c004bbafe82',
+      );
+      expect(web.asked).toEqual([`${ISSUER}/.well-known/openid-configuration`, JWKS_URI]);
+    });
+
+    it("goes straight to a Cognito pool's keys", async () => {
+      const pool = 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_AbC123';
+      const web = issuerWeb({ [`${pool}/.well-known/jwks.json`]: trusted.jwks });
+      const v = new JwtTokenVerifier({ issuer: pool, audiences: [AUDIENCE], fetcher: web.fetcher });
+      await expect(v.verify(await token({ issuer: pool }))).resolves.toBe('user-123');
+      expect(web.asked).toEqual([`${pool}/.well-known/jwks.json`]);
+    });
+
+    it('refuses a discovery document of another issuer, as a failure of its own (not a 401), and asks again later', async () => {
+      const web = issuerWeb({
+        [`${ISSUER}/.well-known/openid-configuration`]: {
+          issuer: 'https://evil.example.com',
+          jwks_uri: JWKS_URI,
+        },
+      });
+      const v = new JwtTokenVerifier({ issuer: ISSUER, audiences: [AUDIENCE], fetcher: web.fetcher });
+      const error = await v.verify(await token()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(UnauthorizedError);
+      await v.verify(await token()).catch(() => undefined);
+      expect(web.asked.filter((u) => u.endsWith('openid-configuration'))).toHaveLength(2);
     });
   });
 

@@ -7,6 +7,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { BusRoute } from '../shared/bus/bus-routes';
 import { routes } from '../shared/http/routes';
+import { webSocketAuthorizer, webSocketRoutes } from '../shared/realtime/websocket-routes';
 import { tableStreamConsumers } from '../shared/streams/table-stream-consumers';
 import type { CapacityConfig, DashboardConfig, JwtAuthConfig, ScenesConfig } from './config';
 import { eventsDroppedAlarm } from './constructs/alarm';
@@ -22,7 +23,7 @@ import { OperationsDashboard } from './constructs/operations-dashboard';
 import type { SceneImages } from './constructs/scene-images';
 import { SceneWorkflow } from './constructs/scene-workflow';
 import { TableStreamConsumer } from './constructs/table-stream-consumer';
-import { QuestlineWebSocketApi, webSocketRoutes } from './constructs/websocket-api';
+import { QuestlineWebSocketApi } from './constructs/websocket-api';
 
 export interface StatelessStackProps extends StackProps {
   table: GameTable;
@@ -210,6 +211,7 @@ export class StatelessStack extends Stack {
       const fn = this.webSocketApi.functions.get(route.routeKey);
       if (fn) functions.set(route.id, fn.fn);
     }
+    functions.set(webSocketAuthorizer.id, this.webSocketApi.authorizerFunction.fn);
     for (const [id, consumer] of this.streamConsumers) functions.set(id, consumer.fn.fn);
     for (const [task, fn] of this.sceneWorkflow.functions) functions.set(task, fn.fn);
     return functions;

@@ -1,35 +1,27 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import { UnauthorizedError } from '../../shared/domain/errors';
+import { userIdSchema } from '../../shared/http/auth';
 import { lambdaObservability, logger } from '../../shared/observability';
 import { MAX_CONNECTIONS_PER_USER } from '../../shared/realtime/limits';
 import { realtimeDeps } from '../../shared/realtime/wiring';
 
 /**
- * WebSocket $connect with `?token=<JWT>`: browsers cannot set headers on a
- * WebSocket, so the end-user token comes in the query string. Anything but
- * 200 makes API Gateway refuse the connection; a valid token stores the
- * connection under the token's user, the only user it will ever receive pushes of.
+ * WebSocket $connect, once the authorizer (authorize.ts) verified `?token=`:
+ * stores the connection under the authorizer's user, the only user it will
+ * ever receive pushes of. Anything but 200 makes API Gateway refuse it.
  */
 export async function main(
   event: APIGatewayProxyWebsocketEventV2,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const { connectionId } = event.requestContext;
-  const token = event.queryStringParameters?.token;
   const deps = realtimeDeps();
-  if (!token) {
-    logger.info('websocket refused: no token', { connectionId });
+  const user = userIdSchema.safeParse(authorizerUserOf(event));
+  if (!user.success) {
+    // Only a $connect deployed without its authorizer gets here: refuse, never guess a user.
+    logger.error('websocket refused: no user from the authorizer', { connectionId });
     return { statusCode: 401 };
   }
-  let userId: string;
-  try {
-    userId = await deps.tokens.verify(token);
-  } catch (error) {
-    if (!(error instanceof UnauthorizedError)) throw error;
-    // The reason, never the token: a token in a log is a credential in a log.
-    logger.info('websocket refused: invalid token', { connectionId, reason: reasonOf(error) });
-    return { statusCode: 401 };
-  }
+  const userId = user.data;
   await deps.connections.save({ connectionId, userId, connectedAt: connectedAtOf(event, deps.clock.now()) });
   const closed = await closeBeyondCap(userId, connectionId);
   logger.info('websocket connected', { connectionId, userId, ...(closed > 0 && { closedOldest: closed }) });
@@ -61,8 +53,9 @@ function connectedAtOf(event: APIGatewayProxyWebsocketEventV2, now: Date): Date 
   return typeof connectedAt === 'number' && Number.isFinite(connectedAt) ? new Date(connectedAt) : now;
 }
 
-function reasonOf(error: UnauthorizedError): string {
-  return error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : error.message;
+/** The user the authorizer put in the request context (`context.userId`). */
+function authorizerUserOf(event: APIGatewayProxyWebsocketEventV2): unknown {
+  return (event.requestContext as { authorizer?: { userId?: unknown } }).authorizer?.userId;
 }
 
 export const handler = middy(main).use(lambdaObservability());

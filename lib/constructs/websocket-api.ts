@@ -6,12 +6,19 @@ import {
   type WebSocketRoute,
   WebSocketStage,
 } from 'aws-cdk-lib/aws-apigatewayv2';
+import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { connectionPartitionPrefixes } from '../../shared/adapters/dynamo/keys';
+import {
+  WEBSOCKET_STAGE_NAME,
+  type WebSocketRouteKey,
+  webSocketAuthorizer,
+  webSocketRoutes,
+} from '../../shared/realtime/websocket-routes';
 import type { JwtAuthConfig } from '../config';
 import { functionErrorsAlarm } from './alarm';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
@@ -24,37 +31,6 @@ export interface QuestlineWebSocketApiProps {
   jwt: JwtAuthConfig;
   functionDefaults: ApiFunctionDefaults;
 }
-
-export type WebSocketRouteKey = '$connect' | '$disconnect' | '$default';
-
-export const WEBSOCKET_STAGE_NAME = 'live';
-
-/** The three routes, each with its own handler (functions/ws/). */
-export const webSocketRoutes: readonly {
-  routeKey: WebSocketRouteKey;
-  id: string;
-  entry: string;
-  description: string;
-}[] = [
-  {
-    routeKey: '$connect',
-    id: 'WsConnect',
-    entry: 'functions/ws/connect.ts',
-    description: 'WebSocket $connect: verifies ?token= and stores the connection under its user',
-  },
-  {
-    routeKey: '$disconnect',
-    id: 'WsDisconnect',
-    entry: 'functions/ws/disconnect.ts',
-    description: 'WebSocket $disconnect: forgets the connection',
-  },
-  {
-    routeKey: '$default',
-    id: 'WsDefault',
-    entry: 'functions/ws/default.ts',
-    description: 'WebSocket $default: answers ping, refuses unknown actions',
-  },
-];
 
 /** Partition key patterns of a connection's two items (shared/adapters/dynamo/keys.ts): no user's own partition. */
 export const CONNECTION_PARTITIONS = connectionPartitionPrefixes.map((prefix) => `${prefix}*`);
@@ -107,6 +83,8 @@ export class QuestlineWebSocketApi extends Construct {
   readonly api: WebSocketApi;
   readonly stage: WebSocketStage;
   readonly functions = new Map<WebSocketRouteKey, ApiFunction>();
+  /** $connect's REQUEST authorizer (functions/ws/authorize.ts) */
+  readonly authorizerFunction: ApiFunction;
   private readonly table: GameTable;
 
   constructor(scope: Construct, id: string, props: QuestlineWebSocketApiProps) {
@@ -124,6 +102,26 @@ export class QuestlineWebSocketApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
 
+    this.authorizerFunction = new ApiFunction(this, webSocketAuthorizer.id, {
+      ...props.functionDefaults,
+      entry: webSocketAuthorizer.entry,
+      description: webSocketAuthorizer.description,
+    });
+    functionErrorsAlarm(
+      this,
+      `${webSocketAuthorizer.id}Errors`,
+      webSocketAuthorizer.id,
+      this.authorizerFunction.fn,
+    );
+    const verifier = this.authorizerFunction.fn;
+    verifier.addEnvironment('AUTH_ISSUER', props.jwt.issuer);
+    verifier.addEnvironment('AUTH_AUDIENCE', props.jwt.audiences.join(','));
+    if (props.jwt.scopes.length > 0) verifier.addEnvironment('AUTH_SCOPES', props.jwt.scopes.join(' '));
+    // No result cache: API Gateway caches authorizer results for HTTP APIs only, not WebSocket APIs.
+    const authorizer = new WebSocketLambdaAuthorizer(`${webSocketAuthorizer.id}Authorizer`, verifier, {
+      identitySource: [`route.request.querystring.${webSocketAuthorizer.tokenQueryParameter}`],
+    });
+
     for (const definition of webSocketRoutes) {
       const fn = new ApiFunction(this, definition.id, {
         ...props.functionDefaults,
@@ -134,17 +132,15 @@ export class QuestlineWebSocketApi extends Construct {
       functionErrorsAlarm(this, `${definition.id}Errors`, definition.id, fn.fn);
       const route = this.api.addRoute(definition.routeKey, {
         integration: new WebSocketLambdaIntegration(`${definition.id}Integration`, fn.fn),
+        ...(definition.routeKey === '$connect' && { authorizer }),
       });
-      acknowledgeNoAuthorizer(route, definition.routeKey);
+      if (definition.routeKey !== '$connect') acknowledgeNoAuthorizer(route, definition.routeKey);
     }
 
     const connect = this.handlerOf('$connect');
     this.grantConnections(connect.fn, CONNECTION_ACTIONS.connect);
     // closes a user's oldest connections beyond the cap (shared/realtime/limits.ts)
     this.grantManaging(connect, 'DELETE');
-    connect.fn.addEnvironment('AUTH_ISSUER', props.jwt.issuer);
-    connect.fn.addEnvironment('AUTH_AUDIENCE', props.jwt.audiences.join(','));
-    if (props.jwt.scopes.length > 0) connect.fn.addEnvironment('AUTH_SCOPES', props.jwt.scopes.join(' '));
 
     const disconnect = this.handlerOf('$disconnect');
     this.grantConnections(disconnect.fn, CONNECTION_ACTIONS.disconnect);
@@ -236,9 +232,8 @@ export class QuestlineWebSocketApi extends Construct {
  * the token itself.
  */
 function acknowledgeNoAuthorizer(route: WebSocketRoute, routeKey: WebSocketRouteKey) {
-  const reason =
-    routeKey === '$connect'
-      ? '$connect has no API Gateway authorizer on purpose: browsers cannot set headers on a WebSocket, so the end-user JWT comes as ?token= and functions/ws/connect.ts verifies it with aws-jwt-verify (same issuer and audiences as the HTTP API), refusing the connection (401) when missing or invalid.'
-      : `${routeKey} cannot take an authorizer: API Gateway authorizes a WebSocket connection only at $connect (whose handler verifies the end-user JWT); ${routeKey} runs on that already-authorized connection.`;
-  Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+  Validations.of(route).acknowledge({
+    id: 'AwsSolutions-APIG4',
+    reason: `${routeKey} cannot take an authorizer: API Gateway authorizes a WebSocket connection only at $connect (whose Lambda authorizer verifies the end-user JWT); ${routeKey} runs on that already-authorized connection.`,
+  });
 }

@@ -2,20 +2,29 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import {
+  WEBSOCKET_STAGE_NAME,
+  type WebSocketRouteKey,
+  webSocketAuthorizer,
+  webSocketRoutes,
+} from '../realtime/websocket-routes';
 import type { HandlerLoader } from './http-gateway';
 import { invokeLocally, lambdaContext } from './lambda-invoke';
 import { listen } from './port-check';
 
-/** The handlers of the WebSocket API's routes, as in the CDK construct. */
-const WS_ROUTES = {
-  $connect: 'functions/ws/connect.ts',
-  $disconnect: 'functions/ws/disconnect.ts',
-  $default: 'functions/ws/default.ts',
-} as const;
-type RouteKey = keyof typeof WS_ROUTES;
+const entryOf = (routeKey: WebSocketRouteKey) => {
+  const route = webSocketRoutes.find((r) => r.routeKey === routeKey);
+  if (!route) throw new Error(`no WebSocket route ${routeKey}`);
+  return route.entry;
+};
 
-const STAGE = 'live';
 const API_ID = 'local';
+
+interface AuthorizerResult {
+  principalId?: string;
+  policyDocument?: { Statement?: { Effect: string }[] };
+  context?: Record<string, unknown>;
+}
 
 /**
  * API Gateway's WebSocket API, locally, on one port: `ws://host:port/?token=`
@@ -38,33 +47,72 @@ export async function startWebSocketGateway(opts: {
   const port = await listen(server, 0, opts.host, 'WS_PORT');
   const domainName = `${opts.host}:${port}`;
 
-  async function invoke(routeKey: RouteKey, connectionId: string, extra: Record<string, unknown>) {
-    const handler = await opts.loadHandler({ id: routeKey, entry: WS_ROUTES[routeKey] });
+  function requestContext(routeKey: WebSocketRouteKey | 'authorizer', connectionId: string) {
     const now = Date.now();
-    const event = {
-      requestContext: {
-        routeKey,
-        eventType:
-          routeKey === '$connect' ? 'CONNECT' : routeKey === '$disconnect' ? 'DISCONNECT' : 'MESSAGE',
-        messageDirection: 'IN',
-        connectionId,
-        connectedAt: sockets.get(connectionId)?.connectedAt ?? now,
-        requestId: randomUUID(),
-        extendedRequestId: randomUUID(),
-        requestTime: new Date(now).toISOString(),
-        requestTimeEpoch: now,
-        domainName,
-        stage: STAGE,
-        apiId: API_ID,
-      },
-      isBase64Encoded: false,
-      ...extra,
+    return {
+      routeKey: routeKey === 'authorizer' ? '$connect' : routeKey,
+      eventType: routeKey === '$disconnect' ? 'DISCONNECT' : routeKey === '$default' ? 'MESSAGE' : 'CONNECT',
+      messageDirection: 'IN',
+      connectionId,
+      connectedAt: sockets.get(connectionId)?.connectedAt ?? now,
+      requestId: randomUUID(),
+      extendedRequestId: randomUUID(),
+      requestTime: new Date(now).toISOString(),
+      requestTimeEpoch: now,
+      domainName,
+      stage: WEBSOCKET_STAGE_NAME,
+      apiId: API_ID,
     };
-    return (await invokeLocally(
-      handler,
-      event,
-      lambdaContext(routeKey, event.requestContext.requestId, 29_000),
-    )) as { statusCode?: number } | undefined;
+  }
+
+  async function invoke(
+    routeKey: WebSocketRouteKey,
+    connectionId: string,
+    extra: Record<string, unknown>,
+    authorizer?: Record<string, unknown>,
+  ) {
+    const handler = await opts.loadHandler({ id: routeKey, entry: entryOf(routeKey) });
+    const context = { ...requestContext(routeKey, connectionId), ...(authorizer && { authorizer }) };
+    const event = { requestContext: context, isBase64Encoded: false, ...extra };
+    return (await invokeLocally(handler, event, lambdaContext(routeKey, context.requestId, 29_000))) as
+      | { statusCode?: number }
+      | undefined;
+  }
+
+  /**
+   * $connect's REQUEST authorizer as API Gateway runs it: no `token` query
+   * parameter (the identity source) is a 401 without invoking anything; the
+   * function's "Unauthorized" is a 401, a Deny 403; an Allow's context
+   * reaches $connect as `requestContext.authorizer`, with its principalId.
+   */
+  async function authorize(
+    query: Record<string, string>,
+    connectionId: string,
+  ): Promise<{ refused: 401 | 403 } | { context: Record<string, unknown> }> {
+    if (!query[webSocketAuthorizer.tokenQueryParameter]) return { refused: 401 };
+    const handler = await opts.loadHandler({ id: webSocketAuthorizer.id, entry: webSocketAuthorizer.entry });
+    const context = requestContext('authorizer', connectionId);
+    const event = {
+      type: 'REQUEST',
+      methodArn: `arn:aws:execute-api:local:000000000000:${API_ID}/${WEBSOCKET_STAGE_NAME}/$connect`,
+      headers: { host: domainName },
+      queryStringParameters: query,
+      requestContext: context,
+    };
+    let result: AuthorizerResult;
+    try {
+      result = (await invokeLocally(
+        handler,
+        event,
+        lambdaContext(webSocketAuthorizer.id, context.requestId, 29_000),
+      )) as AuthorizerResult;
+    } catch (error) {
+      if (error instanceof Error && error.message === 'Unauthorized') return { refused: 401 };
+      throw error;
+    }
+    const allowed = result.policyDocument?.Statement?.every((statement) => statement.Effect === 'Allow');
+    if (!allowed) return { refused: 403 };
+    return { context: { ...result.context, principalId: result.principalId } };
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -73,11 +121,19 @@ export async function startWebSocketGateway(opts: {
         .toString('base64')
         .replace(/[^A-Za-z0-9]/g, 'x');
       const url = new URL(req.url ?? '/', `http://${domainName}`);
+      const query = Object.fromEntries(url.searchParams);
       try {
-        const answer = await invoke('$connect', connectionId, {
-          queryStringParameters: Object.fromEntries(url.searchParams),
-          headers: { host: domainName },
-        });
+        const authorized = await authorize(query, connectionId);
+        if ('refused' in authorized) {
+          socket.end(`HTTP/1.1 ${authorized.refused} Refused\r\nConnection: close\r\n\r\n`);
+          return;
+        }
+        const answer = await invoke(
+          '$connect',
+          connectionId,
+          { queryStringParameters: query, headers: { host: domainName } },
+          authorized.context,
+        );
         if (answer?.statusCode !== 200) {
           socket.end(`HTTP/1.1 ${answer?.statusCode ?? 500} Refused\r\nConnection: close\r\n\r\n`);
           return;

@@ -30,6 +30,7 @@ describe('function defaults', () => {
         tableStreamConsumers.length +
         built.stateless.busRouting.functions.size +
         built.stateless.webSocketApi.functions.size +
+        1 + // the WebSocket $connect authorizer
         sceneWorkflowTasks.length,
     );
   });

@@ -68,9 +68,10 @@ describe('HTTP API', () => {
     const busTargets = [...built.stateless.busRouting.functions.values()].map((fn) =>
       built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
     );
-    const webSocketHandlers = [...built.stateless.webSocketApi.functions.values()].map((fn) =>
-      built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
-    );
+    const webSocketHandlers = [
+      ...built.stateless.webSocketApi.functions.values(),
+      built.stateless.webSocketApi.authorizerFunction,
+    ].map((fn) => built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement));
     const sceneTasks = [...built.stateless.sceneWorkflow.functions.values()].map((fn) =>
       built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
     );
@@ -110,8 +111,10 @@ describe('HTTP API', () => {
 
   it("trusts the user pool as the JWT issuer, with the app's and the dashboard's clients as audiences", () => {
     const authorizer = single(
-      Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Authorizer')),
-      'authorizer',
+      Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Authorizer')).filter(
+        (a) => a.Properties.AuthorizerType === 'JWT',
+      ),
+      'JWT authorizer',
     );
     const config = authorizer.Properties.JwtConfiguration as { Issuer: unknown; Audience: unknown[] };
     const pool = built.stateful.userPool;

@@ -87,7 +87,11 @@ describe('WebSocket API', () => {
       );
     });
 
-    it('has no API Gateway authorizer, acknowledged for cdk-nag with the reason', () => {
+    it('has an authorizer only on $connect; the others are acknowledged for cdk-nag with the reason', () => {
+      if (routeKey === '$connect') {
+        expect(route().Properties.AuthorizationType).toBe('CUSTOM');
+        return;
+      }
       expect(route().Properties.AuthorizationType).toBe('NONE');
       const routeConstruct = ws().api.node.findChild(`${routeKey}-Route`);
       const acknowledged = routeConstruct.node.metadata
@@ -95,9 +99,29 @@ describe('WebSocket API', () => {
         .flatMap((m) => Object.entries(m.data as Record<string, string>))
         .filter(([id]) => id.endsWith('AwsSolutions-APIG4'))
         .map(([, reason]) => reason);
-      const reason = single(acknowledged, 'APIG4 acknowledgement');
-      expect(reason).toMatch(routeKey === '$connect' ? /aws-jwt-verify/ : /only at \$connect/);
+      expect(single(acknowledged, 'APIG4 acknowledgement')).toMatch(/only at \$connect/);
     });
+  });
+
+  it("refuses a $connect without ?token= before any function runs: a REQUEST authorizer on the token's query parameter", () => {
+    const connect = single(
+      Object.values(resourcesOf(built.statelessTemplate, 'AWS::ApiGatewayV2::Route')).filter(
+        (r) => r.Properties.RouteKey === '$connect',
+      ),
+      '$connect route',
+    );
+    const authorizer = resourceById(
+      built.statelessTemplate,
+      'AWS::ApiGatewayV2::Authorizer',
+      (connect.Properties.AuthorizerId as { Ref: string }).Ref,
+    );
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'REQUEST',
+      IdentitySource: ['route.request.querystring.token'],
+    });
+    expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain(
+      logicalId(built, ws().authorizerFunction.fn),
+    );
   });
 
   it('deploys the live stage automatically, throttled', () => {
@@ -133,16 +157,25 @@ describe('WebSocket API', () => {
     expect(format.toLowerCase()).not.toMatch(/querystring|token|path/);
   });
 
-  it('gives $connect the table, the JWT issuer and audiences of the HTTP API, and the management API to close with', () => {
-    const variables = variablesOf(built, handler('$connect'));
-    expect(variables.TABLE_NAME).toEqual(built.stateless.resolve(built.stateful.table.table.tableName));
+  it('gives the authorizer the JWT issuer, audiences and scopes of the HTTP API, and nothing of the table', () => {
+    const variables = variablesOf(built, ws().authorizerFunction);
     expect(variables.AUTH_ISSUER).toEqual(built.stateless.resolve(built.stateful.jwtAuth.issuer));
     const audiences = [
       ...built.stateful.jwtAuth.audiences,
       built.stateless.playerSignIn?.client.userPoolClientId,
     ];
     expect(variables.AUTH_AUDIENCE).toEqual(built.stateless.resolve(audiences.join(',')));
+    expect(variables.AUTH_SCOPES).toBe('aws.cognito.signin.user.admin openid');
+    expect(variables.TABLE_NAME).toBeUndefined();
+    const statements = statementsOf(built, ws().authorizerFunction);
+    expect(statements.filter((s) => asList(s.Action).some((a) => a.startsWith('dynamodb:')))).toEqual([]);
+  });
+
+  it('gives $connect the table and the management API to close with, and no token settings', () => {
+    const variables = variablesOf(built, handler('$connect'));
+    expect(variables.TABLE_NAME).toEqual(built.stateless.resolve(built.stateful.table.table.tableName));
     expect(variables.WS_CALLBACK_URL).toEqual(built.stateless.resolve(ws().stage.callbackUrl));
+    expect(variables.AUTH_ISSUER).toBeUndefined();
   });
 
   it('gives $disconnect the table only', () => {
@@ -216,14 +249,15 @@ describe('WebSocket API', () => {
 });
 
 describe('WebSocket API with an operator-supplied OIDC issuer', () => {
-  it('gives $connect that issuer and every audience, comma-separated', () => {
+  it('gives the authorizer that issuer, every audience comma-separated, and its scopes', () => {
     const built = buildApp({
-      questline: { auth: { issuer: 'https://id.example.com/', audiences: ['web', 'mobile'] } },
+      questline: {
+        auth: { issuer: 'https://id.example.com/', audiences: ['web', 'mobile'], scopes: ['play', 'openid'] },
+      },
     });
-    const fn = built.stateless.webSocketApi.functions.get('$connect');
-    if (!fn) throw new Error('no $connect handler');
-    const variables = variablesOf(built, fn);
+    const variables = variablesOf(built, built.stateless.webSocketApi.authorizerFunction);
     expect(variables.AUTH_ISSUER).toBe('https://id.example.com/');
     expect(variables.AUTH_AUDIENCE).toBe('web,mobile');
+    expect(variables.AUTH_SCOPES).toBe('play openid');
   });
 });

@@ -1,5 +1,6 @@
-import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyWebsocketEventV2, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main as authorize } from '../../../functions/ws/authorize';
 import { main as connect } from '../../../functions/ws/connect';
 import { main as onMessage } from '../../../functions/ws/default';
 import { main as disconnect } from '../../../functions/ws/disconnect';
@@ -60,11 +61,13 @@ afterEach(() => resetRealtimeDeps());
 
 function wsEvent(
   connectionId: string,
-  extra: { token?: string; body?: string; connectedAt?: number } = {},
+  extra: { user?: unknown; body?: string; connectedAt?: number } = {},
 ): APIGatewayProxyWebsocketEventV2 {
+  // the authorizer's context, as API Gateway hands it to $connect
+  const authorizer =
+    extra.user === undefined ? {} : { authorizer: { userId: extra.user, principalId: extra.user } };
   return {
-    requestContext: { connectionId, connectedAt: extra.connectedAt },
-    queryStringParameters: extra.token === undefined ? undefined : { token: extra.token },
+    requestContext: { connectionId, connectedAt: extra.connectedAt, ...authorizer },
     body: extra.body,
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyWebsocketEventV2;
@@ -75,13 +78,13 @@ describe('$connect', () => {
     const minute = 60_000;
     const start = Date.parse('2026-11-23T12:00:00.000Z');
     for (let i = 0; i < MAX_CONNECTIONS_PER_USER; i++) {
-      await connect(wsEvent(`c${i}`, { token: 'good-token', connectedAt: start + i * minute }));
+      await connect(wsEvent(`c${i}`, { user: 'ada', connectedAt: start + i * minute }));
     }
     expect(closed).toEqual([]);
     await connections.save({ connectionId: 'bob-1', userId: 'bob', connectedAt: new Date(start - minute) });
 
     await expect(
-      connect(wsEvent('newest', { token: 'good-token', connectedAt: start + 99 * minute })),
+      connect(wsEvent('newest', { user: 'ada', connectedAt: start + 99 * minute })),
     ).resolves.toEqual({ statusCode: 200 });
 
     expect(closed).toEqual(['c0']);
@@ -93,20 +96,18 @@ describe('$connect', () => {
     expect(await connections.listForUser('bob')).toEqual(['bob-1']);
   });
 
-  it('refuses (401) without a token and stores nothing', async () => {
-    await expect(connect(wsEvent('c1'))).resolves.toEqual({ statusCode: 401 });
-    await expect(connect(wsEvent('c2', { token: '' }))).resolves.toEqual({ statusCode: 401 });
+  it.each([
+    ['no user from an authorizer', undefined],
+    ['a user id of the wrong shape', 'ada/../bob'],
+    ['a user id of the wrong type', 42],
+  ])('refuses (401) %s and stores nothing', async (_case, user) => {
+    await expect(connect(wsEvent('c1', { user }))).resolves.toEqual({ statusCode: 401 });
     expect(connections.saved.size).toBe(0);
   });
 
-  it('refuses (401) a bad token and stores nothing', async () => {
-    await expect(connect(wsEvent('c1', { token: 'forged' }))).resolves.toEqual({ statusCode: 401 });
-    expect(connections.saved.size).toBe(0);
-  });
-
-  it("accepts (200) a good token and stores the connection under the token's user", async () => {
+  it("accepts (200) and stores the connection under the authorizer's user", async () => {
     const connectedAt = Date.parse('2026-11-23T13:00:00.000Z');
-    await expect(connect(wsEvent('c1', { token: 'good-token', connectedAt }))).resolves.toEqual({
+    await expect(connect(wsEvent('c1', { user: 'ada', connectedAt }))).resolves.toEqual({
       statusCode: 200,
     });
     expect(connections.saved.get('c1')).toEqual({
@@ -117,8 +118,42 @@ describe('$connect', () => {
   });
 
   it("takes the clock's time when the event carries no connect time", async () => {
-    await connect(wsEvent('c1', { token: 'good-token' }));
+    await connect(wsEvent('c1', { user: 'ada' }));
     expect(connections.saved.get('c1')?.connectedAt).toEqual(NOW);
+  });
+});
+
+describe('$connect authorizer', () => {
+  const requestEvent = (query?: Record<string, string>) =>
+    ({
+      type: 'REQUEST',
+      methodArn: 'arn:aws:execute-api:eu-central-1:123456789012:abc123/live/$connect',
+      queryStringParameters: query,
+    }) as unknown as APIGatewayRequestAuthorizerEvent;
+
+  it("allows this $connect for a good token, naming the token's user as principal and in the context", async () => {
+    await expect(authorize(requestEvent({ token: 'good-token' }))).resolves.toEqual({
+      principalId: 'ada',
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Action: 'execute-api:Invoke',
+            Effect: 'Allow',
+            Resource: 'arn:aws:execute-api:eu-central-1:123456789012:abc123/live/$connect',
+          },
+        ],
+      },
+      context: { userId: 'ada' },
+    });
+  });
+
+  it.each([
+    ['a bad token', { token: 'forged' }],
+    ['an empty token', { token: '' }],
+    ['no token', undefined],
+  ])('answers Unauthorized (API Gateway: 401) for %s', async (_case, query) => {
+    await expect(authorize(requestEvent(query))).rejects.toThrow(/^Unauthorized$/);
   });
 
   it('lets an unexpected verifier failure through (a 500, not a silent 401)', async () => {
@@ -129,15 +164,14 @@ describe('$connect', () => {
         },
       },
     });
-    await expect(connect(wsEvent('c1', { token: 'good-token' }))).rejects.toThrow('JWKS download timed out');
-    expect(connections.saved.size).toBe(0);
+    await expect(authorize(requestEvent({ token: 'good-token' }))).rejects.toThrow('JWKS download timed out');
   });
 });
 
 describe('$disconnect', () => {
   it('removes the connection and answers 200', async () => {
-    await connect(wsEvent('c1', { token: 'good-token' }));
-    await connect(wsEvent('c2', { token: 'good-token' }));
+    await connect(wsEvent('c1', { user: 'ada' }));
+    await connect(wsEvent('c2', { user: 'ada' }));
     await expect(disconnect(wsEvent('c1'))).resolves.toEqual({ statusCode: 200 });
     expect([...connections.saved.keys()]).toEqual(['c2']);
   });

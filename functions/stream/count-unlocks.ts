@@ -10,10 +10,17 @@ import { activeRules, unlockStatsStore } from '../../shared/wiring';
  * batch with the same records, hence the same token, so a batch whose
  * transaction committed before a timeout is not counted twice. (Bisecting a
  * failed batch would change its records and its token, so the event source
- * does not bisect: its `retry` in shared/streams/table-stream-consumers.ts.)
+ * does not bisect: its `retry` in shared/streams/table-stream-consumers.ts.
+ * Nor need it: no record can fail alone, an unreadable one is skipped and
+ * logged, so a batch fails only as its one transaction fails.)
  */
 export async function main(event: DynamoDBStreamEvent): Promise<void> {
-  const delta = unlockStatsDelta(activeRules(), event.Records);
+  const delta = unlockStatsDelta(activeRules(), event.Records, (record, error) =>
+    logger.error('an event item could not be read; its unlocks are not counted', {
+      key: record.dynamodb?.Keys,
+      error,
+    }),
+  );
   const changed = delta.users !== 0 || Object.keys(delta.unlocks).length > 0;
   if (!changed) return;
   await unlockStatsStore().addUnlockStats(delta, batchIdOf(event.Records));

@@ -67,6 +67,22 @@ describe('unlockStatsDelta: what a stream batch adds to the rarity counts', () =
     expect(delta.unlocks).toEqual({ flashcard_habit: 1 });
   });
 
+  it('skips and reports an unreadable event item, counting the rest of the batch: no record can fail it', () => {
+    const unreadable: string[] = [];
+    const broken = record('INSERT', 'USER#b', 'EVENT#e2', { outcome: '{not json', unlocks: 1 });
+    const delta = unlockStatsDelta(
+      flatRules,
+      [
+        eventWithUnlocks('USER#a', 'e1', [['first_lesson', 1]]),
+        broken,
+        eventWithUnlocks('USER#c', 'e3', [['first_lesson', 1]]),
+      ],
+      (r) => unreadable.push(r.dynamodb?.Keys?.sk?.S ?? ''),
+    );
+    expect(delta.unlocks).toEqual({ first_lesson: 2 });
+    expect(unreadable).toEqual(['EVENT#e2']);
+  });
+
   it('ignores profile updates, other items, other partitions and achievements gone from the rules', () => {
     const delta = unlockStatsDelta(flatRules, [
       record('MODIFY', 'USER#a', 'PROFILE'),

@@ -122,11 +122,7 @@ export function App(props: { config: WebConfig; session: Session; onSignOut: () 
               <XpCard profile={data.profile} />
               <StreakCard streaks={data.streaks} call={call} onChange={() => reload('streaks', 'profile')} />
             </div>
-            <Leaderboards
-              boards={data.boards.boards}
-              call={call}
-              version={boardsVersion}
-            />
+            <Leaderboards boards={data.boards.boards} call={call} version={boardsVersion} />
             <Achievements catalog={data.catalog} mine={data.achievements} />
             <Rewards
               rewards={data.rewards}

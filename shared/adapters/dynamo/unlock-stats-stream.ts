@@ -14,9 +14,13 @@ import { isEventKey, USER_PK_PREFIX } from './keys';
  * recorded in a new event item. An event item is created once per outcome
  * and never rewritten; a profile update is no new user. (Deleting a user's
  * event items by hand does not take their unlocks back: the stream carries
- * new images only.)
+ * new images only.) An event item that cannot be read is skipped and reported.
  */
-export function unlockStatsDelta(rules: Rules, records: readonly DynamoDBRecord[]): UnlockStats {
+export function unlockStatsDelta(
+  rules: Rules,
+  records: readonly DynamoDBRecord[],
+  onUnreadable: (record: DynamoDBRecord, error: unknown) => void = () => undefined,
+): UnlockStats {
   const delta: UnlockStats = { users: 0, unlocks: {} };
   for (const record of records) {
     const pk = record.dynamodb?.Keys?.pk?.S;
@@ -28,8 +32,16 @@ export function unlockStatsDelta(rules: Rules, records: readonly DynamoDBRecord[
     }
     const image = record.dynamodb?.NewImage;
     if (record.eventName !== 'INSERT' || !isEventKey({ pk, sk }) || !image) continue;
-    const item = unmarshall(image as Record<string, AttributeValue>);
-    for (const unlock of unlocksOfEventRecord(item)) {
+    let unlocks: { id: string; times: number }[];
+    try {
+      unlocks = unlocksOfEventRecord(unmarshall(image as Record<string, AttributeValue>));
+    } catch (error) {
+      // One unreadable item must not hold up (and in the end lose) the whole batch: no record
+      // can fail alone, so a failing batch is the transaction's failure, retried whole.
+      onUnreadable(record, error);
+      continue;
+    }
+    for (const unlock of unlocks) {
       const key = unlockStatKeyOf(rules, unlock.id, unlock.times);
       if (key !== null) delta.unlocks[key] = (delta.unlocks[key] ?? 0) + 1;
     }

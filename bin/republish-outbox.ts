@@ -4,14 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { createDynamoClients } from '../shared/adapters/dynamo/client';
+import { DynamoStoredOutcomes } from '../shared/adapters/dynamo/stored-outcomes';
 import { EventBridgePublisher } from '../shared/adapters/eventbridge/event-publisher';
 import { LOCAL_REGION } from '../shared/local/handler-env';
 import { LOCAL_INFO_FILE, localInfoSchema, resolveStateDir } from '../shared/local/state-dir';
-import {
-  type OutcomeRef,
-  type RepublishSelection,
-  republishOutbox,
-} from '../shared/streams/republish-outbox';
+import type { OutcomeRef } from '../shared/ports';
+import { type RepublishSelection, republishOutbox } from '../shared/streams/republish-outbox';
 
 /**
  * `npm run outbox:republish`: publishes the events of stored outcomes again
@@ -125,30 +123,28 @@ async function main(argv: string[]): Promise<number> {
   let published = 0;
   const result = await republishOutbox(
     {
-      doc,
-      tableName,
+      outcomes: new DynamoStoredOutcomes({ doc, tableName }),
       publisher: new EventBridgePublisher({ client: events, busName }),
       log: {
         published: (count) => {
           published += count;
         },
-        rejected: (record, rejected) =>
+        rejected: (record) =>
           console.error(
-            `${record.dynamodb?.Keys?.sk?.S}: ${rejected.length} event(s) break their contract, not published`,
+            `${record.key}: ${record.rejected.length} event(s) break their contract, not published`,
           ),
-        failed: (record, error) =>
-          console.error(`${record.dynamodb?.Keys?.sk?.S}: publishing failed: ${String(error)}`),
+        failed: (record, error) => console.error(`${record.key}: publishing failed: ${String(error)}`),
       },
     },
     selection,
     { dryRun },
   );
-  for (const item of result.items) console.log(`${dryRun ? 'would publish' : 'found'} ${item.pk} ${item.sk}`);
+  for (const record of result.records) console.log(`${dryRun ? 'would publish' : 'found'} ${record.key}`);
   for (const ref of result.missing) console.error(`not found: ${ref.userId}/${ref.eventId}`);
   console.log(
     dryRun
-      ? `${result.items.length} outcome(s) found; nothing published (--dry-run)`
-      : `${result.items.length} outcome(s) found; ${published} event(s) published to ${busName}`,
+      ? `${result.records.length} outcome(s) found; nothing published (--dry-run)`
+      : `${result.records.length} outcome(s) found; ${published} event(s) published to ${busName}`,
   );
   return result.failed || result.missing.length > 0 ? 1 : 0;
 }

@@ -2,7 +2,7 @@
  * The interfaces of the realtime pushes (API Gateway WebSocket): the handlers
  * in functions/ws and the notifier depend on these; shared/adapters implements
  * them for AWS, and the local runtime may supply its own (see
- * shared/realtime/wiring.ts).
+ * shared/realtime-wiring.ts).
  */
 
 export interface ConnectionRecord {

@@ -98,6 +98,7 @@ export const listAchievementsUseCase = /* @__PURE__ */ once(() =>
 export const shopViewsUseCase = /* @__PURE__ */ once(() => makeShopViews(shopDeps()));
 export const buyShopItemUseCase = /* @__PURE__ */ once(() => makeBuyShopItem(shopDeps()));
 export const redeemRewardUseCase = /* @__PURE__ */ once(() => makeRedeemReward(shopDeps()));
+export const leaderboardStore = /* @__PURE__ */ once(() => new DynamoLeaderboardStore(table()));
 export const leaderboardViewsUseCase = /* @__PURE__ */ once(() =>
-  makeLeaderboardViews({ rules, clock: systemClock, leaderboards: new DynamoLeaderboardStore(table()) }),
+  makeLeaderboardViews({ rules, clock: systemClock, leaderboards: leaderboardStore() }),
 );

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { EVENT_SOURCE, envelopeSchema } from '../../events/envelope';
 import { emfBusinessMetrics, lambdaObservability, logger } from '../../shared/observability';
 import { type PushFrame, pushFrameFor, UnpushableEventError } from '../../shared/realtime/pushes';
-import { realtimeDeps } from '../../shared/realtime/wiring';
+import { realtimeDeps } from '../../shared/realtime-wiring';
 
 const anyEnvelope = envelopeSchema(z.record(z.string(), z.unknown()));
 

@@ -3,7 +3,7 @@ import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } fro
 import { UnauthorizedError } from '../../shared/domain/errors';
 import { lambdaObservability, logger } from '../../shared/observability';
 import { webSocketAuthorizer } from '../../shared/realtime/websocket-routes';
-import { realtimeDeps } from '../../shared/realtime/wiring';
+import { realtimeDeps } from '../../shared/realtime-wiring';
 
 /**
  * The WebSocket API's $connect authorizer: the end-user token of `?token=`,

@@ -3,7 +3,7 @@ import type { APIGatewayProxyStructuredResultV2, APIGatewayProxyWebsocketEventV2
 import { userIdSchema } from '../../shared/http/auth';
 import { lambdaObservability, logger } from '../../shared/observability';
 import { MAX_CONNECTIONS_PER_USER } from '../../shared/realtime/limits';
-import { realtimeDeps } from '../../shared/realtime/wiring';
+import { realtimeDeps } from '../../shared/realtime-wiring';
 
 /**
  * WebSocket $connect, once the authorizer (authorize.ts) verified `?token=`:

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import { lambdaObservability, logger } from '../../shared/observability';
-import { realtimeDeps } from '../../shared/realtime/wiring';
+import { realtimeDeps } from '../../shared/realtime-wiring';
 
 /**
  * WebSocket $default: every message a client sends. `{"action":"ping"}`

@@ -7,7 +7,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { BusRoute, ValueMatcher } from '../../shared/bus/bus-routes';
-import type { TableAccess } from '../../shared/http/routes';
+import type { TableAccess } from '../../shared/table-access';
 import { alarmWhen, functionErrorsAlarm } from './alarm';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
 import type { GameTable } from './game-table';

@@ -13,7 +13,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { STATS_PK } from '../../shared/adapters/dynamo/keys';
 import { tableDefinition } from '../../shared/adapters/dynamo/table-definition';
-import type { TableAccess } from '../../shared/http/routes';
+import type { TableAccess } from '../../shared/table-access';
 
 /**
  * Exactly the DynamoDB actions each access level needs. TransactWriteItems

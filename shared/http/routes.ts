@@ -5,6 +5,7 @@
  * scene-routes.ts, leaderboard-routes.ts) and both pick it up.
  */
 
+import type { TableAccess } from '../table-access';
 import { leaderboardRoutes } from './leaderboard-routes';
 import { PUBLIC_ROUTE_THROTTLE, type RouteThrottle } from './route-throttles';
 import { sceneRoutes } from './scene-routes';
@@ -12,14 +13,6 @@ import { shopRoutes } from './shop-routes';
 
 /** jwt: end users (Cognito or OIDC `sub`); iam: service-to-service (SigV4); public: no auth. */
 export type RouteAuth = 'jwt' | 'iam' | 'public';
-
-/**
- * What a function may do with the table; CDK grants exactly this. The stats
- * levels reach only the unlock statistics partition (STATS#ACHIEVEMENTS),
- * never a user's items: 'read-stats' for the public catalog, 'write-stats'
- * for the stream consumer that keeps the counts.
- */
-export type TableAccess = 'none' | 'read' | 'read-write' | 'read-stats' | 'write-stats';
 
 /**
  * What a function does with monster scenes: 'read' shows them (it gets the

@@ -5,7 +5,7 @@ import { createDynamoClients } from '../adapters/dynamo/client';
 import { ensureTable } from '../adapters/dynamo/create-table';
 import { EVENT_BUS_NAME } from '../bus/bus-name';
 import { routes } from '../http/routes';
-import { overrideRealtimeDeps } from '../realtime/wiring';
+import { overrideRealtimeDeps } from '../realtime-wiring';
 import { loadActiveRules } from '../rules/active-rules';
 import { sceneWorkflowTasks } from '../scenes/scene-task-table';
 import { tableStreamConsumers } from '../streams/table-stream-consumers';

@@ -1,4 +1,4 @@
-import type { TableAccess } from '../http/routes';
+import type { TableAccess } from '../table-access';
 
 /**
  * The scene workflow's tasks: one Lambda function each on AWS (CDK reads

@@ -1,7 +1,6 @@
-import type { DynamoDBRecord } from 'aws-lambda';
-import { profilesOf } from '../adapters/dynamo/profile-stream';
 import { contenderOf } from '../domain/leaderboards/board-scores';
 import { leaderboardChangedEnvelope } from '../domain/leaderboards/changed-event';
+import type { Profile } from '../domain/types';
 import type { BoardRef, LeaderboardStore, TopChange } from '../leaderboard-ports';
 import type { Clock, EventPublisher } from '../ports';
 import type { Rules } from '../rules/schema';
@@ -19,7 +18,8 @@ export const boardRefsOf = (rules: Rules): BoardRef[] =>
   Object.entries(rules.leaderboards).map(([id, board]) => ({ id, bucketWidth: board.bucket_width }));
 
 /**
- * The table's stream -> the boards: every profile a batch changed becomes
+ * The table's stream -> the boards: every profile a batch changed (decoded
+ * from its records by the function) becomes
  * its score items and bucket counts (written idempotently: a retried batch
  * changes nothing twice), then `leaderboard.changed` for whoever entered or
  * moved within a top 10. The notifications are published after the write
@@ -28,10 +28,10 @@ export const boardRefsOf = (rules: Rules): BoardRef[] =>
  * publish is logged instead of failing the batch.
  */
 export async function projectLeaderboards(
-  records: readonly DynamoDBRecord[],
+  profiles: readonly Profile[],
   deps: ProjectorDeps,
 ): Promise<{ profiles: number; changes: TopChange[] }> {
-  const contenders = profilesOf(records).map((profile) => contenderOf(deps.rules, profile));
+  const contenders = profiles.map((profile) => contenderOf(deps.rules, profile));
   if (contenders.length === 0) return { profiles: 0, changes: [] };
   const changes = await deps.store.project(boardRefsOf(deps.rules), contenders);
   if (changes.length > 0) {

@@ -1,15 +1,13 @@
-import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import type { Envelope } from '../../events/envelope';
-import { readOutbox } from '../adapters/dynamo/outbox-stream';
-import { type EventPublisher, PublishFailedError } from '../ports';
+import { type EventPublisher, type OutboxRecord, PublishFailedError } from '../ports';
 
 /** PutEvents sends 10 at a time: records are grouped until they carry about that many. */
 const GROUP_SIZE = 10;
 
 export interface OutboxLog {
   published(count: number): void;
-  rejected(record: DynamoDBRecord, rejected: { id: string; type: string; problem: string }[]): void;
-  failed(record: DynamoDBRecord, error: unknown): void;
+  rejected(record: OutboxRecord): void;
+  failed(record: OutboxRecord, error: unknown): void;
 }
 
 /**
@@ -35,8 +33,13 @@ export class RecentlyPublished {
 }
 
 interface GroupEntry {
-  record: DynamoDBRecord;
+  record: OutboxRecord;
   envelopes: Envelope[];
+}
+
+/** Where the retry must start (the first record not wholly published), or null when all went out. */
+export interface OutboxPublished {
+  retryFrom: OutboxRecord | null;
 }
 
 /**
@@ -47,14 +50,14 @@ interface GroupEntry {
  * publish are skipped (RecentlyPublished).
  */
 export async function publishOutbox(
-  records: readonly DynamoDBRecord[],
+  records: readonly OutboxRecord[],
   publisher: EventPublisher,
   log: OutboxLog,
   recent: RecentlyPublished = new RecentlyPublished(),
-): Promise<DynamoDBBatchResponse> {
+): Promise<OutboxPublished> {
   let group: GroupEntry[] = [];
   let size = 0;
-  const flush = async (): Promise<DynamoDBBatchResponse | null> => {
+  const flush = async (): Promise<OutboxPublished | null> => {
     const envelopes = group.flatMap((entry) => entry.envelopes);
     if (envelopes.length === 0) return null;
     try {
@@ -64,16 +67,15 @@ export async function publishOutbox(
     } catch (error) {
       const failedFrom = firstUnpublished(group, error, recent);
       log.failed(failedFrom, error);
-      return { batchItemFailures: [{ itemIdentifier: failedFrom.dynamodb?.SequenceNumber ?? '' }] };
+      return { retryFrom: failedFrom };
     }
     group = [];
     size = 0;
     return null;
   };
   for (const record of records) {
-    const { envelopes, rejected } = readOutbox(record);
-    if (rejected.length > 0) log.rejected(record, rejected);
-    const unsent = envelopes.filter((envelope) => !recent.has(envelope.metadata.id));
+    if (record.rejected.length > 0) log.rejected(record);
+    const unsent = record.envelopes.filter((envelope) => !recent.has(envelope.metadata.id));
     if (unsent.length === 0) continue;
     group.push({ record, envelopes: unsent });
     size += unsent.length;
@@ -82,7 +84,7 @@ export async function publishOutbox(
       if (failed) return failed;
     }
   }
-  return (await flush()) ?? { batchItemFailures: [] };
+  return (await flush()) ?? { retryFrom: null };
 }
 
 /**
@@ -94,7 +96,7 @@ function firstUnpublished(group: readonly GroupEntry[], error: unknown, recent: 
   const start = (group[0] as GroupEntry).record;
   if (!(error instanceof PublishFailedError)) return start;
   const refused = new Set(error.failures.map((failure) => failure.id));
-  let first: DynamoDBRecord | undefined;
+  let first: OutboxRecord | undefined;
   for (const { record, envelopes } of group) {
     for (const envelope of envelopes) {
       if (refused.has(envelope.metadata.id)) first ??= record;

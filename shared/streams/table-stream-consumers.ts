@@ -6,7 +6,7 @@
  * consumer here and both pick it up.
  */
 
-import type { TableAccess } from '../http/routes';
+import type { TableAccess } from '../table-access';
 
 export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
 

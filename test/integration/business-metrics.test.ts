@@ -51,7 +51,7 @@ async function loadFunctions() {
   delete process.env.QUESTLINE_RULES_JSON;
   vi.resetModules();
   const load = async (path: string) => (await import(path)).handler as Handler;
-  const realtime = await import('../../shared/realtime/wiring');
+  const realtime = await import('../../shared/realtime-wiring');
   return {
     db,
     recordActivity: await load('../../functions/http/internal/record-activity'),

@@ -12,7 +12,7 @@ import type { Envelope } from '../../events/envelope';
 import { main as notify } from '../../functions/events/notify';
 import { ApiGatewayConnectionPoster } from '../../shared/adapters/apigw/connection-poster';
 import { DynamoConnectionStore } from '../../shared/adapters/dynamo/connection-store';
-import { overrideRealtimeDeps, resetRealtimeDeps } from '../../shared/realtime/wiring';
+import { overrideRealtimeDeps, resetRealtimeDeps } from '../../shared/realtime-wiring';
 import { createTestStore } from '../support/dynamodb';
 
 const samplesDir = join(import.meta.dirname, '../../events/samples');

@@ -1,8 +1,8 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { contractFor } from '../../events/catalog';
 import { type Envelope, envelopeSchema } from '../../events/envelope';
-import { type EventPublisher, PublishFailedError } from '../../shared/ports';
+import { outboxRecordOf } from '../../shared/adapters/dynamo/outbox-stream';
+import { type EventPublisher, type OutboxRecord, PublishFailedError } from '../../shared/ports';
 import { publishOutbox, RecentlyPublished } from '../../shared/streams/outbox-publisher';
 import { recordsOfSomeOutcomes } from '../support/outbox-records';
 
@@ -23,12 +23,13 @@ function recordingPublisher(failFirstCalls = 0): EventPublisher & { published: E
 
 describe('the outbox, from the stream to the bus', () => {
   it("publishes every committed outcome's events once, in order, each within its contract", async () => {
-    const { records, outcomes, ada } = await recordsOfSomeOutcomes();
+    const { records: stream, outcomes, ada } = await recordsOfSomeOutcomes();
+    const records = stream.map(outboxRecordOf);
     const publisher = recordingPublisher();
 
     const answer = await publishOutbox(records, publisher, quietLog);
 
-    expect(answer.batchItemFailures).toEqual([]);
+    expect(answer.retryFrom).toBeNull();
     const ids = publisher.published.map((e) => e.metadata.id);
     expect(new Set(ids).size).toBe(ids.length);
     // every published event, whole, against its versioned contract
@@ -46,19 +47,17 @@ describe('the outbox, from the stream to the bus', () => {
   });
 
   it('when the bus fails after the commit, reports the first unpublished record; the retry publishes each event once', async () => {
-    const { records } = await recordsOfSomeOutcomes();
+    const records = (await recordsOfSomeOutcomes()).records.map(outboxRecordOf);
     const publisher = recordingPublisher(1);
 
     const first = await publishOutbox(records, publisher, quietLog);
-    expect(first.batchItemFailures).toHaveLength(1);
-    const from = records.findIndex(
-      (r) => r.dynamodb?.SequenceNumber === first.batchItemFailures[0]?.itemIdentifier,
-    );
+    if (!first.retryFrom) throw new Error('the first run must fail');
+    const from = records.indexOf(first.retryFrom);
     expect(from).toBeGreaterThanOrEqual(0);
     // Lambda retries from the reported record on.
     const retry = await publishOutbox(records.slice(from), publisher, quietLog);
 
-    expect(retry.batchItemFailures).toEqual([]);
+    expect(retry.retryFrom).toBeNull();
     const everything = recordingPublisher();
     await publishOutbox(records, everything, quietLog);
     const ids = publisher.published.map((e) => e.metadata.id);
@@ -67,7 +66,7 @@ describe('the outbox, from the stream to the bus', () => {
   });
 
   it('when EventBridge refuses some entries of a group, the retry sends again only those', async () => {
-    const { records } = await recordsOfSomeOutcomes();
+    const records = (await recordsOfSomeOutcomes()).records.map(outboxRecordOf);
     const everything = recordingPublisher();
     await publishOutbox(records, everything, quietLog);
     // refuse one event of the second record that has any: the first record's went out
@@ -92,19 +91,17 @@ describe('the outbox, from the stream to the bus', () => {
 
     const first = await publishOutbox(records, publisher, quietLog, recent);
     // the retry starts at the record holding the refused event, not at its group's first
-    expect(first.batchItemFailures).toEqual([{ itemIdentifier: victimRecord.dynamodb?.SequenceNumber }]);
+    expect(first.retryFrom).toBe(victimRecord);
     const from = records.indexOf(victimRecord);
     const retry = await publishOutbox(records.slice(from), publisher, quietLog, recent);
 
-    expect(retry.batchItemFailures).toEqual([]);
+    expect(retry.retryFrom).toBeNull();
     expect(new Set(sent).size).toBe(sent.length);
     expect(sent.sort()).toEqual(everything.published.map((e) => e.metadata.id).sort());
   });
 });
 
-/** The stream record whose outbox holds this envelope (its correlation id names the outcome). */
-function sourceOf(envelope: Envelope, records: readonly DynamoDBRecord[]) {
-  return records.find((r) =>
-    JSON.stringify(r.dynamodb?.NewImage ?? {}).includes(envelope.metadata.correlation_id),
-  );
+/** The record whose outbox holds this envelope. */
+function sourceOf(envelope: Envelope, records: readonly OutboxRecord[]) {
+  return records.find((r) => r.envelopes.some((e) => e.metadata.id === envelope.metadata.id));
 }

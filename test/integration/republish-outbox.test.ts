@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { type Envelope, outcomeEventId } from '../../events/envelope';
 import { outboxRecordItem } from '../../shared/adapters/dynamo/outbox-record';
+import { DynamoStoredOutcomes } from '../../shared/adapters/dynamo/stored-outcomes';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import type { EventPublisher } from '../../shared/ports';
 import { republishOutbox } from '../../shared/streams/republish-outbox';
@@ -31,7 +32,7 @@ describe('republishing the outbox of stored outcomes', () => {
     await record(activityFor(ada, 'quiz_completed', { eventId: 'shared-1' }));
     await record(activityFor(bob, 'quiz_completed', { eventId: 'shared-1' }));
     const publisher = recordingPublisher();
-    const deps = { doc: test.doc, tableName: test.tableName, publisher, log: quietLog };
+    const deps = { outcomes: new DynamoStoredOutcomes(test), publisher, log: quietLog };
 
     const result = await republishOutbox(deps, {
       refs: [
@@ -77,12 +78,12 @@ describe('republishing the outbox of stored outcomes', () => {
     const publisher = recordingPublisher();
 
     const dry = await republishOutbox(
-      { doc: test.doc, tableName: test.tableName, publisher, log: quietLog },
+      { outcomes: new DynamoStoredOutcomes(test), publisher, log: quietLog },
       { since: '2026-11-30T09:30:00.000Z', until: '2026-11-30T11:00:00.000Z' },
       { dryRun: true },
     );
 
-    const mine = dry.items.filter((item) => item.pk === `USER#${ada}`).map((item) => String(item.sk));
+    const mine = dry.records.filter((r) => r.key.startsWith(`USER#${ada} `)).map((r) => r.key.split(' ')[1]);
     expect(mine).toEqual(['EVENT#on-time', 'OUTBOX#freeze-1']);
     expect(publisher.published).toEqual([]);
   });

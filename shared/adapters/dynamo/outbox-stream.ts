@@ -2,44 +2,54 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { contractFor, isOutboundDetailType } from '../../../events/catalog';
-import type { Envelope } from '../../../events/envelope';
+import type { OutboxRecord } from '../../ports';
 import { outboxEnvelopes } from './event-record';
 import { outboxRecordEnvelopes } from './outbox-record';
-
-export interface OutboxReading {
-  envelopes: Envelope[];
-  /** events that broke their contract: published never, reported always */
-  rejected: { id: string; type: string; problem: string }[];
-}
 
 /**
  * The events a stream record carries for the bus: an INSERT of an event item
  * (EVENT#) or of a profile change's outbox item (OUTBOX#), read from its new
  * image, each checked against its versioned contract. Anything else carries
- * none. An event that fails its contract is a bug upstream: it is set aside
- * (and logged by the caller) rather than blocking the events behind it.
+ * none.
  */
-export function readOutbox(record: DynamoDBRecord): OutboxReading {
-  const sk = record.dynamodb?.Keys?.sk?.S ?? '';
+export function outboxRecordOf(record: DynamoDBRecord): OutboxRecord {
   const image = record.dynamodb?.NewImage;
-  if (record.eventName !== 'INSERT' || !image) return { envelopes: [], rejected: [] };
-  const item = unmarshall(image as Record<string, AttributeValue>);
+  const position = record.dynamodb?.SequenceNumber ?? '';
+  if (record.eventName !== 'INSERT' || !image) {
+    const keys = record.dynamodb?.Keys;
+    return { position, key: `${keys?.pk?.S ?? ''} ${keys?.sk?.S ?? ''}`, envelopes: [], rejected: [] };
+  }
+  return outboxRecordOfItem(unmarshall(image as Record<string, AttributeValue>), position);
+}
+
+/**
+ * The events a stored outcome item carries for the bus. An event that fails
+ * its contract is a bug upstream: it is set aside (and logged by the caller)
+ * rather than blocking the events behind it.
+ */
+export function outboxRecordOfItem(item: Record<string, unknown>, position: string): OutboxRecord {
+  const sk = String(item.sk ?? '');
   const all = sk.startsWith('EVENT#')
     ? outboxEnvelopes(item)
     : sk.startsWith('OUTBOX#')
       ? outboxRecordEnvelopes(item)
       : [];
-  const reading: OutboxReading = { envelopes: [], rejected: [] };
+  const record: OutboxRecord = {
+    position,
+    key: `${String(item.pk ?? '')} ${sk}`,
+    envelopes: [],
+    rejected: [],
+  };
   for (const envelope of all) {
     const { type, id } = envelope.metadata;
     const checked = isOutboundDetailType(type) ? contractFor(type).schema.safeParse(envelope.data) : null;
-    if (checked?.success) reading.envelopes.push(envelope);
+    if (checked?.success) record.envelopes.push(envelope);
     else
-      reading.rejected.push({
+      record.rejected.push({
         id,
         type,
         problem: checked ? checked.error.message : 'no contract for this type',
       });
   }
-  return reading;
+  return record;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../events/envelope';
 import { schema as changedSchema } from '../../../events/leaderboard-changed.v1';
 import { DynamoLeaderboardStore } from '../../../shared/adapters/dynamo/leaderboard-store';
+import { profilesOf } from '../../../shared/adapters/dynamo/profile-stream';
 import { makeRecordActivity } from '../../../shared/app/record-activity';
 import { makeUpdateUserSettings } from '../../../shared/app/update-user-settings';
 import { periodKey } from '../../../shared/domain/leaderboards/periods';
@@ -38,7 +39,7 @@ describe('the leaderboard projector on the table stream', () => {
       tableName,
       onBatch: async (records) => {
         seen.push(...records);
-        await projectLeaderboards(records, deps);
+        await projectLeaderboards(profilesOf(records), deps);
       },
       logError: () => undefined,
     });
@@ -102,7 +103,7 @@ describe('the leaderboard projector on the table stream', () => {
 
       // The same records again (a retried batch) change nothing and tell nothing.
       const before = published.length;
-      const again = await projectLeaderboards(seen, deps);
+      const again = await projectLeaderboards(profilesOf(seen), deps);
       expect(again.changes).toEqual([]);
       expect(published).toHaveLength(before);
       expect(((await boards.standing(xp, 'all', cy, 0)) as MyStanding).total).toBe(2);

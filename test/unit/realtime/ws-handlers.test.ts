@@ -6,8 +6,8 @@ import { main as onMessage } from '../../../functions/ws/default';
 import { main as disconnect } from '../../../functions/ws/disconnect';
 import { UnauthorizedError } from '../../../shared/domain/errors';
 import { MAX_CONNECTIONS_PER_USER } from '../../../shared/realtime/limits';
-import { overrideRealtimeDeps, resetRealtimeDeps } from '../../../shared/realtime/wiring';
 import type { ConnectionRecord, ConnectionStore, PostOutcome } from '../../../shared/realtime-ports';
+import { overrideRealtimeDeps, resetRealtimeDeps } from '../../../shared/realtime-wiring';
 
 const NOW = new Date('2026-11-23T13:05:00.000Z');
 

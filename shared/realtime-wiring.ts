@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { ApiGatewayConnectionPoster } from '../adapters/apigw/connection-poster';
-import { JwtTokenVerifier } from '../adapters/auth/jwt-token-verifier';
-import { createDynamoClients } from '../adapters/dynamo/client';
-import { DynamoConnectionStore } from '../adapters/dynamo/connection-store';
-import { type Env, parseEnv, tableEnvSchema } from '../env';
-import type { Clock } from '../ports';
-import type { ConnectionPoster, ConnectionStore, TokenVerifier } from '../realtime-ports';
+import { ApiGatewayConnectionPoster } from './adapters/apigw/connection-poster';
+import { JwtTokenVerifier } from './adapters/auth/jwt-token-verifier';
+import { createDynamoClients } from './adapters/dynamo/client';
+import { DynamoConnectionStore } from './adapters/dynamo/connection-store';
+import { type Env, parseEnv, tableEnvSchema } from './env';
+import type { Clock } from './ports';
+import type { ConnectionPoster, ConnectionStore, TokenVerifier } from './realtime-ports';
 
 /**
  * The composition root of the WebSocket handlers and the notifier. Each
@@ -14,7 +14,8 @@ import type { ConnectionPoster, ConnectionStore, TokenVerifier } from '../realti
  *
  * - connections: TABLE_NAME, DYNAMODB_ENDPOINT (only locally), AWS_REGION
  * - poster: WS_CALLBACK_URL, the stage's https callback URL (management API)
- * - tokens: AUTH_ISSUER, AUTH_AUDIENCE (comma-separated), AUTH_JWKS_URI (optional)
+ * - tokens: AUTH_ISSUER, AUTH_AUDIENCE (comma-separated), AUTH_SCOPES (space-separated,
+ *   optional), AUTH_JWKS_URI (optional: else Cognito's place or the issuer's discovery document)
  *
  * The local runtime and tests call overrideRealtimeDeps() before the first
  * invocation to put their own in place (the local runtime's dev tokens are

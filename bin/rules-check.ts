@@ -4,6 +4,7 @@ import { reachableMaxLevel, xpForLevel } from '../shared/domain/level-curve';
 import { InvalidRulesError, parseRules } from '../shared/rules/load';
 import type { Rules } from '../shared/rules/schema';
 import { rulesVersionOf } from '../shared/rules/version';
+import { issueLines } from '../shared/zod-issues';
 
 /**
  * `npm run rules:check [file]`: validates a rules file with the same schema
@@ -63,7 +64,7 @@ function main(argv: string[]): void {
     for (const line of summary(file, rules)) console.log(line);
   } catch (error) {
     if (!(error instanceof InvalidRulesError)) throw error;
-    fail([`Invalid rules: ${file}`, ...error.issues.map((issue) => `  ${issue.path}: ${issue.message}`)]);
+    fail([`Invalid rules: ${file}`, ...issueLines(error.issues).map((line) => `  ${line}`)]);
   }
 }
 

@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
+import { issueLines, namedIssues } from '../shared/zod-issues';
 
 /**
  * The operator's deployment choices, read from the CDK context key `questline`
@@ -138,8 +139,8 @@ export function parseQuestlineContext(raw: unknown): QuestlineConfig {
   }
   const result = questlineContextSchema.safeParse(value);
   if (!result.success) {
-    const issues = result.error.issues.map(
-      (i) => `  - questline.${i.path.join('.') || '(root)'}: ${i.message}`,
+    const issues = issueLines(namedIssues(result.error, { root: 'questline', whole: 'questline' })).map(
+      (line) => `  - ${line}`,
     );
     throw new InvalidQuestlineContextError(`Invalid CDK context "questline":\n${issues.join('\n')}`);
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { issueLines, namedIssues } from './zod-issues';
 
 /**
  * One parser for every function's environment: a bad or missing variable
@@ -19,6 +20,6 @@ export const tableEnvSchema = z.object({
 export function parseEnv<S extends z.ZodType>(schema: S, env: Env, what: string): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`).join('; ');
+  const problems = issueLines(namedIssues(result.error, { whole: '(env)' })).join('; ');
   throw new Error(`Invalid environment for ${what}: ${problems}`);
 }

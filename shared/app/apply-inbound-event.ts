@@ -4,9 +4,10 @@ import {
   activityInputSchema,
   toActivity,
 } from '../../events/activity-completed.v1';
-import { type FieldIssue, ValidationError } from '../domain/errors';
+import { ValidationError } from '../domain/errors';
 import type { Activity } from '../domain/types';
 import type { Rules } from '../rules/schema';
+import { namedIssues } from '../zod-issues';
 
 /**
  * Turns an event another service put on Questline's bus into the Activity the
@@ -89,7 +90,7 @@ export function parseInboundEvent(rules: Pick<Rules, 'inbound_events'>, body: st
     throw new ValidationError([{ field: 'body', message: `not JSON: ${(error as Error).message}` }]);
   }
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) throw new ValidationError(fieldIssues(envelope.error, ''));
+  if (!envelope.success) throw new ValidationError(namedIssues(envelope.error, { whole: 'body' }));
   const { id, source, 'detail-type': detailType, detail } = envelope.data;
   const event: InboundEvent = { detailType, activity: toInboundActivity(rules, detailType, detail) };
   if (id !== undefined) event.id = id;
@@ -99,32 +100,11 @@ export function parseInboundEvent(rules: Pick<Rules, 'inbound_events'>, body: st
 
 function parseDetail(detail: unknown): Activity {
   const result = activityInputSchema.safeParse(detail);
-  if (!result.success) throw new ValidationError(fieldIssues(result.error, 'detail'));
+  if (!result.success)
+    throw new ValidationError(namedIssues(result.error, { root: 'detail', whole: 'detail' }));
   return toActivity(result.data);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Zod issues as fields of the event (`detail.metadata`), each unknown key named on its own. */
-function fieldIssues(error: z.ZodError, root: string): FieldIssue[] {
-  return error.issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        field: fieldName(root, [...issue.path, key]),
-        message: 'unknown field',
-      }));
-    }
-    return [{ field: fieldName(root, issue.path), message: issue.message }];
-  });
-}
-
-/** `root` is where the path starts: `detail` for a detail, '' for the event itself (whose whole is `body`). */
-function fieldName(root: string, path: readonly PropertyKey[]): string {
-  if (root === '' && path.length === 0) return 'body';
-  return path.reduce<string>((name, segment) => {
-    if (typeof segment === 'number') return `${name}[${segment}]`;
-    return name === '' ? String(segment) : `${name}.${String(segment)}`;
-  }, root);
 }

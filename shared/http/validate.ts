@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { type FieldIssue, ValidationError } from '../domain/errors';
+import { namedIssues } from '../zod-issues';
 
 /** Where the input came from; names the field when the whole input is wrong. */
 export type InputSource = 'body' | 'query' | 'path' | 'header';
@@ -15,21 +16,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, sourc
 }
 
 export function issuesOf(error: z.ZodError, source: InputSource): FieldIssue[] {
-  return error.issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        field: fieldName([...issue.path, key], source),
-        message: 'unknown field',
-      }));
-    }
-    return [{ field: fieldName(issue.path, source), message: issue.message }];
-  });
-}
-
-function fieldName(path: readonly PropertyKey[], source: InputSource): string {
-  if (path.length === 0) return source;
-  return path.reduce<string>((name, segment) => {
-    if (typeof segment === 'number') return `${name}[${segment}]`;
-    return name === '' ? String(segment) : `${name}.${String(segment)}`;
-  }, '');
+  return namedIssues(error, { whole: source });
 }

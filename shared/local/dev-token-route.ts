@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { namedIssues } from '../zod-issues';
 import type { DevAuth } from './dev-auth';
 import { errorResponse, type HttpResponse, jsonResponse } from './http-response';
 
@@ -27,10 +28,7 @@ export async function issueDevToken(auth: DevAuth, body: Buffer): Promise<HttpRe
   }
   const parsed = devTokenRequestSchema.safeParse(document);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => ({
-      field: issue.path.length > 0 ? issue.path.map(String).join('.') : 'body',
-      message: issue.message,
-    }));
+    const details = namedIssues(parsed.error, { whole: 'body' });
     return errorResponse(
       400,
       'validation_failed',

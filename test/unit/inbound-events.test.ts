@@ -47,7 +47,7 @@ describe('inbound_events in the rules', () => {
       doc.inbound_events = { workout_logged: { activity_type: 'jogging' } };
     });
     expect(issues).toContainEqual({
-      path: 'inbound_events.workout_logged.activity_type',
+      field: 'inbound_events.workout_logged.activity_type',
       message: 'unknown activity jogging',
     });
   });
@@ -56,7 +56,7 @@ describe('inbound_events in the rules', () => {
     const issues = rulesIssues((doc) => {
       delete (doc.activities as Record<string, unknown>).custom;
     });
-    expect(issues.map((i) => i.path)).toContain('inbound_events.user_action.activity_type');
+    expect(issues.map((i) => i.field)).toContain('inbound_events.user_action.activity_type');
   });
 
   it('refuses mapping activity.completed itself and an unknown mapping field', () => {
@@ -66,7 +66,7 @@ describe('inbound_events in the rules', () => {
         quiz_done: { activity_type: 'quiz_completed', xp: 5 },
       };
     });
-    expect(issues.map((i) => i.path)).toEqual(
+    expect(issues.map((i) => i.field)).toEqual(
       expect.arrayContaining(['inbound_events.activity.completed', 'inbound_events.quiz_done.xp']),
     );
   });

@@ -17,7 +17,7 @@ describe('rules schema', () => {
       if (band) band.from_level = 11;
     });
     expect(issues).toContainEqual({
-      path: 'titles.1.from_level',
+      field: 'titles[1].from_level',
       message: expect.stringMatching(/expected 10/),
     });
   });
@@ -26,7 +26,7 @@ describe('rules schema', () => {
     const issues = issuesAfter((doc) => {
       doc.levels.max_level = 120;
     });
-    expect(issues).toContainEqual({ path: 'titles.7.to_level', message: expect.stringMatching(/120/) });
+    expect(issues).toContainEqual({ field: 'titles[7].to_level', message: expect.stringMatching(/120/) });
   });
 
   it('names milestones whose XP does not rise', () => {
@@ -34,7 +34,7 @@ describe('rules schema', () => {
       const third = doc.milestones[2];
       if (third) third.xp = 400;
     });
-    expect(issues).toContainEqual({ path: 'milestones.2.xp', message: 'milestone XP must rise' });
+    expect(issues).toContainEqual({ field: 'milestones[2].xp', message: 'milestone XP must rise' });
   });
 
   it('names milestones out of scene order', () => {
@@ -42,7 +42,7 @@ describe('rules schema', () => {
       const first = doc.milestones[0];
       if (first) first.scene_level = 2;
     });
-    expect(issues.map((i) => i.path)).toContain('milestones.0.scene_level');
+    expect(issues.map((i) => i.field)).toContain('milestones[0].scene_level');
   });
 
   it('names a premium multiplier below standard', () => {
@@ -50,7 +50,7 @@ describe('rules schema', () => {
       doc.multipliers.vip = { standard: 2, premium: 1.5 };
     });
     expect(issues).toContainEqual({
-      path: 'multipliers.vip.premium',
+      field: 'multipliers.vip.premium',
       message: 'premium cannot be below standard',
     });
   });
@@ -60,7 +60,7 @@ describe('rules schema', () => {
       const quiz = doc.activities.quiz_completed;
       if (quiz) quiz.xp = -5;
     });
-    expect(issues.map((i) => i.path)).toContain('activities.quiz_completed.xp');
+    expect(issues.map((i) => i.field)).toContain('activities.quiz_completed.xp');
   });
 
   it('names an unknown key', () => {
@@ -68,14 +68,14 @@ describe('rules schema', () => {
       const quiz = doc.activities.quiz_completed as Record<string, unknown> | undefined;
       if (quiz) quiz.bonus = 3;
     });
-    expect(issues).toContainEqual({ path: 'activities.quiz_completed.bonus', message: 'unknown field' });
+    expect(issues).toContainEqual({ field: 'activities.quiz_completed.bonus', message: 'unknown field' });
   });
 
   it('names an unknown top-level key', () => {
     const issues = issuesAfter((doc) => {
       doc.leaderboard = true;
     });
-    expect(issues).toContainEqual({ path: 'leaderboard', message: 'unknown field' });
+    expect(issues).toContainEqual({ field: 'leaderboard', message: 'unknown field' });
   });
 
   it('names an hourly cap above the daily cap', () => {
@@ -83,14 +83,14 @@ describe('rules schema', () => {
       const quiz = doc.activities.quiz_completed;
       if (quiz) quiz.caps = { per_hour: 10, per_day: 5 };
     });
-    expect(issues.map((i) => i.path)).toContain('activities.quiz_completed.caps.per_hour');
+    expect(issues.map((i) => i.field)).toContain('activities.quiz_completed.caps.per_hour');
   });
 
   it('names an activity code that is not snake_case', () => {
     const issues = issuesAfter((doc) => {
       doc.activities.BadName = { description: 'x', xp: 1, coins: 1 };
     });
-    expect(issues.map((i) => i.path).join(' ')).toMatch(/activities/);
+    expect(issues.map((i) => i.field).join(' ')).toMatch(/activities/);
   });
 
   it('reports every bad field at once', () => {
@@ -98,7 +98,7 @@ describe('rules schema', () => {
       doc.levels.growth = 3;
       doc.limits.max_event_age_hours = 0;
     });
-    expect(issues.map((i) => i.path)).toEqual(
+    expect(issues.map((i) => i.field)).toEqual(
       expect.arrayContaining(['levels.growth', 'limits.max_event_age_hours']),
     );
   });

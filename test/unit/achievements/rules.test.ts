@@ -5,7 +5,7 @@ import { shopFor } from '../../support/shop-fixtures';
 import { rulesWith } from '../fixtures';
 import { catalogRules, oneOff, reward, rulesWithAchievements } from './helpers';
 
-function issuesOf(edit: (doc: RulesInput) => void): { path: string; message: string }[] {
+function issuesOf(edit: (doc: RulesInput) => void): { field: string; message: string }[] {
   try {
     rulesWith(edit);
   } catch (error) {
@@ -71,7 +71,7 @@ describe('achievement rules validation', () => {
 
   it('refuses an unknown criterion kind, naming the field and the known kinds', () => {
     const issues = issuesOf(withAchievements({ ach: oneOff({ kind: 'moon_phase', min: 1 }) }));
-    const issue = issues.find((i) => i.path === 'achievements.ach.criterion.kind');
+    const issue = issues.find((i) => i.field === 'achievements.ach.criterion.kind');
     expect(issue?.message).toMatch(
       /'count' \| 'distinct_subjects' \| 'total_xp' \| 'level' \| 'streak' \| 'activity' \| 'all' \| 'any'/,
     );
@@ -81,7 +81,7 @@ describe('achievement rules validation', () => {
     const issues = issuesOf(
       withAchievements({ ach: oneOff({ kind: 'all', of: [{ kind: 'level', min: 2 }, { kind: 'vibes' }] }) }),
     );
-    expect(issues.map((i) => i.path)).toEqual(['achievements.ach.criterion.of.1.kind']);
+    expect(issues.map((i) => i.field)).toEqual(['achievements.ach.criterion.of[1].kind']);
   });
 
   it('refuses a reference to an unknown activity type, naming the field', () => {
@@ -97,7 +97,7 @@ describe('achievement rules validation', () => {
       }),
     );
     expect(issues).toContainEqual({
-      path: 'achievements.ach.criterion.of.1.activity',
+      field: 'achievements.ach.criterion.of[1].activity',
       message: 'unknown activity type jogging',
     });
   });
@@ -115,7 +115,7 @@ describe('achievement rules validation', () => {
         },
       }),
     );
-    expect(issues.map((i) => i.path)).toContain('achievements.tier.metric.activity');
+    expect(issues.map((i) => i.field)).toContain('achievements.tier.metric.activity');
   });
 
   it('refuses distinct subjects of an activity that is not first_time_per_subject', () => {
@@ -123,7 +123,7 @@ describe('achievement rules validation', () => {
       withAchievements({ ach: oneOff({ kind: 'distinct_subjects', activity: 'quiz_completed', min: 3 }) }),
     );
     expect(issues).toContainEqual({
-      path: 'achievements.ach.criterion.activity',
+      field: 'achievements.ach.criterion.activity',
       message: 'quiz_completed is not first_time_per_subject',
     });
   });
@@ -133,7 +133,7 @@ describe('achievement rules validation', () => {
       withAchievements({ ach: oneOff({ kind: 'streak', streak: 'moonwalk', min: 3 }) }),
     );
     expect(issues).toContainEqual({
-      path: 'achievements.ach.criterion.streak',
+      field: 'achievements.ach.criterion.streak',
       message: 'unknown streak type moonwalk',
     });
   });
@@ -155,14 +155,14 @@ describe('achievement rules validation', () => {
         },
       }),
     );
-    expect(issues.map((i) => i.path)).toContain('achievements.tier.tiers.1');
+    expect(issues.map((i) => i.field)).toContain('achievements.tier.tiers[1]');
   });
 
   it('refuses a repeatable achievement on a metric that is not a running total', () => {
     const issues = issuesOf(
       withAchievements({ rep: { ...oneOff({ kind: 'level', min: 5 }), kind: 'repeatable' } }),
     );
-    expect(issues.map((i) => i.path)).toContain('achievements.rep.criterion.kind');
+    expect(issues.map((i) => i.field)).toContain('achievements.rep.criterion.kind');
   });
 
   it('refuses a malformed time window, an unknown category and an unknown field', () => {
@@ -174,7 +174,7 @@ describe('achievement rules validation', () => {
         ),
       }),
     );
-    const paths = issues.map((i) => i.path);
+    const paths = issues.map((i) => i.field);
     expect(paths).toContain('achievements.ach.criterion.local_time.from');
     expect(paths).toContain('achievements.ach.category');
     expect(paths).toContain('achievements.ach.colour');

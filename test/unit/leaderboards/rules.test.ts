@@ -55,6 +55,6 @@ describe('leaderboard rules', () => {
     ['an unknown metric', board({ metric: { kind: 'vibes' } }), 'leaderboards.board_b.metric.kind'],
   ])('refuses %s, naming the field', (_case, definition, path) => {
     const issues = issuesOf((doc) => Object.assign(doc, { leaderboards: { board_b: definition } }));
-    expect(issues.map((i) => i.path)).toContain(path);
+    expect(issues.map((i) => i.field)).toContain(path);
   });
 });

@@ -9,7 +9,7 @@ import { shopRules } from './helpers';
 type Shop = NonNullable<RulesInput['shop']>;
 
 /** The issues the rules schema reports for the test shop with an edit. */
-function issuesOf(edit: (shop: Shop) => void): { path: string; message: string }[] {
+function issuesOf(edit: (shop: Shop) => void): { field: string; message: string }[] {
   try {
     shopRules((doc) => {
       if (doc.shop) edit(doc.shop);
@@ -36,7 +36,7 @@ describe('the shop checks in the rules schema', () => {
       if (shop.items.color_orange) shop.items.color_orange.price_coins = 10;
     });
     expect(issues).toContainEqual({
-      path: 'shop.items.color_orange.price_coins',
+      field: 'shop.items.color_orange.price_coins',
       message: 'an item with a free requirement costs 0',
     });
   });
@@ -47,7 +47,7 @@ describe('the shop checks in the rules schema', () => {
     });
     expect(issues).toEqual([
       {
-        path: 'shop.monster.default_color',
+        field: 'shop.monster.default_color',
         message: 'color_blue must be a color item with a free requirement',
       },
     ]);
@@ -58,11 +58,11 @@ describe('the shop checks in the rules schema', () => {
       shop.items.pencil = { ...shop.items.color_orange, type: 'accessory' } as Shop['items'][string];
       shop.monster.default_color = 'pencil';
     });
-    expect(notAColor.map((i) => i.path)).toEqual(['shop.monster.default_color']);
+    expect(notAColor.map((i) => i.field)).toEqual(['shop.monster.default_color']);
     const unknown = issuesOf((shop) => {
       shop.monster.default_color = 'color_nope';
     });
-    expect(unknown.map((i) => i.path)).toEqual(['shop.monster.default_color']);
+    expect(unknown.map((i) => i.field)).toEqual(['shop.monster.default_color']);
   });
 
   it('refuses the streak freeze code for an item or a reward', () => {
@@ -70,7 +70,7 @@ describe('the shop checks in the rules schema', () => {
       shop.items.streak_freeze = shop.items.hat_top as Shop['items'][string];
       shop.rewards.streak_freeze = shop.rewards.sticker as Shop['rewards'][string];
     });
-    expect(issues.map((i) => i.path).sort()).toEqual([
+    expect(issues.map((i) => i.field).sort()).toEqual([
       'shop.items.streak_freeze',
       'shop.rewards.streak_freeze',
     ]);
@@ -110,7 +110,7 @@ describe('checkShopReferences', () => {
       if (badge) badge.requirement = { kind: 'achievement', achievement: 'flashcard_century' };
     });
     expect(issues).toContainEqual({
-      path: 'shop.items.badge_lesson.requirement.achievement',
+      field: 'shop.items.badge_lesson.requirement.achievement',
       message: 'unknown achievement flashcard_century',
     });
   });

@@ -33,7 +33,7 @@ describe('streak rules', () => {
       refusal((doc) => {
         doc.streaks.types.study = { description: 'x', activities: ['meditation'] };
       }),
-    ).toMatch(/streaks\.types\.study\.activities\.0: unknown activity meditation/);
+    ).toMatch(/streaks\.types\.study\.activities\[0\]: unknown activity meditation/);
   });
 
   it('refuses more initial freezes than the maximum', () => {
@@ -60,7 +60,7 @@ describe('streak rules', () => {
           { days: 3, xp: 1, coins: 1 },
         ];
       }),
-    ).toMatch(/streaks\.milestones\.1\.days: days must rise/);
+    ).toMatch(/streaks\.milestones\[1\]\.days: days must rise/);
     expect(
       refusal((doc) => {
         doc.streaks.multiplier.steps = [

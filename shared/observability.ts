@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { MiddlewareObj } from '@middy/core';
 import { METRICS_NAMESPACE, METRICS_SERVICE, REFUSAL_REASON_DIMENSION } from './business-metrics';
-import type { BusinessMetrics } from './ports';
+import type { BusinessMetrics, OperationsLog } from './ports';
 
 /**
  * One logger and one metrics emitter per process (module singletons), shared
@@ -15,6 +15,16 @@ import type { BusinessMetrics } from './ports';
  */
 
 export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? METRICS_SERVICE });
+
+type LogContext = Parameters<typeof logger.appendKeys>[0];
+
+/** The logger as the use cases' port: a message and its context, by level. */
+export const operationsLog: OperationsLog = {
+  debug: (message, context = {}) => logger.debug(message, context as LogContext),
+  info: (message, context = {}) => logger.info(message, context as LogContext),
+  warn: (message, context = {}) => logger.warn(message, context as LogContext),
+  error: (message, context = {}) => logger.error(message, context as LogContext),
+};
 
 /** EMF to stdout, namespace Questline, constant dimension service=questline. */
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });

@@ -19,6 +19,14 @@ export interface BusinessMetrics {
   count(name: BusinessMetricName, value?: number, reason?: string): void;
 }
 
+/** What operators read in the logs, by level (Powertools' logger is one as it is). */
+export interface OperationsLog {
+  debug(message: string, context?: Record<string, unknown>): void;
+  info(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
+}
+
 export interface Clock {
   now(): Date;
 }

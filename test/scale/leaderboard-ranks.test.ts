@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoLeaderboardStore } from '../../shared/adapters/dynamo/leaderboard-store';
+import { forEachConcurrently } from '../../shared/concurrency';
 import type { BoardRef, Contender, MyStanding } from '../../shared/leaderboard-ports';
 import { batchWrite } from '../support/batch-write';
 import { createTestStore } from '../support/dynamodb';
@@ -30,19 +31,6 @@ const instants = Array.from({ length: 12 }, (_, i) =>
 );
 
 const userId = (i: number) => `user-${String(i).padStart(5, '0')}`;
-
-async function inParallel<T>(
-  items: readonly T[],
-  width: number,
-  run: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await run(items[next++] as T);
-    }),
-  );
-}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
@@ -94,7 +82,7 @@ describe('leaderboard store against a brute-force ranking (DynamoDB Local)', () 
     // A repeated record, and a stale one (an older version) arriving late.
     updates.push(...updates.slice(0, 50), { ...(initial[3] as Contender) });
     for (const c of [...initial, ...updates]) for (const model of Object.values(models)) model.apply(c);
-    await inParallel(chunks(updates, 100), 3, async (batch) => {
+    await forEachConcurrently(chunks(updates, 100), 3, async (batch) => {
       await store.project(boards, batch);
     });
   }, 240_000);
@@ -107,7 +95,7 @@ describe('leaderboard store against a brute-force ranking (DynamoDB Local)', () 
       const standings = models[name].standings();
       const mismatches: string[] = [];
       const ids = Array.from({ length: USERS }, (_, i) => userId(i));
-      await inParallel(ids, 32, async (id) => {
+      await forEachConcurrently(ids, 32, async (id) => {
         const got = await store.standing(board, period, id, 0);
         const want = standings.get(id) ?? null;
         const gotStanding =
@@ -129,7 +117,7 @@ describe('leaderboard store against a brute-force ranking (DynamoDB Local)', () 
       // The first, the last, and every 7th user in between.
       const sample = ranking.filter((_, i) => i % 7 === 0 || i < 3 || i >= ranking.length - 3);
       const mismatches: string[] = [];
-      await inParallel(sample, 32, async (u) => {
+      await forEachConcurrently(sample, 32, async (u) => {
         const got = (await store.standing(board, period, u.userId, 3)) as MyStanding;
         const rank = got.rank;
         const want = (from: number, to: number) =>

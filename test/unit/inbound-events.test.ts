@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInboundEvent, toInboundActivity } from '../../shared/app/apply-inbound-event';
+import { parseInboundEvent, toInboundActivity } from '../../shared/bus/parse-inbound-event';
 import { ValidationError } from '../../shared/domain/errors';
 import defaultInbound from '../../shared/rules/default-inbound.json';
 import { defaultRules, parseRules } from '../../shared/rules/load';

@@ -11,8 +11,8 @@ import { namedIssues } from '../zod-issues';
 
 /**
  * Turns an event another service put on Questline's bus into the Activity the
- * record-activity use case applies. Pure: the queue handler parses and
- * applies, this decides what an event means.
+ * record-activity use case applies: the bus's edge, pure parsing. The
+ * apply-inbound-batch use case applies what this decides an event means.
  *
  * - `activity.completed`: the detail is the POST /v1/internal/activities body, as is.
  * - a name mapped in the rules' `inbound_events` (the seeds' user_action,

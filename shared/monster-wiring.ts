@@ -5,10 +5,11 @@ import { DynamoProfileReader } from './adapters/dynamo/profile-reader';
 import { DynamoRateLimiter } from './adapters/dynamo/rate-limiter';
 import { DynamoSceneStore } from './adapters/dynamo/scene-store';
 import { DynamoShopStore } from './adapters/dynamo/shop-store';
-import { makeMonsterUseCases } from './app/monster-use-cases';
+import { type MonsterUpdated, makeMonsterUseCases } from './app/monster-use-cases';
 import { parseEnv, tableEnvSchema } from './env';
-import { emfBusinessMetrics } from './observability';
+import { emfBusinessMetrics, logger } from './observability';
 import { loadActiveRules } from './rules/active-rules';
+import { sceneRequests } from './scenes/scene-request-wiring';
 
 /**
  * The composition root of the monster routes (GET and PUT /v1/me/monster):
@@ -49,3 +50,28 @@ export function monsterUseCases(): ReturnType<typeof createMonsterUseCases> {
   built ??= createMonsterUseCases(process.env);
   return built;
 }
+
+/**
+ * PUT /v1/me/monster's whole step: the change, then, when the look changed,
+ * its new scene (the job's id, or null). The monster is saved whatever
+ * happens to the scene: one that cannot start is logged (its job, if made,
+ * is failed with start_failed), and the user keeps the scene they had until
+ * the next change or request.
+ */
+export async function updateMonsterAndScene(
+  userId: string,
+  input: Parameters<MonsterUseCases['updateMonster']>[1],
+  version: Parameters<MonsterUseCases['updateMonster']>[2],
+): Promise<{ updated: MonsterUpdated; sceneJobId: string | null }> {
+  const updated = await monsterUseCases().updateMonster(userId, input, version);
+  if (!updated.needsSceneRegeneration) return { updated, sceneJobId: null };
+  try {
+    const job = await sceneRequests().triggers.onMonsterChanged({ userId, version: updated.version });
+    return { updated, sceneJobId: job.jobId };
+  } catch (error) {
+    logger.error('the scene of a changed monster did not start', { error });
+    return { updated, sceneJobId: null };
+  }
+}
+
+type MonsterUseCases = ReturnType<typeof createMonsterUseCases>;

@@ -2,9 +2,8 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { outboxRecordOf } from '../../shared/adapters/dynamo/outbox-stream';
 import { busPublisher } from '../../shared/bus-wiring';
-import { emfBusinessMetrics, lambdaObservability, logger } from '../../shared/observability';
-import { PublishFailedError } from '../../shared/ports';
-import { publishOutbox, RecentlyPublished } from '../../shared/streams/outbox-publisher';
+import { emfBusinessMetrics, lambdaObservability, operationsLog } from '../../shared/observability';
+import { outboxOperationsLog, publishOutbox, RecentlyPublished } from '../../shared/streams/outbox-publisher';
 
 /** kept across invocations: the retry of a partly published batch skips what went out */
 const recent = new RecentlyPublished();
@@ -19,25 +18,7 @@ export async function main(event: DynamoDBStreamEvent): Promise<DynamoDBBatchRes
   const { retryFrom } = await publishOutbox(
     event.Records.map(outboxRecordOf),
     busPublisher(),
-    {
-      published: (count) => emfBusinessMetrics.count('EventsPublished', count),
-      rejected: (record) => {
-        emfBusinessMetrics.count('EventsDropped', record.rejected.length);
-        logger.error('outbox events broke their contract and were not published', {
-          key: record.key,
-          rejected: record.rejected,
-        });
-      },
-      failed: (record, error) => {
-        if (error instanceof PublishFailedError)
-          emfBusinessMetrics.count('EventsRefused', error.failures.length);
-        logger.error('publishing the outbox failed; the batch is retried from this record', {
-          key: record.key,
-          sequenceNumber: record.position,
-          error,
-        });
-      },
-    },
+    outboxOperationsLog(emfBusinessMetrics, operationsLog),
     recent,
   );
   return { batchItemFailures: retryFrom ? [{ itemIdentifier: retryFrom.position }] : [] };

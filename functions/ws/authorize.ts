@@ -21,7 +21,10 @@ export async function main(event: APIGatewayRequestAuthorizerEvent): Promise<API
   } catch (error) {
     if (!(error instanceof UnauthorizedError)) throw error;
     // The reason, never the token: a token in a log is a credential in a log.
-    logger.info('websocket refused', { reason: reasonOf(error) });
+    const { cause } = error;
+    logger.info('websocket refused', {
+      reason: cause instanceof Error ? `${cause.name}: ${cause.message}` : error.message,
+    });
     throw new Error('Unauthorized');
   }
   return {
@@ -32,10 +35,6 @@ export async function main(event: APIGatewayRequestAuthorizerEvent): Promise<API
     },
     context: { userId },
   };
-}
-
-function reasonOf(error: UnauthorizedError): string {
-  return error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : error.message;
 }
 
 export const handler = middy(main).use(lambdaObservability());

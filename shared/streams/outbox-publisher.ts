@@ -1,5 +1,11 @@
 import type { Envelope } from '../../events/envelope';
-import { type EventPublisher, type OutboxRecord, PublishFailedError } from '../ports';
+import {
+  type BusinessMetrics,
+  type EventPublisher,
+  type OperationsLog,
+  type OutboxRecord,
+  PublishFailedError,
+} from '../ports';
 
 /** PutEvents sends 10 at a time: records are grouped until they carry about that many. */
 const GROUP_SIZE = 10;
@@ -8,6 +14,28 @@ export interface OutboxLog {
   published(count: number): void;
   rejected(record: OutboxRecord): void;
   failed(record: OutboxRecord, error: unknown): void;
+}
+
+/** The OutboxLog of the stream consumer: business metrics and log lines for operators. */
+export function outboxOperationsLog(metrics: BusinessMetrics, log: OperationsLog): OutboxLog {
+  return {
+    published: (count) => metrics.count('EventsPublished', count),
+    rejected: (record) => {
+      metrics.count('EventsDropped', record.rejected.length);
+      log.error('outbox events broke their contract and were not published', {
+        key: record.key,
+        rejected: record.rejected,
+      });
+    },
+    failed: (record, error) => {
+      if (error instanceof PublishFailedError) metrics.count('EventsRefused', error.failures.length);
+      log.error('publishing the outbox failed; the batch is retried from this record', {
+        key: record.key,
+        sequenceNumber: record.position,
+        error,
+      });
+    },
+  };
 }
 
 /**

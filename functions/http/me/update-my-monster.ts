@@ -1,4 +1,3 @@
-import type { MonsterUpdated } from '../../../shared/app/monster-use-cases';
 import { userFromJwt } from '../../../shared/http/auth';
 import { httpHandler } from '../../../shared/http/http-handler';
 import { json } from '../../../shared/http/responses';
@@ -6,9 +5,7 @@ import { presentMonster } from '../../../shared/http/shop-presenters';
 import { monsterBodySchema } from '../../../shared/http/shop-schemas';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
-import { monsterUseCases } from '../../../shared/monster-wiring';
-import { logger } from '../../../shared/observability';
-import { sceneRequests } from '../../../shared/scenes/scene-request-wiring';
+import { updateMonsterAndScene } from '../../../shared/monster-wiring';
 
 /**
  * PUT /v1/me/monster: rename or dress my monster with items I have unlocked.
@@ -19,24 +16,8 @@ import { sceneRequests } from '../../../shared/scenes/scene-request-wiring';
 export async function main(event: HttpEvent): Promise<HttpResult> {
   const userId = userFromJwt(event);
   const { version, ...input } = parseInput(monsterBodySchema, event.jsonBody, 'body');
-  const updated = await monsterUseCases().updateMonster(userId, input, version);
-  return json(200, presentMonster(updated, await startScene(userId, updated)));
-}
-
-/**
- * The monster is saved whatever happens here: a scene that cannot start is
- * logged (its job, if made, is failed with start_failed), and the user keeps
- * the scene they had until the next change or request.
- */
-async function startScene(userId: string, updated: MonsterUpdated): Promise<string | null> {
-  if (!updated.needsSceneRegeneration) return null;
-  try {
-    const job = await sceneRequests().triggers.onMonsterChanged({ userId, version: updated.version });
-    return job.jobId;
-  } catch (error) {
-    logger.error('the scene of a changed monster did not start', { error });
-    return null;
-  }
+  const { updated, sceneJobId } = await updateMonsterAndScene(userId, input, version);
+  return json(200, presentMonster(updated, sceneJobId));
 }
 
 export const handler = httpHandler(main, { routeId: 'UpdateMyMonster', body: true });

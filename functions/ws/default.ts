@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import { lambdaObservability, logger } from '../../shared/observability';
+import { clientMessageOf } from '../../shared/realtime/client-messages';
 import { realtimeDeps } from '../../shared/realtime-wiring';
 
 /**
@@ -15,25 +16,13 @@ export async function main(
   const { connectionId } = event.requestContext;
   const deps = realtimeDeps();
   const reply =
-    actionOf(event.body) === 'ping'
+    clientMessageOf(event.body)?.action === 'ping'
       ? { event: 'pong', data: { at: deps.clock.now().toISOString() } }
       : { event: 'error', data: { code: 'unknown_action' } };
   const outcome = await deps.poster.post(connectionId, reply);
   // gone: the client left while we answered; its $disconnect removes it
   if (outcome === 'gone') logger.info('websocket reply not delivered: connection gone', { connectionId });
   return { statusCode: 200 };
-}
-
-function actionOf(body: string | undefined): unknown {
-  if (!body) return undefined;
-  try {
-    const message: unknown = JSON.parse(body);
-    return typeof message === 'object' && message !== null
-      ? (message as { action?: unknown }).action
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export const handler = middy(main).use(lambdaObservability());

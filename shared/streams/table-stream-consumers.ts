@@ -6,6 +6,7 @@
  * consumer here and both pick it up.
  */
 
+import { streamSortKeys, UNLOCKS_ATTRIBUTE } from '../adapters/dynamo/keys';
 import type { TableAccess } from '../table-access';
 
 export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -61,9 +62,14 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     table: 'write-stats',
     filters: [
       // users: profiles created and deleted
-      { events: ['INSERT', 'REMOVE'], sortKeys: ['PROFILE'], sortKeyPrefixes: [] },
+      { events: ['INSERT', 'REMOVE'], sortKeys: [streamSortKeys.profile], sortKeyPrefixes: [] },
       // unlocks: the event items of outcomes that unlocked something (they carry the count)
-      { events: ['INSERT'], sortKeys: [], sortKeyPrefixes: ['EVENT#'], newImageHas: { unlocks: 'N' } },
+      {
+        events: ['INSERT'],
+        sortKeys: [],
+        sortKeyPrefixes: [streamSortKeys.eventPrefix],
+        newImageHas: { [UNLOCKS_ATTRIBUTE]: 'N' },
+      },
     ],
     batchSize: 1000,
     batchWindowSeconds: 5,
@@ -77,7 +83,13 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     entry: 'functions/stream/publish-outbox.ts',
     description: "Publishes committed outcomes' events to the bus (the transactional outbox)",
     table: 'none',
-    filters: [{ events: ['INSERT'], sortKeys: [], sortKeyPrefixes: ['EVENT#', 'OUTBOX#'] }],
+    filters: [
+      {
+        events: ['INSERT'],
+        sortKeys: [],
+        sortKeyPrefixes: [streamSortKeys.eventPrefix, streamSortKeys.outboxPrefix],
+      },
+    ],
     batchSize: 100,
     // Users wait for these (realtime pushes): no batching window.
     batchWindowSeconds: 0,
@@ -92,7 +104,7 @@ export const tableStreamConsumers: readonly StreamConsumerDefinition[] = [
     description: 'Projects profile writes onto the leaderboards (score items, bucket counts, top-10 changes)',
     // Score items in users' partitions, the boards' counters, and the index for the top 10.
     table: 'read-write',
-    filters: [{ events: ['INSERT', 'MODIFY'], sortKeys: ['PROFILE'], sortKeyPrefixes: [] }],
+    filters: [{ events: ['INSERT', 'MODIFY'], sortKeys: [streamSortKeys.profile], sortKeyPrefixes: [] }],
     // Up to a second of batching: ranks trail the profile by about that (README: Leaderboards).
     batchSize: 500,
     batchWindowSeconds: 1,

@@ -155,10 +155,19 @@ export const UNLOCKS_ATTRIBUTE = 'unlocks';
 /** Prefix of the ledger index's sort key, for `begins_with` queries. */
 export const ledgerPrefix = LEDGER;
 
-export const isProfileKey = (key: ItemKey): boolean => key.sk === PROFILE;
 export const isEventKey = (key: ItemKey): boolean => key.sk.startsWith(EVENT);
-export const isOnceMarkerKey = (key: ItemKey): boolean => key.sk.startsWith(ONCE);
 export const isOutboxKey = (key: ItemKey): boolean => key.sk.startsWith(OUTBOX);
+export const isProfileSk = (sk: string | undefined): boolean => sk === PROFILE;
+
+/**
+ * The sort keys stream consumers filter on (shared/streams/table-stream-consumers.ts,
+ * read by CDK's filter criteria and the local runtime alike).
+ */
+export const streamSortKeys = { profile: PROFILE, eventPrefix: EVENT, outboxPrefix: OUTBOX } as const;
+
+/** An event item's ledger instant (its `ledger_sk`), or '' when it has none. */
+export const ledgerInstantOf = (ledgerSk: unknown): string =>
+  typeof ledgerSk === 'string' && ledgerSk.startsWith(LEDGER) ? ledgerSk.slice(LEDGER.length) : '';
 
 const LEDGER_SK = /^TX#(\d{4}-\d{2}-\d{2}T[\d:.]+Z)#(.+)$/;
 

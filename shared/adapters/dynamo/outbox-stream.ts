@@ -4,6 +4,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { contractFor, isOutboundDetailType } from '../../../events/catalog';
 import type { OutboxRecord } from '../../ports';
 import { outboxEnvelopes } from './event-record';
+import { isEventKey, isOutboxKey } from './keys';
 import { outboxRecordEnvelopes } from './outbox-record';
 
 /**
@@ -28,15 +29,11 @@ export function outboxRecordOf(record: DynamoDBRecord): OutboxRecord {
  * rather than blocking the events behind it.
  */
 export function outboxRecordOfItem(item: Record<string, unknown>, position: string): OutboxRecord {
-  const sk = String(item.sk ?? '');
-  const all = sk.startsWith('EVENT#')
-    ? outboxEnvelopes(item)
-    : sk.startsWith('OUTBOX#')
-      ? outboxRecordEnvelopes(item)
-      : [];
+  const key = { pk: String(item.pk ?? ''), sk: String(item.sk ?? '') };
+  const all = isEventKey(key) ? outboxEnvelopes(item) : isOutboxKey(key) ? outboxRecordEnvelopes(item) : [];
   const record: OutboxRecord = {
     position,
-    key: `${String(item.pk ?? '')} ${sk}`,
+    key: `${key.pk} ${key.sk}`,
     envelopes: [],
     rejected: [],
   };

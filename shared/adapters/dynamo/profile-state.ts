@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { type PackedState, packStreaks, unpackStreaks } from '../../domain/streaks/codec';
 import type { AchievementProgress, FreezeWallet, LedgerBonus, Profile } from '../../domain/types';
 import { jsonString } from './json-attribute';
+import { type PackedState, packStreaks, unpackStreaks } from './streak-codec';
 
 /**
  * The issue 3 game state and the issue 6 leaderboard state on the profile
@@ -10,7 +10,7 @@ import { jsonString } from './json-attribute';
  * leaves it absent, and validated with zod on read. The display name and the
  * board visibility are plain attributes, also absent until set.
  * The profile item is written on every activity, so the encodings are the
- * compact ones: streaks in the positional form of streaks/codec.ts, the
+ * compact ones: streaks in the positional form of streak-codec.ts, the
  * freeze wallet as [held, refilledMonth?].
  */
 
@@ -18,7 +18,7 @@ const count = z.number().int().min(0);
 const day = z.number().int().nullable();
 const days = z.array(z.number().int());
 
-/** The positional form packStreaks writes (see streaks/codec.ts). */
+/** The positional form packStreaks writes (see streak-codec.ts). */
 const packedStreakSchema = z.tuple([
   z.tuple([day, count, day, count, count]),
   days,

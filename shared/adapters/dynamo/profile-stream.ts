@@ -3,6 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Profile } from '../../domain/types';
 import { profileFromItem } from './items';
+import { isProfileSk } from './keys';
 
 /**
  * The profiles a batch of stream records left behind: the new image of every
@@ -13,7 +14,7 @@ import { profileFromItem } from './items';
 export function profilesOf(records: readonly DynamoDBRecord[]): Profile[] {
   return records.flatMap((record) => {
     const image = record.dynamodb?.NewImage;
-    const isProfile = record.dynamodb?.Keys?.sk?.S === 'PROFILE';
+    const isProfile = isProfileSk(record.dynamodb?.Keys?.sk?.S);
     if (!isProfile || !image || record.eventName === 'REMOVE') return [];
     return [profileFromItem(unmarshall(image as Record<string, AttributeValue>))];
   });

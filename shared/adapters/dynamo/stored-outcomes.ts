@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { OutcomeRef, StoredOutboxRecord, StoredOutcomes } from '../../ports';
 import { batchGetConsistent, itemKeyId } from './batch-get';
-import { eventKey, outboxKey } from './keys';
+import { eventKey, ledgerInstantOf, ledgerPrefix, outboxKey, streamSortKeys } from './keys';
 import { outboxRecordOfItem } from './outbox-stream';
 
 /**
@@ -48,11 +48,11 @@ export class DynamoStoredOutcomes implements StoredOutcomes {
                 '(begins_with(sk, :event) AND ledger_sk BETWEEN :txFrom AND :txTo) OR ' +
                 '(begins_with(sk, :outbox) AND occurred_at BETWEEN :from AND :to)',
               ExpressionAttributeValues: {
-                ':event': 'EVENT#',
-                ':outbox': 'OUTBOX#',
-                ':txFrom': `TX#${since}`,
+                ':event': streamSortKeys.eventPrefix,
+                ':outbox': streamSortKeys.outboxPrefix,
+                ':txFrom': `${ledgerPrefix}${since}`,
                 // every event id sorts before '~' (ids are [A-Za-z0-9_.:-], user keys me:...)
-                ':txTo': `TX#${until}#~`,
+                ':txTo': `${ledgerPrefix}${until}#~`,
                 ':from': since,
                 ':to': until,
               },
@@ -70,6 +70,6 @@ export class DynamoStoredOutcomes implements StoredOutcomes {
 }
 
 function storedRecordOf(item: Record<string, unknown>, index: number): StoredOutboxRecord {
-  const recordedAt = String(item.ledger_sk ?? '').replace(/^TX#/, '') || String(item.occurred_at ?? '');
+  const recordedAt = ledgerInstantOf(item.ledger_sk) || String(item.occurred_at ?? '');
   return { ...outboxRecordOfItem(item, String(index)), recordedAt };
 }

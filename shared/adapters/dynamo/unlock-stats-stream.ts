@@ -5,7 +5,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { statKey, type UnlockStats } from '../../domain/achievements/views';
 import type { Rules } from '../../rules/schema';
 import { unlocksOfEventRecord } from './event-record';
-import { isEventKey, USER_PK_PREFIX } from './keys';
+import { isEventKey, isProfileSk, USER_PK_PREFIX } from './keys';
 
 /**
  * What a batch of the table's stream records adds to the unlock statistics:
@@ -26,7 +26,7 @@ export function unlockStatsDelta(
     const pk = record.dynamodb?.Keys?.pk?.S;
     const sk = record.dynamodb?.Keys?.sk?.S;
     if (!pk?.startsWith(USER_PK_PREFIX) || sk === undefined) continue;
-    if (sk === 'PROFILE') {
+    if (isProfileSk(sk)) {
       delta.users += record.eventName === 'INSERT' ? 1 : record.eventName === 'REMOVE' ? -1 : 0;
       continue;
     }

@@ -36,11 +36,6 @@ export function rankKey(entry: BoardEntry): string {
   return `${String(score).padStart(SCORE_DIGITS, '0')}#${String(inverted).padStart(TIME_DIGITS, '0')}#${entry.userId}`;
 }
 
-/** Is `a` above `b` on the board? The same order as rankKey, descending. */
-export function ranksAbove(a: BoardEntry, b: BoardEntry): boolean {
-  return rankKey(a) > rankKey(b);
-}
-
 /** The bucket of a score: buckets of `width` points each, bucket 0 holding 0 .. width-1. */
 export function bucketOf(score: number, width: number): number {
   return Math.floor(Math.max(0, score) / width);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packStreaks, unpackStreaks } from '../../../shared/domain/streaks/codec';
+import { packStreaks, unpackStreaks } from '../../../shared/adapters/dynamo/streak-codec';
 import { useFreeze } from '../../../shared/domain/streaks/freezes';
 import { defaultRules as rules } from '../../../shared/rules/load';
 import { daily, last, run, user } from './helpers';

@@ -1,4 +1,4 @@
-import type { StreakAction, StreakBase, StreakState } from './state';
+import type { StreakAction, StreakBase, StreakState } from '../../domain/streaks/state';
 
 /**
  * A compact form of the streak states for the profile item, where every byte

@@ -80,9 +80,6 @@ export class StatelessStack extends Stack {
       table: props.table,
       functionDefaults,
       inboundMaxConcurrency: props.capacity.inboundMaxConcurrency,
-      // applying activities writes the ledger; the notifier deletes gone connections
-      // starting a milestone's scene writes its job
-      tableAccess: { ActivitiesIn: 'read-write', PushToUsers: 'none', ScenesOnMilestone: 'read-write' },
     });
     this.webSocketApi = new QuestlineWebSocketApi(this, 'Realtime', {
       table: props.table,

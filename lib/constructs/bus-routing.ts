@@ -7,7 +7,6 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { BusRoute, ValueMatcher } from '../../shared/bus/bus-routes';
-import type { TableAccess } from '../../shared/table-access';
 import { alarmWhen, functionErrorsAlarm } from './alarm';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
 import type { GameTable } from './game-table';
@@ -17,8 +16,6 @@ export interface BusRoutingProps {
   routes: readonly BusRoute[];
   table: GameTable;
   functionDefaults: ApiFunctionDefaults;
-  /** what each route's function may do with the table, by route id */
-  tableAccess: Readonly<Record<string, TableAccess>>;
   /** most concurrent invocations a queue's consumer may use (the event source's maxConcurrency) */
   inboundMaxConcurrency: number;
 }
@@ -51,7 +48,7 @@ export class BusRouting extends Construct {
         entry: route.target.entry,
         description: route.description,
       });
-      props.table.grantFor(fn.fn, props.tableAccess[route.id] ?? 'none');
+      props.table.grantFor(fn.fn, route.table);
       this.functions.set(route.id, fn);
       const rule = new Rule(this, `${route.id}Rule`, {
         eventBus: props.bus,

@@ -1,6 +1,7 @@
 import { EVENT_SOURCE } from '../../events/envelope';
 import { detailType as MILESTONE_REACHED } from '../../events/milestone-reached.v1';
 import type { SceneAccess } from '../http/routes';
+import type { TableAccess } from '../table-access';
 
 /**
  * The bus's routing table: read by the CDK stateless stack (one EventBridge
@@ -18,6 +19,8 @@ export interface BusRoute {
   id: string;
   description: string;
   pattern: { source: ValueMatcher; detailType: ValueMatcher };
+  /** what the target may do with the table (CDK grants exactly this) */
+  table: TableAccess;
   /** what the target does with monster scenes (see routes.ts) */
   scenes?: SceneAccess;
   target:
@@ -67,6 +70,8 @@ export function busRoutes(opts: {
       description: 'Activities other services report (activity.completed and the mapped names) -> apply',
       // Questline's own events never come back in as activities.
       pattern: { source: { anythingBut: [EVENT_SOURCE] }, detailType: opts.inboundDetailTypes },
+      // applying activities writes the ledger
+      table: 'read-write',
       target: {
         kind: 'queue',
         entry: 'functions/queue/apply-activities.ts',
@@ -77,12 +82,16 @@ export function busRoutes(opts: {
       id: 'PushToUsers',
       description: "A user's outcome events -> the realtime notifier (WebSocket pushes)",
       pattern: { source: [EVENT_SOURCE], detailType: opts.pushedDetailTypes },
+      // only the connection items: granted with their partitions by the WebSocket construct
+      table: 'none',
       target: { kind: 'function', entry: 'functions/events/notify.ts' },
     },
     {
       id: 'ScenesOnMilestone',
       description: "An XP milestone crossed -> the new scene level's scene (the scene workflow)",
       pattern: { source: [EVENT_SOURCE], detailType: [MILESTONE_REACHED] },
+      // starting a milestone's scene writes its job
+      table: 'read-write',
       scenes: 'start',
       target: { kind: 'function', entry: 'functions/events/start-milestone-scene.ts' },
     },

@@ -1,5 +1,5 @@
 /**
- * What the leaderboard use cases and the stream consumer depend on (issue 6).
+ * What the leaderboard use cases and the stream consumer depend on.
  * The DynamoDB adapter (shared/adapters/dynamo/leaderboard-store.ts) keeps one
  * score item per user, board and period, a sharded sparse index over them in
  * rank order, and per-board bucket counts; see the README's "Leaderboards".

@@ -5,7 +5,7 @@
  */
 
 /**
- * Achievement state on the profile item (issue 3): lifetime tallies the
+ * Achievement state on the profile item: lifetime tallies the
  * criteria read, and what was earned. Plain data, about 1 KB for a full catalog.
  */
 export interface AchievementProgress {

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import defaultCatalog from './default-achievements.json';
 
 /**
- * The achievement part of the rules (issue 3): declarative criteria, kinds,
+ * The achievement part of the rules: declarative criteria, kinds,
  * tiers, rewards. Owned by the achievement evaluator in
  * shared/domain/achievements/. Criteria are data, so a product owner adds a
  * badge without a deploy of code, and an unknown criterion kind fails

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /**
- * The streak part of the rules (issue 3): streak types, grace, freezes,
+ * The streak part of the rules: streak types, grace, freezes,
  * milestones and the streak multiplier. Owned by the streak evaluator in
  * shared/domain/streaks/.
  */

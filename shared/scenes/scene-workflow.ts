@@ -2,8 +2,9 @@ import { type SceneTaskId, sceneWorkflowTasks } from './scene-task-table';
 
 /**
  * The scene workflow: ONE definition (Amazon States Language), deployed by
- * CDK as a Step Functions Standard state machine (lib/constructs/scene-
- * workflow.ts) and run by the local runtime with aws-local-stepfunctions.
+ * CDK as a Step Functions Standard state machine
+ * (lib/constructs/scene-workflow.ts) and run by the local runtime with
+ * aws-local-stepfunctions.
  * Each Task names its function as `${TaskId}`: CDK substitutes the
  * function's ARN, the local runtime the in-process handler.
  *

@@ -16,7 +16,7 @@ import { measureInterleaved, rawMinimum, rawSameShape, recordActivityUseCase, su
 /**
  * `npm run bench` (or `npm run bench -- apply`): the apply path against the raw minimum on one DynamoDB
  * Local, in one process and one run (the machine is noisy: only ratios taken
- * side by side mean anything). Goal: use case >= 0.85x raw (issue 14; DESIGN.md says 0.8x), <= 2
+ * side by side mean anything). Goal: use case >= 0.85x raw (DESIGN.md says 0.8x), <= 2
  * round trips and <= 6 write units per common-case activity.
  */
 
@@ -75,7 +75,7 @@ try {
  * matters for cost: (a) a second activity on a day (streaks maintained: the
  * common case), (b) the first activity of a day (streak.updated events),
  * (c) one that unlocks an achievement (and here writes a once-per-subject
- * marker too). Goal (issue 14): at most 8 write units for (c), counting the
+ * marker too). Goal: at most 8 write units for (c), counting the
  * ledger index entry at the transactional rate.
  */
 async function reportOneActivity(

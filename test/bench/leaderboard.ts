@@ -12,7 +12,7 @@ import { attachCapacityProbe, type CapacityProbe } from '../support/capacity-pro
 import { boardItems } from './leaderboard-load';
 
 /**
- * `npm run bench -- leaderboard` (issue 6): loads 10,000 then 100,000 ranked
+ * `npm run bench -- leaderboard`: loads 10,000 then 100,000 ranked
  * users into DynamoDB Local (batch writes of the very items the projection
  * writes), then for random users measures the top 10 and my rank: requests,
  * sequential round trips, read units (ConsumedCapacity) and latency, next to

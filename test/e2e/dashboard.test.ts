@@ -10,7 +10,7 @@ import { apiAs, openDashboard, tabTo } from './support/dashboard';
 import { cleanup, devToken, REPO_ROOT, type RunningLocal, startLocal } from './support/local-process';
 
 /**
- * Issue 13 in a real Chromium against `npm start`: the dashboard shows what
+ * The player's dashboard in a real Chromium against `npm start`: the dashboard shows what
  * the API answers, follows pushes without a reload, buys, dresses and saves
  * (keyboard only), explains a conflicting save, and passes axe-core.
  */

@@ -11,7 +11,7 @@ import { connectSocket, type TestSocket } from '../support/ws-client';
 import { cleanup, devToken, type RunningLocal, startLocal } from './support/local-process';
 
 /**
- * Issue 6 through `npm start`: activities posted over HTTP reach the boards
+ * Through `npm start`: activities posted over HTTP reach the boards
  * through DynamoDB Local's stream and the ProjectLeaderboards consumer; the
  * routes read them back with a user's token; entering the top 10 is pushed
  * over the WebSocket; opting out takes a user off the board.

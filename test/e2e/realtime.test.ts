@@ -9,7 +9,7 @@ import { connectSocket, refusedStatus, type TestSocket } from '../support/ws-cli
 import { cleanup, devToken, type RunningLocal, startLocal } from './support/local-process';
 
 /**
- * Issue 5 through `npm start`: activities sent by HTTP and as EventBridge
+ * Through `npm start`: activities sent by HTTP and as EventBridge
  * events through the local bus reach the user's WebSocket as pushes (via
  * the table stream, the outbox publisher, the bus and the notifier), and
  * never another user's socket.

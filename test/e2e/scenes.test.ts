@@ -5,7 +5,7 @@ import { connectSocket, type TestSocket } from '../support/ws-client';
 import { cleanup, devToken, type RunningLocal, startLocal } from './support/local-process';
 
 /**
- * Issue 12 through `npm start`: an activity crosses an XP milestone, the
+ * Through `npm start`: an activity crosses an XP milestone, the
  * bus starts the scene workflow (the ASL run by the local Step Functions
  * endpoint), the job completes, its image is served as WebP at /scenes/...,
  * and only the owner's socket hears scene_generated.

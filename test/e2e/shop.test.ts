@@ -9,7 +9,7 @@ import {
 import { cleanup, type RunningLocal, startLocal } from './support/local-process';
 
 /**
- * Issue 4 through `npm start`: coins granted, an item bought (once per
+ * Through `npm start`: coins granted, an item bought (once per
  * Idempotency-Key), worn by the monster, a reward redeemed, over real HTTP
  * against the real handlers and DynamoDB Local, with the shipped shop.
  */

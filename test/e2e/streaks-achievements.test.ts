@@ -10,7 +10,7 @@ import { shopFor } from '../support/shop-fixtures';
 import { cleanup, devToken, type RunningLocal, startLocal } from './support/local-process';
 
 /**
- * Issue 3 through `npm start`: a user's activity shows as a streak on
+ * Through `npm start`: a user's activity shows as a streak on
  * /v1/me/streaks and unlocks an achievement visible on /v1/me/achievements,
  * over real HTTP against the real handlers and DynamoDB Local.
  */

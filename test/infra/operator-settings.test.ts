@@ -5,7 +5,7 @@ import { readReport } from './support/nag-report';
 import { type BuiltApp, buildApp, resourceById, resourcesOf } from './support/synth';
 
 /**
- * Issue 17's operator settings, as the template carries them: capacity
+ * The operator's settings, as the template carries them: capacity
  * isolation and the internal callers. Two synths for the whole file (the
  * default configuration, and one with every setting given): each costs
  * seconds.

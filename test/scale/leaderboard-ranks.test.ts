@@ -8,7 +8,7 @@ import { BoardModel, contender } from '../support/leaderboard-model';
 import { projectedItems } from '../support/projected-board';
 
 /**
- * Issue 6's correctness test: 5,000 users with many ties, then random
+ * The leaderboard's correctness test: 5,000 users with many ties, then random
  * updates projected in concurrent batches (up, down, to 0, hidden, shown,
  * repeated and stale records); every user's rank, percentile and total then
  * equal the brute force's, on two boards: one whose buckets hold many tied

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type ItemKey, userPk } from './keys';
 
 /**
- * The leaderboard's keys (issue 6; the README's "Leaderboards" tells the
+ * The leaderboard's keys (the README's "Leaderboards" tells the
  * design). Three kinds of item:
  *
  * - a score item per user, board and period, in the user's partition:

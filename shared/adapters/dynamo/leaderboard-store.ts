@@ -30,7 +30,7 @@ import { leaderboardIndex } from './table-definition';
 const TOP_KEY = '~';
 
 /**
- * Boards in DynamoDB (issue 6). Reads are scatter-gathers over the index's
+ * Boards in DynamoDB. Reads are scatter-gathers over the index's
  * SHARDS partitions, sent in parallel: the top N is one Query per shard,
  * merged; a user's standing is one GetItem (their score item), then in
  * parallel the siblings of their node at each counter level (group, bucket,

@@ -4,7 +4,7 @@ import { jsonString } from './json-attribute';
 import { type PackedState, packStreaks, unpackStreaks } from './streak-codec';
 
 /**
- * The issue 3 game state and the issue 6 leaderboard state on the profile
+ * The game state and the leaderboard state on the profile
  * item, and the bonuses of a ledger entry: nested state is one JSON string
  * attribute each (see items.ts for why strings), left out while the domain
  * leaves it absent, and validated with zod on read. The display name and the

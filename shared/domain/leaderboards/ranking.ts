@@ -1,5 +1,5 @@
 /**
- * Exact ranks without counting everyone above (issue 6's scale design), the
+ * Exact ranks without counting everyone above, the
  * pure part. Entries are ordered by score (highest first), then by who got
  * there first (earliest `reachedAt`), then by user id, so every user has one
  * place. A board keeps, per score bucket, how many users are in it (counted
@@ -134,7 +134,7 @@ export interface CounterLevel {
 }
 
 /**
- * The exact standing from nested counters (issue 6's scale design, at every
+ * The exact standing from nested counters (the scale design, at every
  * level): rank = 1 + the users of every sibling above the user's node at each
  * level + the users of the user's own finest node who rank above them (read
  * from the index). `levels[0]` is the top level, whose counts hold everyone.

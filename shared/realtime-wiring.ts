@@ -4,8 +4,8 @@ import { JwtTokenVerifier } from './adapters/auth/jwt-token-verifier';
 import { createDynamoClients } from './adapters/dynamo/client';
 import { DynamoConnectionStore } from './adapters/dynamo/connection-store';
 import { type Env, parseEnv, tableEnvSchema } from './env';
-import type { Clock } from './ports';
-import type { ConnectionPoster, ConnectionStore, TokenVerifier } from './realtime-ports';
+import type { Clock } from './ports/game';
+import type { ConnectionPoster, ConnectionStore, TokenVerifier } from './ports/realtime';
 
 /**
  * The composition root of the WebSocket handlers and the notifier. Each

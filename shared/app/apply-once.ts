@@ -8,7 +8,7 @@ import {
   MarkerTakenError,
   StaleProfileError,
   type SubjectKey,
-} from '../ports';
+} from '../ports/game';
 import { rulesVersionOf } from '../rules/version';
 import { type Backoff, startBackoff } from './contention-retry';
 import type { AppDeps } from './deps';

@@ -1,4 +1,4 @@
-import type { BusinessMetrics, Clock, GameStore } from '../ports';
+import type { BusinessMetrics, Clock, GameStore } from '../ports/game';
 import type { Rules } from '../rules/schema';
 import type { RetryPolicy } from './contention-retry';
 

@@ -1,5 +1,5 @@
 import { type CatalogItem, viewCatalog } from '../domain/achievements/views';
-import type { UnlockStatsStore } from '../ports';
+import type { UnlockStatsStore } from '../ports/game';
 import type { Rules } from '../rules/schema';
 
 export interface CatalogView {

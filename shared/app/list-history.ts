@@ -1,5 +1,5 @@
 import { ValidationError } from '../domain/errors';
-import type { LedgerPage } from '../ports';
+import type { LedgerPage } from '../ports/game';
 import type { AppDeps } from './deps';
 
 /** Pages bigger than this would make one request's latency and read cost unbounded. */

@@ -13,8 +13,8 @@ import {
   type RateLimiter,
   type ShopStore,
   StaleProfileError,
-} from '../ports';
-import type { SceneStore } from '../scene-ports';
+} from '../ports/game';
+import type { SceneStore } from '../ports/scenes';
 import { startBackoff } from './contention-retry';
 import type { AppDeps } from './deps';
 

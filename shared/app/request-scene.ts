@@ -6,8 +6,8 @@ import {
   type StoredScene,
   sceneFailedEvent,
 } from '../domain/scenes/scene-job';
-import type { Clock, Cooldown, GameStore } from '../ports';
-import type { SceneStore, SceneWorkflowStarter } from '../scene-ports';
+import type { Clock, Cooldown, GameStore } from '../ports/game';
+import type { SceneStore, SceneWorkflowStarter } from '../ports/scenes';
 
 /** Seed 000 s8: a user may ask for a scene once every five minutes. */
 export const SCENE_REQUEST_COOLDOWN_SECONDS = 300;

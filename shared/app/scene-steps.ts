@@ -7,8 +7,7 @@ import {
   sceneFailedEvent,
   sceneGeneratedEvent,
 } from '../domain/scenes/scene-job';
-import type { Clock, MonsterStore } from '../ports';
-import type { Rules } from '../rules/schema';
+import type { Clock, MonsterStore } from '../ports/game';
 import {
   type GenerationBudget,
   type GenerationLimits,
@@ -21,7 +20,8 @@ import {
   type SceneImageStore,
   type SceneStore,
   sceneImagePaths,
-} from '../scene-ports';
+} from '../ports/scenes';
+import type { Rules } from '../rules/schema';
 
 /**
  * The scene workflow's steps, one use case each: the state machine (one

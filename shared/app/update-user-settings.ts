@@ -3,7 +3,7 @@ import { type FieldIssue, ValidationError } from '../domain/errors';
 import { isValidTimeZone } from '../domain/local-time';
 import { newProfile, viewProfile } from '../domain/profile';
 import type { Profile, ProfileView, VipTier } from '../domain/types';
-import { type ProfileSettings, StaleProfileError } from '../ports';
+import { type ProfileSettings, StaleProfileError } from '../ports/game';
 import { startBackoff } from './contention-retry';
 import type { AppDeps } from './deps';
 

@@ -1,7 +1,7 @@
 import { newProfile } from '../domain/profile';
 import { useFreeze } from '../domain/streaks/freezes';
 import { type StreaksView, streakView } from '../domain/streaks/view';
-import { StaleProfileError } from '../ports';
+import { StaleProfileError } from '../ports/game';
 import { startBackoff } from './contention-retry';
 import type { AppDeps } from './deps';
 

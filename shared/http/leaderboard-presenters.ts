@@ -1,5 +1,5 @@
 import type { BoardSummary, BoardTop, MyBoardStanding } from '../app/leaderboard-views';
-import type { RankedEntry } from '../leaderboard-ports';
+import type { RankedEntry } from '../ports/leaderboards';
 import type { LeaderboardResponse, LeaderboardsResponse, MyStandingResponse } from './leaderboard-schemas';
 import { playerIdOf } from './player-ids';
 

@@ -1,6 +1,6 @@
 import { viewProfile } from '../domain/profile';
 import type { AppliedOutcome, LedgerEntry, ProfileView } from '../domain/types';
-import type { LedgerPage } from '../ports';
+import type { LedgerPage } from '../ports/game';
 import type { Rules } from '../rules/schema';
 import type {
   HistoryResponse,

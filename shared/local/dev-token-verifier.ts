@@ -1,5 +1,5 @@
 import { UnauthorizedError } from '../domain/errors';
-import type { TokenVerifier } from '../realtime-ports';
+import type { TokenVerifier } from '../ports/realtime';
 import type { DevAuth } from './dev-auth';
 
 /** The WebSocket $connect's token check, locally: the same dev tokens the HTTP routes take. */

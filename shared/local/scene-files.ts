@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SCENE_RENDITIONS } from '../scene-ports';
+import { SCENE_RENDITIONS } from '../ports/scenes';
 import { errorResponse, type HttpResponse } from './http-response';
 
-/** Only the stored scene images' own paths (scene-ports.ts sceneImagePaths): nothing else on disk is reachable. */
+/** Only the stored scene images' own paths (shared/ports/scenes.ts sceneImagePaths): nothing else on disk is reachable. */
 const SCENE_FILE = new RegExp(
   `^/scenes/([0-9a-f]{32})/(${SCENE_RENDITIONS.map((r) => r.name).join('|')})\\.webp$`,
 );

@@ -1,4 +1,4 @@
-import type { ConnectionPoster, ConnectionStore } from '../realtime-ports';
+import type { ConnectionPoster, ConnectionStore } from '../ports/realtime';
 
 /** Open WebSocket connections one user may keep (tabs, devices); a new one closes the oldest beyond it. */
 export const MAX_CONNECTIONS_PER_USER = 10;

@@ -1,5 +1,5 @@
-import type { BusinessMetrics, OperationsLog } from '../ports';
-import type { ConnectionPoster, ConnectionStore } from '../realtime-ports';
+import type { BusinessMetrics, OperationsLog } from '../ports/game';
+import type { ConnectionPoster, ConnectionStore } from '../ports/realtime';
 import { type PushableEnvelope, type PushFrame, pushFrameFor, UnpushableEventError } from './pushes';
 
 export interface NotifyResult {

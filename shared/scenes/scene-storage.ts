@@ -3,7 +3,7 @@ import { FilePendingImageStore } from '../adapters/procedural/file-pending-image
 import { FileSceneImageStore } from '../adapters/procedural/file-scene-image-store';
 import { S3PendingImageStore } from '../adapters/s3/s3-pending-image-store';
 import { S3SceneImageStore } from '../adapters/s3/s3-scene-image-store';
-import type { PendingImageStore, SceneImageStore } from '../scene-ports';
+import type { PendingImageStore, SceneImageStore } from '../ports/scenes';
 import type { SceneEnv } from './scene-env';
 
 /** Scene images and pending images: the bucket on AWS, a folder locally. */

@@ -1,8 +1,8 @@
 import { contenderOf } from '../domain/leaderboards/board-scores';
 import { leaderboardChangedEnvelope } from '../domain/leaderboards/changed-event';
 import type { Profile } from '../domain/types';
-import type { BoardRef, LeaderboardStore, TopChange } from '../leaderboard-ports';
-import type { Clock, EventPublisher } from '../ports';
+import type { Clock, EventPublisher } from '../ports/game';
+import type { BoardRef, LeaderboardStore, TopChange } from '../ports/leaderboards';
 import type { Rules } from '../rules/schema';
 
 export interface ProjectorDeps {

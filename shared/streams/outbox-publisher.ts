@@ -5,7 +5,7 @@ import {
   type OperationsLog,
   type OutboxRecord,
   PublishFailedError,
-} from '../ports';
+} from '../ports/game';
 
 /** PutEvents sends 10 at a time: records are grouped until they carry about that many. */
 const GROUP_SIZE = 10;

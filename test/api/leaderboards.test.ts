@@ -10,7 +10,7 @@ import {
 } from '../../shared/http/leaderboard-schemas';
 import { playerIdOf } from '../../shared/http/player-ids';
 import type { HttpEvent } from '../../shared/http/types';
-import type { BoardRef, Contender } from '../../shared/leaderboard-ports';
+import type { BoardRef, Contender } from '../../shared/ports/leaderboards';
 import { createTestStore, type TestStore } from '../support/dynamodb';
 import { type Auth, httpEvent, invoke } from './support/events';
 import { asUser } from './support/requests';

@@ -8,7 +8,7 @@ import {
 } from '../../shared/adapters/dynamo/leaderboard-keys';
 import { scoreItemFor } from '../../shared/adapters/dynamo/score-item';
 import { reachSlotOf } from '../../shared/domain/leaderboards/ranking';
-import type { BoardRef } from '../../shared/leaderboard-ports';
+import type { BoardRef } from '../../shared/ports/leaderboards';
 
 /**
  * A board of `users` ranked users, as the projection would have left it: one

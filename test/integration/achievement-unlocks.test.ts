@@ -4,7 +4,7 @@ import { eventIdOf } from '../../shared/adapters/dynamo/keys';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { apply } from '../../shared/domain/apply';
 import { newProfile } from '../../shared/domain/profile';
-import { StaleProfileError } from '../../shared/ports';
+import { StaleProfileError } from '../../shared/ports/game';
 import { createTestStore } from '../support/dynamodb';
 import { activityFor, depsFor, flatRules, rewardOf, scanAll, uniqueId } from '../support/game-fixtures';
 import { untilNotContended, wholeLedger } from '../support/use-case-helpers';

@@ -4,7 +4,7 @@ import { CorruptItemError } from '../../shared/adapters/dynamo/items';
 import { apply } from '../../shared/domain/apply';
 import { newProfile } from '../../shared/domain/profile';
 import type { Activity, AppliedOutcome, Profile } from '../../shared/domain/types';
-import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '../../shared/ports';
+import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '../../shared/ports/game';
 import { createTestStore } from '../support/dynamodb';
 import { activityFor, flatRules, scanAll, uniqueId } from '../support/game-fixtures';
 

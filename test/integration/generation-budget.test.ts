@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoGenerationBudget } from '../../shared/adapters/dynamo/generation-budget';
 import { globalGenerationsKey } from '../../shared/adapters/dynamo/keys';
-import { GenerationBudgetExceededError } from '../../shared/scene-ports';
+import { GenerationBudgetExceededError } from '../../shared/ports/scenes';
 import { createTestStore, type TestStore } from '../support/dynamodb';
 import { uniqueId } from '../support/game-fixtures';
 

@@ -4,7 +4,7 @@ import { makeListHistory } from '../../shared/app/list-history';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { ValidationError } from '../../shared/domain/errors';
 import type { LedgerEntry } from '../../shared/domain/types';
-import type { GameStore } from '../../shared/ports';
+import type { GameStore } from '../../shared/ports/game';
 import { createTestStore } from '../support/dynamodb';
 import { activityFor, depsFor, flatRules, rewardOf, uniqueId } from '../support/game-fixtures';
 

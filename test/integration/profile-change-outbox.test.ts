@@ -4,7 +4,7 @@ import { outboxRecordEnvelopes } from '../../shared/adapters/dynamo/outbox-recor
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { makeUseStreakFreeze } from '../../shared/app/use-streak-freeze';
 import { newProfile } from '../../shared/domain/profile';
-import { StaleProfileError } from '../../shared/ports';
+import { StaleProfileError } from '../../shared/ports/game';
 import { createTestStore } from '../support/dynamodb';
 import { depsFor, scanAll, uniqueId } from '../support/game-fixtures';
 

@@ -9,7 +9,7 @@ import {
   type SceneRequestDeps,
 } from '../../shared/app/request-scene';
 import { NotFoundError, RateLimitedError, RuleRefusedError } from '../../shared/domain/errors';
-import type { SceneWorkflowStarter } from '../../shared/scene-ports';
+import type { SceneWorkflowStarter } from '../../shared/ports/scenes';
 import { createTestStore, type TestStore } from '../support/dynamodb';
 import { activityFor, depsFor, uniqueId } from '../support/game-fixtures';
 

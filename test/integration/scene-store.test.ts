@@ -12,7 +12,7 @@ import {
   sceneFailedEvent,
   sceneGeneratedEvent,
 } from '../../shared/domain/scenes/scene-job';
-import { SceneJobFinishedError, sceneImagePaths } from '../../shared/scene-ports';
+import { SceneJobFinishedError, sceneImagePaths } from '../../shared/ports/scenes';
 import { createTestStore, type TestStore } from '../support/dynamodb';
 import { uniqueId } from '../support/game-fixtures';
 

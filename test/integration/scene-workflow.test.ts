@@ -17,7 +17,6 @@ import { makeSceneSteps, type SceneStepDeps } from '../../shared/app/scene-steps
 import { defaultMonster } from '../../shared/domain/monster/monster';
 import { newSceneJob } from '../../shared/domain/scenes/scene-job';
 import { createLocalSceneWorkflow } from '../../shared/local/scene-workflow-runner';
-import { defaultRules } from '../../shared/rules/load';
 import {
   type GeneratedImage,
   ImageFilteredError,
@@ -25,7 +24,8 @@ import {
   type ImageModerator,
   type ImageRequest,
   type SceneImageStore,
-} from '../../shared/scene-ports';
+} from '../../shared/ports/scenes';
+import { defaultRules } from '../../shared/rules/load';
 import { sceneTaskHandlers } from '../../shared/scenes/scene-tasks';
 import { createTestStore, type TestStore } from '../support/dynamodb';
 import { uniqueId } from '../support/game-fixtures';

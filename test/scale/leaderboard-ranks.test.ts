@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoLeaderboardStore } from '../../shared/adapters/dynamo/leaderboard-store';
 import { forEachConcurrently } from '../../shared/concurrency';
-import type { BoardRef, Contender, MyStanding } from '../../shared/leaderboard-ports';
+import type { BoardRef, Contender, MyStanding } from '../../shared/ports/leaderboards';
 import { batchWrite } from '../support/batch-write';
 import { createTestStore } from '../support/dynamodb';
 import { BoardModel, contender } from '../support/leaderboard-model';

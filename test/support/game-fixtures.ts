@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { AppDeps } from '../../shared/app/deps';
 import type { Activity, Adjustment } from '../../shared/domain/types';
-import type { Clock, GameStore } from '../../shared/ports';
+import type { Clock, GameStore } from '../../shared/ports/game';
 import defaultRulesJson from '../../shared/rules/default-rules.json';
 import { parseRules } from '../../shared/rules/load';
 import type { Rules, RulesInput } from '../../shared/rules/schema';

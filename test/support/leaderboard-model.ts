@@ -1,5 +1,5 @@
 import { percentileOf, rankKey } from '../../shared/domain/leaderboards/ranking';
-import type { BoardScore, Contender } from '../../shared/leaderboard-ports';
+import type { BoardScore, Contender } from '../../shared/ports/leaderboards';
 
 /**
  * The brute-force board the store is checked against: every user's latest

@@ -1,6 +1,6 @@
 import { scoreItemFor } from '../../shared/adapters/dynamo/score-item';
 import { counterKeysOf } from '../../shared/adapters/dynamo/score-writes';
-import type { BoardRef, Contender } from '../../shared/leaderboard-ports';
+import type { BoardRef, Contender } from '../../shared/ports/leaderboards';
 
 /**
  * The items the projection leaves for contenders projected onto empty boards

@@ -1,6 +1,6 @@
 import { ContentionError } from '../../shared/domain/errors';
 import type { LedgerEntry } from '../../shared/domain/types';
-import type { GameStore } from '../../shared/ports';
+import type { GameStore } from '../../shared/ports/game';
 
 /** What a real caller does on 409 contention: wait a little, send the same event again. */
 export async function untilNotContended<T>(send: () => Promise<T>): Promise<T> {

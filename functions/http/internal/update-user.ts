@@ -9,7 +9,7 @@ import {
 import { json } from '../../../shared/http/responses';
 import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { parseInput } from '../../../shared/http/validate';
-import type { ProfileSettings } from '../../../shared/ports';
+import type { ProfileSettings } from '../../../shared/ports/game';
 import { updateUserSettingsUseCase } from '../../../shared/wiring';
 
 /**

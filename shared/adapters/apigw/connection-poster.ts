@@ -4,7 +4,7 @@ import {
   GoneException,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
-import type { ConnectionPoster, PostOutcome } from '../../realtime-ports';
+import type { ConnectionPoster, PostOutcome } from '../../ports/realtime';
 
 const utf8 = new TextEncoder();
 

@@ -4,7 +4,7 @@ import { type Jwks, SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { UnauthorizedError } from '../../domain/errors';
 import { userIdSchema } from '../../http/auth';
-import type { TokenVerifier } from '../../realtime-ports';
+import type { TokenVerifier } from '../../ports/realtime';
 import { jwksUriOf } from './oidc-discovery';
 
 export interface JwtTokenVerifierOptions {

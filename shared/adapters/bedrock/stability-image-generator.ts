@@ -5,7 +5,7 @@ import {
   ImageFilteredError,
   type ImageGenerator,
   type ImageRequest,
-} from '../../scene-ports';
+} from '../../ports/scenes';
 
 /** The default model: Stability AI Stable Image Core, text to image, on Bedrock. */
 export const DEFAULT_IMAGE_MODEL_ID = 'stability.stable-image-core-v1:1';

@@ -5,7 +5,7 @@ import {
   type QueryCommandOutput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { ConnectionRecord, ConnectionStore } from '../../realtime-ports';
+import type { ConnectionRecord, ConnectionStore } from '../../ports/realtime';
 import {
   connectionIdOf,
   connectionOwnerKey,

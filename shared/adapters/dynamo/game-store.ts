@@ -15,7 +15,7 @@ import {
   type ProfileChange,
   StaleProfileError,
   type SubjectKey,
-} from '../../ports';
+} from '../../ports/game';
 import { batchGetConsistent, itemKeyId } from './batch-get';
 import { type Condition, isAtVersion, isNew } from './conditions';
 import { eventRecordItem, outcomeFromEventRecord } from './event-record';

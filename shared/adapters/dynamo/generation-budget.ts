@@ -3,7 +3,7 @@ import {
   type GenerationBudget,
   GenerationBudgetExceededError,
   type GenerationLimits,
-} from '../../scene-ports';
+} from '../../ports/scenes';
 import { globalGenerationsKey, type ItemKey, userGenerationsKey } from './keys';
 import { cancellationReasons } from './transaction-errors';
 

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { topChanges } from '../../domain/leaderboards/top-changes';
-import type { BoardRef, Contender, TopChange } from '../../leaderboard-ports';
+import type { BoardRef, Contender, TopChange } from '../../ports/leaderboards';
 import { batchGetConsistent, itemKeyId } from './batch-get';
 import { scoreItemKey } from './leaderboard-keys';
 import { differs, isRanked, parseScoreItem, rankKeyOf, type ScoreItem, scoreItemFor } from './score-item';

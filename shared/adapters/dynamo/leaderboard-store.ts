@@ -8,7 +8,7 @@ import type {
   RankedEntry,
   TopChange,
   Unranked,
-} from '../../leaderboard-ports';
+} from '../../ports/leaderboards';
 import {
   bucketRangeOfGroup,
   countsPk,

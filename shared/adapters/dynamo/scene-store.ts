@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { SceneJob, StoredScene } from '../../domain/scenes/scene-job';
 import type { DomainEvent } from '../../domain/types';
-import { SceneJobFinishedError, type SceneStore } from '../../scene-ports';
+import { SceneJobFinishedError, type SceneStore } from '../../ports/scenes';
 import { isNew } from './conditions';
 import { parseItem } from './items';
 import { sceneJobKey, sceneKey, scenePrefix, userPk } from './keys';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { bucketOf, rankKey } from '../../domain/leaderboards/ranking';
-import type { BoardRef, BoardScore, Contender, RankedEntry } from '../../leaderboard-ports';
+import type { BoardRef, BoardScore, Contender, RankedEntry } from '../../ports/leaderboards';
 import { parseItem } from './items';
 import { indexPartition, scoreItemKey, shardOf } from './leaderboard-keys';
 import { leaderboardIndex } from './table-definition';

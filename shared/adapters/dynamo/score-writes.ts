@@ -4,7 +4,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { reachSlotOf } from '../../domain/leaderboards/ranking';
-import type { BoardRef } from '../../leaderboard-ports';
+import type { BoardRef } from '../../ports/leaderboards';
 import { itemKeyId } from './batch-get';
 import type { ItemKey } from './keys';
 import {

@@ -1,7 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ValidationError } from '../../domain/errors';
-import type { PurchaseState, Redemption, RedemptionPage, ShopStore } from '../../ports';
+import type { PurchaseState, Redemption, RedemptionPage, ShopStore } from '../../ports/game';
 import { parseItem, profileFromItem } from './items';
 import {
   ownedItemCodeOf,

@@ -1,6 +1,11 @@
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { EventAlreadyAppliedError, MarkerTakenError, OutOfStockError, StaleProfileError } from '../../ports';
+import {
+  EventAlreadyAppliedError,
+  MarkerTakenError,
+  OutOfStockError,
+  StaleProfileError,
+} from '../../ports/game';
 import { outcomeFromEventRecord } from './event-record';
 
 /** What each item of an outcome transaction stands for, by index. */

@@ -5,7 +5,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { UnlockStats } from '../../domain/achievements/views';
-import type { UnlockStatsStore } from '../../ports';
+import type { UnlockStatsStore } from '../../ports/game';
 import { STATS_PK, statKeyOf, USERS_STAT_SK, unlockedStatKey } from './keys';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { GeneratedImage, PendingImageStore } from '../../scene-ports';
+import type { GeneratedImage, PendingImageStore } from '../../ports/scenes';
 
 /**
  * Images between the workflow's steps, on disk (the local runtime's

@@ -1,6 +1,11 @@
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type Rendition, type RenditionName, type SceneImageStore, sceneImagePaths } from '../../scene-ports';
+import {
+  type Rendition,
+  type RenditionName,
+  type SceneImageStore,
+  sceneImagePaths,
+} from '../../ports/scenes';
 
 /**
  * Scene images on disk, for the local runtime (`.questline/scenes/`, served

@@ -4,7 +4,7 @@ import type {
   ImageModerator,
   ImageRequest,
   ModerationLabel,
-} from '../../scene-ports';
+} from '../../ports/scenes';
 import { PROCEDURAL_RENDERER, sceneSvg } from './scene-svg';
 
 /**

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { type Rendition, SCENE_RENDITIONS } from '../../scene-ports';
+import { type Rendition, SCENE_RENDITIONS } from '../../ports/scenes';
 
 export { SCENE_RENDITIONS };
 

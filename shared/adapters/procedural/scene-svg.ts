@@ -1,5 +1,5 @@
 import type { SceneLook } from '../../domain/monster/scene-look';
-import { PROCEDURAL_RENDERER } from '../../scene-ports';
+import { PROCEDURAL_RENDERER } from '../../ports/scenes';
 import { sceneBackgrounds } from './backgrounds';
 import { type Layer, partOf } from './monster-parts';
 import { bodyColor, shade } from './palette';

@@ -1,5 +1,5 @@
 import { DetectModerationLabelsCommand, type RekognitionClient } from '@aws-sdk/client-rekognition';
-import type { ImageModerator, ModerationLabel } from '../../scene-ports';
+import type { ImageModerator, ModerationLabel } from '../../ports/scenes';
 
 /** Rekognition's own default; an operator may ask for more or less (scenes.min_confidence). */
 export const DEFAULT_MIN_CONFIDENCE = 50;

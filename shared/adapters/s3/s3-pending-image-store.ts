@@ -1,5 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { GeneratedImage, PendingImageStore } from '../../scene-ports';
+import type { GeneratedImage, PendingImageStore } from '../../ports/scenes';
 
 /**
  * Images between the workflow's steps, in the scenes bucket under `pending/`:

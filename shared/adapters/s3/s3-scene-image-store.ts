@@ -1,5 +1,10 @@
 import { HeadObjectCommand, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { type Rendition, type RenditionName, type SceneImageStore, sceneImagePaths } from '../../scene-ports';
+import {
+  type Rendition,
+  type RenditionName,
+  type SceneImageStore,
+  sceneImagePaths,
+} from '../../ports/scenes';
 
 /** A key's images never change (the key is a hash of what they show), so browsers and CloudFront keep them a year. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';

@@ -1,5 +1,5 @@
 import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { SceneWorkflowStarter } from '../../scene-ports';
+import type { SceneWorkflowStarter } from '../../ports/scenes';
 
 /**
  * Starts the scene state machine for a job, named by the job id: Step

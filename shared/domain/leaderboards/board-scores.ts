@@ -1,4 +1,4 @@
-import type { BoardScore, Contender } from '../../leaderboard-ports';
+import type { BoardScore, Contender } from '../../ports/leaderboards';
 import type { BoardDefinition } from '../../rules/leaderboards-schema';
 import type { Rules } from '../../rules/schema';
 import type { Profile } from '../types';

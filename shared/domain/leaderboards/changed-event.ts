@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type * as z from 'zod';
 import type { Envelope, EVENT_SOURCE } from '../../../events/envelope';
 import type * as leaderboardChangedV1 from '../../../events/leaderboard-changed.v1';
-import type { TopChange } from '../../leaderboard-ports';
+import type { TopChange } from '../../ports/leaderboards';
 
 /**
  * The `leaderboard.changed` envelope of a top-10 change (type imports only:

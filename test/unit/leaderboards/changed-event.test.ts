@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contractFor } from '../../../events/catalog';
 import { envelopeSchema } from '../../../events/envelope';
 import { leaderboardChangedEnvelope } from '../../../shared/domain/leaderboards/changed-event';
-import type { TopChange } from '../../../shared/leaderboard-ports';
+import type { TopChange } from '../../../shared/ports/leaderboards';
 
 const AT = '2026-11-23T12:00:02.000Z';
 const moved: TopChange = {

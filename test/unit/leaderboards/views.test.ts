@@ -7,7 +7,7 @@ import type {
   MyStanding,
   RankedEntry,
   Unranked,
-} from '../../../shared/leaderboard-ports';
+} from '../../../shared/ports/leaderboards';
 import { rulesWith } from '../../support/game-fixtures';
 
 // Thursday 2026-12-03 in UTC; already Friday in Tokyo after 15:00 UTC

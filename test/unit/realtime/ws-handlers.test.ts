@@ -5,8 +5,8 @@ import { main as connect } from '../../../functions/ws/connect';
 import { main as onMessage } from '../../../functions/ws/default';
 import { main as disconnect } from '../../../functions/ws/disconnect';
 import { UnauthorizedError } from '../../../shared/domain/errors';
+import type { ConnectionRecord, ConnectionStore, PostOutcome } from '../../../shared/ports/realtime';
 import { MAX_CONNECTIONS_PER_USER } from '../../../shared/realtime/limits';
-import type { ConnectionRecord, ConnectionStore, PostOutcome } from '../../../shared/realtime-ports';
 import { overrideRealtimeDeps, resetRealtimeDeps } from '../../../shared/realtime-wiring';
 
 const NOW = new Date('2026-11-23T13:05:00.000Z');

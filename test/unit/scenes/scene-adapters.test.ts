@@ -14,7 +14,7 @@ import {
 import { RekognitionModerator } from '../../../shared/adapters/rekognition/rekognition-moderator';
 import { IMMUTABLE_CACHE_CONTROL, S3SceneImageStore } from '../../../shared/adapters/s3/s3-scene-image-store';
 import type { SceneLook } from '../../../shared/domain/monster/scene-look';
-import { ImageFilteredError, type Rendition } from '../../../shared/scene-ports';
+import { ImageFilteredError, type Rendition } from '../../../shared/ports/scenes';
 
 const bedrock = mockClient(BedrockRuntimeClient);
 const rekognition = mockClient(RekognitionClient);

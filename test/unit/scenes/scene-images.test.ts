@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sceneImageUrls, sceneToShow } from '../../../shared/domain/scenes/scene-images';
 import type { StoredScene } from '../../../shared/domain/scenes/scene-job';
-import { sceneImagePaths } from '../../../shared/scene-ports';
+import { sceneImagePaths } from '../../../shared/ports/scenes';
 
 const scene = (sceneLevel: number): StoredScene => ({
   sceneLevel,

@@ -6,7 +6,7 @@ import {
   sceneFailedEvent,
   sceneGeneratedEvent,
 } from '../../../shared/domain/scenes/scene-job';
-import { sceneImagePaths } from '../../../shared/scene-ports';
+import { sceneImagePaths } from '../../../shared/ports/scenes';
 
 const job = newSceneJob({
   jobId: 'job-1',

@@ -1,8 +1,8 @@
-import type { Envelope } from '../events/envelope';
-import type { BusinessMetricName } from './business-metrics';
-import type { UnlockStats } from './domain/achievements/views';
-import type { Monster } from './domain/monster/monster';
-import type { AppliedOutcome, DomainEvent, LedgerEntry, Profile } from './domain/types';
+import type { Envelope } from '../../events/envelope';
+import type { BusinessMetricName } from '../business-metrics';
+import type { UnlockStats } from '../domain/achievements/views';
+import type { Monster } from '../domain/monster/monster';
+import type { AppliedOutcome, DomainEvent, LedgerEntry, Profile } from '../domain/types';
 
 /**
  * The interfaces the use cases (shared/app) depend on. Adapters in

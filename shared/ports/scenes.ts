@@ -1,6 +1,6 @@
-import type { SceneLook } from './domain/monster/scene-look';
-import type { SceneJob, StoredScene } from './domain/scenes/scene-job';
-import type { DomainEvent } from './domain/types';
+import type { SceneLook } from '../domain/monster/scene-look';
+import type { SceneJob, StoredScene } from '../domain/scenes/scene-job';
+import type { DomainEvent } from '../domain/types';
 
 /**
  * The interfaces the scene workflow depends on: drawing an image, moderating

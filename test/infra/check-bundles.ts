@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { projectRoot } from '../../lib/project-root';
 import { routes } from '../../shared/http/routes';
+import { webSocketAuthorizer } from '../../shared/realtime/websocket-routes';
 import { tableStreamConsumers } from '../../shared/streams/table-stream-consumers';
 import { defineApp } from './support/synth';
 
@@ -69,6 +70,7 @@ try {
     ...tableStreamConsumers.map((c) => ({ id: c.id, fn: stateless.streamConsumers.get(c.id)?.fn })),
     ...[...stateless.busRouting.functions].map(([id, fn]) => ({ id, fn })),
     ...[...stateless.webSocketApi.functions].map(([id, fn]) => ({ id, fn })),
+    { id: webSocketAuthorizer.id, fn: stateless.webSocketApi.authorizerFunction },
     ...[...stateless.sceneWorkflow.functions].map(([id, fn]) => ({ id, fn })),
   ];
   console.log(`bundled ${functions.length} functions in ${((Date.now() - started) / 1000).toFixed(1)} s`);

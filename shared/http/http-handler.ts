@@ -24,5 +24,9 @@ export function httpHandler(main: HttpMain, opts: HttpHandlerOptions) {
     .use(requestLogging(opts.routeId))
     .use(outcomeMetric(opts.routeId));
   if (opts.body) handler.use(jsonBody({ maxBytes: MAX_BODY_BYTES }));
-  return handler.use(errorResponses());
+  // what it was built for, so a test can hold every handler to its route's record
+  return Object.assign(handler.use(errorResponses()), {
+    routeId: opts.routeId,
+    takesBody: opts.body === true,
+  });
 }

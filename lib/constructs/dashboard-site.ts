@@ -8,8 +8,6 @@ import {
   Distribution,
   HeadersFrameOption,
   HeadersReferrerPolicy,
-  HttpVersion,
-  PriceClass,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
@@ -21,7 +19,7 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import { buildWebSync } from '../../web/build';
 import { contentSecurityPolicy } from '../../web/csp';
-import { loggedPrivateBucket } from './logged-bucket';
+import { distributionDefaults, loggedPrivateBucket } from './logged-bucket';
 import { acknowledgeWildcardResource } from './nag-findings';
 
 /** The page is the same for every stack a process synthesizes (the infra tests make dozens): built once. */
@@ -91,11 +89,7 @@ export class DashboardSite extends Construct {
         responseHeadersPolicy: headers,
         compress: true,
       },
-      httpVersion: HttpVersion.HTTP2_AND_3,
-      priceClass: PriceClass.PRICE_CLASS_100,
-      enableLogging: true,
-      logBucket: logs,
-      logFilePrefix: 'cdn/',
+      ...distributionDefaults(logs),
     });
     Validations.of(this.distribution).acknowledge(
       {

@@ -1,4 +1,6 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { HttpVersion, PriceClass } from 'aws-cdk-lib/aws-cloudfront';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
   BlockPublicAccess,
   Bucket,
@@ -41,4 +43,20 @@ export function loggedPrivateBucket(
     removalPolicy: RemovalPolicy.RETAIN,
   });
   return { bucket, logs };
+}
+
+/**
+ * What every Questline distribution in front of such a bucket shares: HTTP/2
+ * and 3, the cheapest price class (North America and Europe edges; the
+ * others still serve, from further away), and access logs in the bucket's
+ * log bucket under `cdn/`.
+ */
+export function distributionDefaults(logs: IBucket) {
+  return {
+    httpVersion: HttpVersion.HTTP2_AND_3,
+    priceClass: PriceClass.PRICE_CLASS_100,
+    enableLogging: true,
+    logBucket: logs,
+    logFilePrefix: 'cdn/',
+  };
 }

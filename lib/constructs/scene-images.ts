@@ -1,16 +1,9 @@
 import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
-import {
-  AllowedMethods,
-  CachePolicy,
-  Distribution,
-  HttpVersion,
-  PriceClass,
-  ViewerProtocolPolicy,
-} from 'aws-cdk-lib/aws-cloudfront';
+import { AllowedMethods, CachePolicy, Distribution, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { loggedPrivateBucket } from './logged-bucket';
+import { distributionDefaults, loggedPrivateBucket } from './logged-bucket';
 
 /** Drawn images wait here between the workflow's steps; a day is far longer than any execution. */
 export const PENDING_PREFIX = 'pending/';
@@ -48,11 +41,7 @@ export class SceneImages extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         compress: false,
       },
-      httpVersion: HttpVersion.HTTP2_AND_3,
-      priceClass: PriceClass.PRICE_CLASS_100,
-      enableLogging: true,
-      logBucket: logs,
-      logFilePrefix: 'cdn/',
+      ...distributionDefaults(logs),
     });
     Validations.of(this.distribution).acknowledge(
       {

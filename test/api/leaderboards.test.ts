@@ -11,7 +11,7 @@ import {
 import { playerIdOf } from '../../shared/http/player-ids';
 import type { HttpEvent } from '../../shared/http/types';
 import type { BoardRef, Contender } from '../../shared/ports/leaderboards';
-import { createTestStore, type TestStore } from '../support/dynamodb';
+import { createTestStore, type TestStore, useTableEnv } from '../support/dynamodb';
 import { type Auth, httpEvent, invoke } from './support/events';
 import { asUser } from './support/requests';
 
@@ -52,10 +52,7 @@ let testStore: TestStore;
 
 beforeAll(async () => {
   testStore = await createTestStore();
-  process.env.DYNAMODB_ENDPOINT = testStore.endpoint;
-  process.env.AWS_REGION ??= 'us-east-1';
-  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  useTableEnv(testStore);
   delete process.env.QUESTLINE_RULES_JSON;
   vi.resetModules();
   // The public list gets no table (route table 'none'): imported first, before anything loads

@@ -3,7 +3,7 @@ import { projectRoot } from '../../lib/project-root';
 import { buildOpenApiDocument } from '../../shared/http/openapi';
 import { routeSpecs } from '../../shared/http/route-specs';
 import { routes } from '../../shared/http/routes';
-import { createTestStore } from '../support/dynamodb';
+import { createTestStore, useTableEnv } from '../support/dynamodb';
 
 /**
  * A route lives in three places: the route table (method, path, auth), its
@@ -17,11 +17,7 @@ describe('every route: table, spec, handler and OpenAPI agree', () => {
 
   beforeAll(async () => {
     const store = await createTestStore();
-    process.env.TABLE_NAME = store.tableName;
-    process.env.DYNAMODB_ENDPOINT = store.endpoint;
-    process.env.AWS_REGION ??= 'us-east-1';
-    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-    process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+    useTableEnv(store);
     delete process.env.QUESTLINE_RULES_JSON;
     vi.resetModules();
     for (const route of routes) {

@@ -14,7 +14,7 @@ import { emfBusinessMetrics, metrics } from '../../shared/observability';
 import { loadActiveRules } from '../../shared/rules/active-rules';
 import { httpEvent, lambdaContext } from '../api/support/events';
 import { recentDaytimeIso } from '../support/daytime';
-import { createTestStore } from '../support/dynamodb';
+import { createTestStore, useTableEnv } from '../support/dynamodb';
 import { uniqueId } from '../support/game-fixtures';
 import { recordsOfSomeOutcomes } from '../support/outbox-records';
 import { sqsRecord } from '../support/sqs-record';
@@ -42,12 +42,8 @@ let fns: Awaited<ReturnType<typeof loadFunctions>>;
 /** The real handlers on a fresh table, imported after the env is set (a cold start). */
 async function loadFunctions() {
   const db = await createTestStore();
-  process.env.TABLE_NAME = db.tableName;
-  process.env.DYNAMODB_ENDPOINT = db.endpoint;
-  process.env.AWS_REGION ??= 'us-east-1';
+  useTableEnv(db, { metrics: true });
   process.env.EVENT_BUS_NAME = 'questline';
-  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
   delete process.env.QUESTLINE_RULES_JSON;
   vi.resetModules();
   const load = async (path: string) => (await import(path)).handler as Handler;

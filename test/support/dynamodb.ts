@@ -28,3 +28,19 @@ export async function createTestStore(opts: { stream?: boolean } = {}): Promise<
   await ensureTable(client, tableName, opts);
   return { client, doc, tableName, store: new DynamoGameStore({ doc, tableName }), endpoint };
 }
+
+/**
+ * The environment a handler's wiring reads at module load, pointed at a
+ * test table: set it BEFORE importing handlers (as on a cold start), quiet
+ * logs, and metrics off unless a test reads them.
+ */
+export function useTableEnv(
+  table: { tableName: string; endpoint: string },
+  opts: { metrics?: boolean } = {},
+): void {
+  process.env.TABLE_NAME = table.tableName;
+  process.env.DYNAMODB_ENDPOINT = table.endpoint;
+  process.env.AWS_REGION ??= 'us-east-1';
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  process.env.POWERTOOLS_METRICS_DISABLED = opts.metrics ? 'false' : 'true';
+}

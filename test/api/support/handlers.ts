@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { vi } from 'vitest';
 import type { HttpEvent } from '../../../shared/http/types';
-import { createTestStore } from '../../support/dynamodb';
+import { createTestStore, useTableEnv } from '../../support/dynamodb';
 
 export type Handler = (event: HttpEvent, context: Context) => Promise<unknown>;
 
@@ -23,11 +23,7 @@ export interface ApiUnderTest {
  */
 export async function loadApi(opts: { rulesJson?: string } = {}): Promise<ApiUnderTest> {
   const testStore = await createTestStore();
-  process.env.TABLE_NAME = testStore.tableName;
-  process.env.DYNAMODB_ENDPOINT = testStore.endpoint;
-  process.env.AWS_REGION ??= 'us-east-1';
-  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  useTableEnv(testStore);
   if (opts.rulesJson) process.env.QUESTLINE_RULES_JSON = opts.rulesJson;
   else delete process.env.QUESTLINE_RULES_JSON;
   vi.resetModules();

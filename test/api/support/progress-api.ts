@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import { DynamoUnlockStatsStore } from '../../../shared/adapters/dynamo/unlock-stats-store';
 import type { HttpEvent } from '../../../shared/http/types';
 import defaultRules from '../../../shared/rules/default-rules.json';
-import { createTestStore, type TestStore } from '../../support/dynamodb';
+import { createTestStore, type TestStore, useTableEnv } from '../../support/dynamodb';
 import { shopFor } from '../../support/shop-fixtures';
 import { type Auth, httpEvent } from './events';
 
@@ -63,11 +63,7 @@ export interface ProgressApi {
 /** A fresh table and the real handlers, imported after the env is set (as on a cold start). */
 export async function loadProgressApi(): Promise<ProgressApi> {
   const testStore = await createTestStore();
-  process.env.TABLE_NAME = testStore.tableName;
-  process.env.DYNAMODB_ENDPOINT = testStore.endpoint;
-  process.env.AWS_REGION ??= 'us-east-1';
-  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  useTableEnv(testStore);
   process.env.QUESTLINE_RULES_JSON = testRulesJson;
   vi.resetModules();
   const modules = await Promise.all([

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { expect, vi } from 'vitest';
 import type { HttpEvent } from '../../../shared/http/types';
-import { createTestStore, type TestStore } from '../../support/dynamodb';
+import { createTestStore, type TestStore, useTableEnv } from '../../support/dynamodb';
 import { scanAll } from '../../support/game-fixtures';
 import { type Auth, httpEvent, invoke } from './events';
 import { adjustmentEvent, uniqueId } from './requests';
@@ -29,11 +29,7 @@ export type ShopApi = Record<(typeof names)[number], Handler> & {
 /** A fresh table and the real shop handlers (default rules: the shipped shop), imported as on a cold start. */
 export async function loadShopApi(): Promise<ShopApi> {
   const table = await createTestStore();
-  process.env.TABLE_NAME = table.tableName;
-  process.env.DYNAMODB_ENDPOINT = table.endpoint;
-  process.env.AWS_REGION ??= 'us-east-1';
-  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  useTableEnv(table);
   const scenes = await startSceneWorkflow();
   vi.resetModules();
   const modules = await Promise.all([

@@ -12,7 +12,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { connectionPartitionPrefixes } from '../../shared/adapters/dynamo/keys';
+import { connectionPartitionPrefixes } from '../../shared/adapters/dynamo/connection-keys';
 import {
   WEBSOCKET_STAGE_NAME,
   type WebSocketRouteKey,

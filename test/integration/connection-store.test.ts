@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { connectionOwnerKey, userConnectionKey } from '../../shared/adapters/dynamo/connection-keys';
 import { CONNECTION_TTL_SECONDS, DynamoConnectionStore } from '../../shared/adapters/dynamo/connection-store';
-import { connectionOwnerKey, userConnectionKey } from '../../shared/adapters/dynamo/keys';
 import { createTestStore } from '../support/dynamodb';
 
 const NOW = new Date('2026-11-23T13:05:00.000Z');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeLedgerCursor, ledgerIndexKey } from '../../shared/adapters/dynamo/keys';
+import { ledgerIndexKey } from '../../shared/adapters/dynamo/keys';
+import { encodeLedgerCursor } from '../../shared/adapters/dynamo/ledger-cursor';
 import { makeListHistory } from '../../shared/app/list-history';
 import { makeRecordActivity } from '../../shared/app/record-activity';
 import { ValidationError } from '../../shared/domain/errors';

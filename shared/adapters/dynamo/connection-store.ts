@@ -12,7 +12,7 @@ import {
   userConnectionKey,
   userConnectionPrefix,
   userConnectionsPk,
-} from './keys';
+} from './connection-keys';
 
 /**
  * API Gateway closes every WebSocket connection after 2 h; five more minutes

@@ -20,16 +20,8 @@ import { batchGetConsistent, itemKeyId } from './batch-get';
 import { type Condition, isAtVersion, isNew } from './conditions';
 import { eventRecordItem, outcomeFromEventRecord } from './event-record';
 import { ledgerEntryFromItem, profileAttributes, profileFromItem } from './items';
-import {
-  decodeLedgerCursor,
-  encodeLedgerCursor,
-  eventKey,
-  ledgerIndexKey,
-  ledgerPrefix,
-  onceMarkerKey,
-  profileKey,
-  userPk,
-} from './keys';
+import { eventKey, ledgerIndexKey, ledgerPrefix, onceMarkerKey, profileKey, userPk } from './keys';
+import { decodeLedgerCursor, encodeLedgerCursor } from './ledger-cursor';
 import { outboxRecordItem } from './outbox-record';
 import { DynamoProfileReader } from './profile-reader';
 import { purchaseWrites } from './purchase-writes';

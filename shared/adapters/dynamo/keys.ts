@@ -1,12 +1,13 @@
-import * as z from 'zod';
-import { ValidationError } from '../../domain/errors';
 import { ledgerIndex } from './table-definition';
 
 /**
  * THE module that builds every key of the single table (and of its ledger
- * index). One partition per user holds the profile, the applied-event items
- * (which are the ledger) and the once-per-subject markers, so one user's
- * business fact is one transaction inside one partition.
+ * index); the leaderboard's and the connections' keys have modules of their
+ * own beside it (leaderboard-keys.ts, connection-keys.ts), as does the
+ * ledger's page cursor (ledger-cursor.ts). One partition per user holds the
+ * profile, the applied-event items (which are the ledger) and the
+ * once-per-subject markers, so one user's business fact is one transaction
+ * inside one partition.
  */
 
 export interface ItemKey {
@@ -169,7 +170,8 @@ export const streamSortKeys = { profile: PROFILE, eventPrefix: EVENT, outboxPref
 export const ledgerInstantOf = (ledgerSk: unknown): string =>
   typeof ledgerSk === 'string' && ledgerSk.startsWith(LEDGER) ? ledgerSk.slice(LEDGER.length) : '';
 
-const LEDGER_SK = /^TX#(\d{4}-\d{2}-\d{2}T[\d:.]+Z)#(.+)$/;
+/** A ledger sort key: `TX#<instant>#<event id>`. */
+export const LEDGER_SK = /^TX#(\d{4}-\d{2}-\d{2}T[\d:.]+Z)#(.+)$/;
 
 /** Splits a ledger sort key back into the instant and the event id it was built from. */
 export function parseLedgerSk(sk: string): { recordedAt: string; eventId: string } {
@@ -189,65 +191,3 @@ export function userIdOf(pk: string): string {
   if (!pk.startsWith(USER) || pk.length === USER.length) throw new Error(`not a user partition key: ${pk}`);
   return pk.slice(USER.length);
 }
-
-const cursorSchema = z.object({ u: z.string().min(1), s: z.string().regex(LEDGER_SK) }).strict();
-
-/**
- * Opaque to clients: where the next (older) page of a user's ledger starts.
- * The index position alone identifies the event item (its sort key embeds the
- * event id), so the cursor carries only the user and that position.
- */
-export function encodeLedgerCursor(key: LedgerIndexKey): string {
-  return Buffer.from(JSON.stringify({ u: userIdOf(key.pk), s: key.ledger_sk }), 'utf8').toString('base64url');
-}
-
-/** The ExclusiveStartKey a cursor stands for; a malformed cursor or another user's is a ValidationError. */
-export function decodeLedgerCursor(userId: string, cursor: string): LedgerIndexKey {
-  const invalid = (message: string) => new ValidationError([{ field: 'cursor', message }]);
-  if (cursor.length === 0 || cursor.length > 1_024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
-    throw invalid('not a cursor returned by this endpoint');
-  }
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid('not a cursor returned by this endpoint');
-  }
-  const parsed = cursorSchema.safeParse(decoded);
-  if (!parsed.success) throw invalid('not a cursor returned by this endpoint');
-  if (parsed.data.u !== userId) throw invalid("belongs to another user's history");
-  const { recordedAt, eventId } = parseLedgerSk(parsed.data.s);
-  return ledgerIndexKey(userId, recordedAt, eventId);
-}
-
-const CONNECTION = 'CONN#';
-const CONNECTION_OWNER_SK = 'CONN';
-const USER_CONNECTIONS = 'CONNS#';
-
-/**
- * One WebSocket connection, in a partition of its user's connections only: a
- * Query on it lists the user's open connections (several tabs, several
- * devices). Outside the user's own partition on purpose: the functions that
- * keep connections are granted these partitions alone (IAM's LeadingKeys),
- * never a profile or a balance. No stream consumer's filter matches it, so
- * connecting publishes nothing.
- */
-export const userConnectionKey = (userId: string, connectionId: string): ItemKey => ({
-  pk: `${USER_CONNECTIONS}${userId}`,
-  sk: `${CONNECTION}${connectionId}`,
-});
-/** The partition of one user's connections. */
-export const userConnectionsPk = (userId: string): string => `${USER_CONNECTIONS}${userId}`;
-/** Partition key prefixes of every connection item: what the connection functions may touch. */
-export const connectionPartitionPrefixes = [USER_CONNECTIONS, CONNECTION] as const;
-export const userConnectionPrefix = CONNECTION;
-export const connectionIdOf = (sk: string): string => sk.slice(CONNECTION.length);
-
-/**
- * The same connection by its id alone, holding its user: $disconnect knows
- * only the connection id. Its own partition, outside every user's.
- */
-export const connectionOwnerKey = (connectionId: string): ItemKey => ({
-  pk: `${CONNECTION}${connectionId}`,
-  sk: CONNECTION_OWNER_SK,
-});

@@ -8,7 +8,7 @@ import { DynamoStoredOutcomes } from '../shared/adapters/dynamo/stored-outcomes'
 import { EventBridgePublisher } from '../shared/adapters/eventbridge/event-publisher';
 import { LOCAL_REGION } from '../shared/local/handler-env';
 import { LOCAL_INFO_FILE, localInfoSchema, resolveStateDir } from '../shared/local/state-dir';
-import type { OutcomeRef } from '../shared/ports/game';
+import type { OutcomeRef } from '../shared/ports/events';
 import { type RepublishSelection, republishOutbox } from '../shared/streams/republish-outbox';
 
 /**

@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { MiddlewareObj } from '@middy/core';
 import { METRICS_NAMESPACE, METRICS_SERVICE, REFUSAL_REASON_DIMENSION } from './business-metrics';
-import type { BusinessMetrics, OperationsLog } from './ports/game';
+import type { BusinessMetrics, OperationsLog } from './ports/operations';
 
 /**
  * One logger and one metrics emitter per process (module singletons), shared

@@ -4,7 +4,7 @@ import { JwtTokenVerifier } from './adapters/auth/jwt-token-verifier';
 import { createDynamoClients } from './adapters/dynamo/client';
 import { DynamoConnectionStore } from './adapters/dynamo/connection-store';
 import { type Env, parseEnv, tableEnvSchema } from './env';
-import type { Clock } from './ports/game';
+import type { Clock } from './ports/operations';
 import type { ConnectionPoster, ConnectionStore, TokenVerifier } from './ports/realtime';
 
 /**

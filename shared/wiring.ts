@@ -22,7 +22,7 @@ import { makeUpdateUserSettings } from './app/update-user-settings';
 import { makeUseStreakFreeze } from './app/use-streak-freeze';
 import { type Env, parseEnv, tableEnvSchema } from './env';
 import { emfBusinessMetrics } from './observability';
-import type { Clock } from './ports/game';
+import type { Clock } from './ports/operations';
 import { loadActiveRules } from './rules/active-rules';
 
 /**

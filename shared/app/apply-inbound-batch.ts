@@ -2,7 +2,7 @@ import { type InboundEvent, parseInboundEvent } from '../bus/parse-inbound-event
 import { forEachConcurrently } from '../concurrency';
 import { ContentionError, RuleRefusedError, ValidationError } from '../domain/errors';
 import type { Activity } from '../domain/types';
-import type { BusinessMetrics, OperationsLog } from '../ports/game';
+import type { BusinessMetrics, OperationsLog } from '../ports/operations';
 import type { Rules } from '../rules/schema';
 
 /** One queued message: an EventBridge event, as the SQS target delivers it. */

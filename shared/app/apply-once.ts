@@ -3,12 +3,12 @@ import { newProfile } from '../domain/profile';
 import type { AppliedOutcome, Outcome, Profile } from '../domain/types';
 import {
   type ActivityState,
-  type BusinessMetrics,
   EventAlreadyAppliedError,
   MarkerTakenError,
   StaleProfileError,
   type SubjectKey,
 } from '../ports/game';
+import type { BusinessMetrics } from '../ports/operations';
 import { rulesVersionOf } from '../rules/version';
 import { type Backoff, startBackoff } from './contention-retry';
 import type { AppDeps } from './deps';

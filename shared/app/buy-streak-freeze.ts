@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError } from '../domain/errors';
 import { newProfile } from '../domain/profile';
 import { buyFreeze, FREEZE_PURCHASE_REASON } from '../domain/streaks/freezes';
 import { type StreaksView, streakView } from '../domain/streaks/view';
-import type { RateLimiter } from '../ports/game';
+import type { RateLimiter } from '../ports/shop';
 import type { Rules } from '../rules/schema';
 import { makeApplyOnce } from './apply-once';
 import type { AppDeps } from './deps';

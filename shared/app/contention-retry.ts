@@ -1,5 +1,5 @@
 import { ContentionError } from '../domain/errors';
-import type { BusinessMetrics } from '../ports/game';
+import type { BusinessMetrics } from '../ports/operations';
 
 /**
  * One user's profile is one item, so concurrent writes for the same user

@@ -1,4 +1,5 @@
-import type { BusinessMetrics, Clock, GameStore } from '../ports/game';
+import type { GameStore } from '../ports/game';
+import type { BusinessMetrics, Clock } from '../ports/operations';
 import type { Rules } from '../rules/schema';
 import type { RetryPolicy } from './contention-retry';
 

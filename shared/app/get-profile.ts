@@ -1,7 +1,7 @@
 import { NotFoundError } from '../domain/errors';
 import { newProfile, viewProfile } from '../domain/profile';
 import type { ProfileView } from '../domain/types';
-import type { ProfileReader } from '../ports/game';
+import type { ProfileReader } from '../ports/shop';
 import type { AppDeps } from './deps';
 
 export interface GetProfileOptions {

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../domain/errors';
 import { periodKey, resolvePeriod } from '../domain/leaderboards/periods';
-import type { Clock } from '../ports/game';
 import type { BoardRef, LeaderboardStore, MyStanding, RankedEntry, Unranked } from '../ports/leaderboards';
+import type { Clock } from '../ports/operations';
 import type { BoardDefinition, BoardWindow } from '../rules/leaderboards-schema';
 import type { Rules } from '../rules/schema';
 

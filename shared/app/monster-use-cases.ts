@@ -7,14 +7,9 @@ import { type SceneImageUrls, sceneImageUrls, sceneToShow } from '../domain/scen
 import type { StoredScene } from '../domain/scenes/scene-job';
 import { isItemUnlocked } from '../domain/shop/catalog';
 import type { Profile } from '../domain/types';
-import {
-  type MonsterStore,
-  type ProfileReader,
-  type RateLimiter,
-  type ShopStore,
-  StaleProfileError,
-} from '../ports/game';
+import { StaleProfileError } from '../ports/game';
 import type { SceneStore } from '../ports/scenes';
+import type { MonsterStore, ProfileReader, RateLimiter, ShopStore } from '../ports/shop';
 import { startBackoff } from './contention-retry';
 import type { AppDeps } from './deps';
 

@@ -1,6 +1,6 @@
 import { NotFoundError, RuleRefusedError } from '../domain/errors';
 import { redeemReward } from '../domain/shop/redeem';
-import { OutOfStockError } from '../ports/game';
+import { OutOfStockError } from '../ports/shop';
 import { makeApplyOnce } from './apply-once';
 import type { ShopDeps } from './shop-deps';
 

@@ -6,8 +6,10 @@ import {
   type StoredScene,
   sceneFailedEvent,
 } from '../domain/scenes/scene-job';
-import type { Clock, Cooldown, GameStore } from '../ports/game';
+import type { GameStore } from '../ports/game';
+import type { Clock } from '../ports/operations';
 import type { SceneStore, SceneWorkflowStarter } from '../ports/scenes';
+import type { Cooldown } from '../ports/shop';
 
 /** Seed 000 s8: a user may ask for a scene once every five minutes. */
 export const SCENE_REQUEST_COOLDOWN_SECONDS = 300;

@@ -7,7 +7,7 @@ import {
   sceneFailedEvent,
   sceneGeneratedEvent,
 } from '../domain/scenes/scene-job';
-import type { Clock, MonsterStore } from '../ports/game';
+import type { Clock } from '../ports/operations';
 import {
   type GenerationBudget,
   type GenerationLimits,
@@ -21,6 +21,7 @@ import {
   type SceneStore,
   sceneImagePaths,
 } from '../ports/scenes';
+import type { MonsterStore } from '../ports/shop';
 import type { Rules } from '../rules/schema';
 
 /**

@@ -1,4 +1,4 @@
-import type { MonsterStore, RateLimiter, ShopStore } from '../ports/game';
+import type { MonsterStore, RateLimiter, ShopStore } from '../ports/shop';
 import type { AppDeps } from './deps';
 
 /** The shop's use cases also read owned items and rewards, and count requests per user. */

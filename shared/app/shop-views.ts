@@ -1,6 +1,6 @@
 import { newProfile } from '../domain/profile';
 import { type ShopItemView, viewShopItems } from '../domain/shop/catalog';
-import type { RedemptionPage } from '../ports/game';
+import type { RedemptionPage } from '../ports/shop';
 import type { ItemType, RewardDefinition } from '../rules/shop-schema';
 import type { ShopDeps } from './shop-deps';
 

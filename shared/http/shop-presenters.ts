@@ -4,7 +4,7 @@ import type { MonsterAnswer, MonsterUpdated } from '../app/monster-use-cases';
 import type { RewardRedeemed } from '../app/redeem-reward';
 import type { RewardView } from '../app/shop-views';
 import type { ShopItemView } from '../domain/shop/catalog';
-import type { RedemptionPage } from '../ports/game';
+import type { RedemptionPage } from '../ports/shop';
 import type {
   itemBoughtResponseSchema,
   monsterResponseSchema,

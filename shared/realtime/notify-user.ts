@@ -1,4 +1,4 @@
-import type { BusinessMetrics, OperationsLog } from '../ports/game';
+import type { BusinessMetrics, OperationsLog } from '../ports/operations';
 import type { ConnectionPoster, ConnectionStore } from '../ports/realtime';
 import { type PushableEnvelope, type PushFrame, pushFrameFor, UnpushableEventError } from './pushes';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { createDynamoClients } from '../adapters/dynamo/client';
 import { type Env, parseEnv } from '../env';
-import type { Clock } from '../ports/game';
+import type { Clock } from '../ports/operations';
 
 /**
  * The scene tasks' environment, parsed once per cold start. Where images

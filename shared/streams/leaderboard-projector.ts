@@ -1,8 +1,9 @@
 import { contenderOf } from '../domain/leaderboards/board-scores';
 import { leaderboardChangedEnvelope } from '../domain/leaderboards/changed-event';
 import type { Profile } from '../domain/types';
-import type { Clock, EventPublisher } from '../ports/game';
+import type { EventPublisher } from '../ports/events';
 import type { BoardRef, LeaderboardStore, TopChange } from '../ports/leaderboards';
+import type { Clock } from '../ports/operations';
 import type { Rules } from '../rules/schema';
 
 export interface ProjectorDeps {

@@ -1,11 +1,6 @@
 import type { Envelope } from '../../events/envelope';
-import {
-  type BusinessMetrics,
-  type EventPublisher,
-  type OperationsLog,
-  type OutboxRecord,
-  PublishFailedError,
-} from '../ports/game';
+import { type EventPublisher, type OutboxRecord, PublishFailedError } from '../ports/events';
+import type { BusinessMetrics, OperationsLog } from '../ports/operations';
 
 /** PutEvents sends 10 at a time: records are grouped until they carry about that many. */
 const GROUP_SIZE = 10;

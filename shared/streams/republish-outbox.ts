@@ -1,4 +1,4 @@
-import type { EventPublisher, OutcomeRef, StoredOutboxRecord, StoredOutcomes } from '../ports/game';
+import type { EventPublisher, OutcomeRef, StoredOutboxRecord, StoredOutcomes } from '../ports/events';
 import { type OutboxLog, publishOutbox } from './outbox-publisher';
 
 /** Which outcomes to publish again: named ones, or every one recorded in [since, until]. */

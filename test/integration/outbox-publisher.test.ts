@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contractFor } from '../../events/catalog';
 import { type Envelope, envelopeSchema } from '../../events/envelope';
 import { outboxRecordOf } from '../../shared/adapters/dynamo/outbox-stream';
-import { type EventPublisher, type OutboxRecord, PublishFailedError } from '../../shared/ports/game';
+import { type EventPublisher, type OutboxRecord, PublishFailedError } from '../../shared/ports/events';
 import { publishOutbox, RecentlyPublished } from '../../shared/streams/outbox-publisher';
 import { recordsOfSomeOutcomes } from '../support/outbox-records';
 

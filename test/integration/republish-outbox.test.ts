@@ -4,7 +4,7 @@ import { type Envelope, outcomeEventId } from '../../events/envelope';
 import { outboxRecordItem } from '../../shared/adapters/dynamo/outbox-record';
 import { DynamoStoredOutcomes } from '../../shared/adapters/dynamo/stored-outcomes';
 import { makeRecordActivity } from '../../shared/app/record-activity';
-import type { EventPublisher } from '../../shared/ports/game';
+import type { EventPublisher } from '../../shared/ports/events';
 import { republishOutbox } from '../../shared/streams/republish-outbox';
 import { createTestStore } from '../support/dynamodb';
 import { activityFor, depsFor, uniqueId } from '../support/game-fixtures';

@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../events/envelope';
 import { EventBridgePublisher } from '../../shared/adapters/eventbridge/event-publisher';
-import { PublishFailedError } from '../../shared/ports/game';
+import { PublishFailedError } from '../../shared/ports/events';
 
 const bridge = mockClient(EventBridgeClient);
 

@@ -1,7 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Monster } from '../../domain/monster/monster';
-import { type MonsterStore, StaleProfileError } from '../../ports/game';
+import { StaleProfileError } from '../../ports/game';
+import type { MonsterStore } from '../../ports/shop';
 import { isAtVersion } from './conditions';
 import { parseItem } from './items';
 import { monsterKey } from './keys';

@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { contractFor, isOutboundDetailType } from '../../../events/catalog';
-import type { OutboxRecord } from '../../ports/game';
+import type { OutboxRecord } from '../../ports/events';
 import { outboxEnvelopes } from './event-record';
 import { isEventKey, isOutboxKey } from './keys';
 import { outboxRecordEnvelopes } from './outbox-record';

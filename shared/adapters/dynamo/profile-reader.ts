@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Profile } from '../../domain/types';
-import type { ProfileReader } from '../../ports/game';
+import type { ProfileReader } from '../../ports/shop';
 import { profileFromItem } from './items';
 import { profileKey } from './keys';
 

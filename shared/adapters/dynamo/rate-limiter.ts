@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { RateLimitedError } from '../../domain/errors';
-import type { Cooldown, CooldownBucket, RateLimitBucket, RateLimiter } from '../../ports/game';
+import type { Cooldown, CooldownBucket, RateLimitBucket, RateLimiter } from '../../ports/shop';
 import { cooldownKey, type ItemKey, userPk } from './keys';
 import { isConditionFailure } from './transaction-errors';
 

@@ -1,7 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ValidationError } from '../../domain/errors';
-import type { PurchaseState, Redemption, RedemptionPage, ShopStore } from '../../ports/game';
+import type { PurchaseState, Redemption, RedemptionPage, ShopStore } from '../../ports/shop';
 import { parseItem, profileFromItem } from './items';
 import {
   ownedItemCodeOf,

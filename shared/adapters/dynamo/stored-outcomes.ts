@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { OutcomeRef, StoredOutboxRecord, StoredOutcomes } from '../../ports/game';
+import type { OutcomeRef, StoredOutboxRecord, StoredOutcomes } from '../../ports/events';
 import { batchGetConsistent, itemKeyId } from './batch-get';
 import { eventKey, ledgerInstantOf, ledgerPrefix, outboxKey, streamSortKeys } from './keys';
 import { outboxRecordOfItem } from './outbox-stream';

@@ -1,11 +1,7 @@
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import {
-  EventAlreadyAppliedError,
-  MarkerTakenError,
-  OutOfStockError,
-  StaleProfileError,
-} from '../../ports/game';
+import { EventAlreadyAppliedError, MarkerTakenError, StaleProfileError } from '../../ports/game';
+import { OutOfStockError } from '../../ports/shop';
 import { outcomeFromEventRecord } from './event-record';
 
 /** What each item of an outcome transaction stands for, by index. */

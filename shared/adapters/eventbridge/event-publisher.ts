@@ -5,7 +5,7 @@ import {
   type PutEventsResultEntry,
 } from '@aws-sdk/client-eventbridge';
 import { type Envelope, EVENT_SOURCE } from '../../../events/envelope';
-import { type EventPublisher, PublishFailedError } from '../../ports/game';
+import { type EventPublisher, PublishFailedError } from '../../ports/events';
 
 /** PutEvents takes at most 10 entries per call. */
 const ENTRIES_PER_CALL = 10;

@@ -18,12 +18,15 @@ const utf8 = new TextEncoder();
 
 const identifier = z.string().regex(ID_PATTERN, ID_MESSAGE);
 /**
- * User ids are identifiers that may also hold `|`: the token subject is the
+ * The shape of every user id, across the API and the event contracts:
+ * identifiers that may also hold `|`: the token subject is the
  * user id, and OIDC issuers such as Auth0 write subjects as
  * `<connection>|<id>` (`auth0|5f7c...`, `google-oauth2|1042...`).
  */
 const USER_ID_PATTERN = /^[A-Za-z0-9_.:|-]{1,128}$/;
-const userId = z.string().regex(USER_ID_PATTERN, '1-128 characters of letters, digits, _ . : - |');
+export const userIdSchema = z
+  .string()
+  .regex(USER_ID_PATTERN, '1-128 characters of letters, digits, _ . : - |');
 
 const metadata = z
   .record(z.string(), z.unknown())
@@ -34,7 +37,7 @@ const metadata = z
 export const activityInputSchema = z
   .object({
     event_id: identifier,
-    user_id: userId,
+    user_id: userIdSchema,
     activity_type: z
       .string()
       .regex(/^[a-z][a-z0-9_]{1,47}$/, 'lower snake_case, 2-48 characters, starting with a letter'),

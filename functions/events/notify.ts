@@ -22,6 +22,7 @@ export async function main(event: EventBridgeEvent<string, unknown>): Promise<No
     logger.error('notifier ignored an event that is not a Questline envelope', checked.notOne);
     return { connections: 0, sent: 0, gone: 0, failed: 0 };
   }
+  // read per event, not kept: the local runtime and tests put their own connections and poster in place
   const { connections, poster } = realtimeDeps();
   return makeNotifyUser({ connections, poster, metrics: emfBusinessMetrics, log: operationsLog })(
     checked.envelope,

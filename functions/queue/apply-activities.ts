@@ -11,13 +11,15 @@ import { activeRules, recordActivityUseCase } from '../../shared/wiring';
  * (the event source mapping sets ReportBatchItemFailures), so one bad
  * message never holds up the rest.
  */
+let applyBatch: ReturnType<typeof makeApplyInboundBatch> | undefined;
+
 export async function main(event: SQSEvent): Promise<SQSBatchResponse> {
   const messages = event.Records.map((record) => ({
     messageId: record.messageId,
     body: record.body,
     receiveCount: Number(record.attributes.ApproximateReceiveCount),
   }));
-  const applyBatch = makeApplyInboundBatch({
+  applyBatch ??= makeApplyInboundBatch({
     rules: activeRules(),
     recordActivity: recordActivityUseCase(),
     metrics: emfBusinessMetrics,

@@ -7,6 +7,7 @@ import { outboxOperationsLog, publishOutbox, RecentlyPublished } from '../../sha
 
 /** kept across invocations: the retry of a partly published batch skips what went out */
 const recent = new RecentlyPublished();
+const log = outboxOperationsLog(emfBusinessMetrics, operationsLog);
 
 /**
  * The table's stream -> the bus: every committed outcome's events (event
@@ -15,12 +16,7 @@ const recent = new RecentlyPublished();
  * retries from the first unpublished one.
  */
 export async function main(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  const { retryFrom } = await publishOutbox(
-    event.Records.map(outboxRecordOf),
-    busPublisher(),
-    outboxOperationsLog(emfBusinessMetrics, operationsLog),
-    recent,
-  );
+  const { retryFrom } = await publishOutbox(event.Records.map(outboxRecordOf), busPublisher(), log, recent);
   return { batchItemFailures: retryFrom ? [{ itemIdentifier: retryFrom.position }] : [] };
 }
 

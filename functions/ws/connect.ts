@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import { userIdSchema } from '../../shared/http/auth';
+import { userIdSchema } from '../../events/activity-completed.v1';
 import { lambdaObservability, logger } from '../../shared/observability';
 import { closeBeyondCap } from '../../shared/realtime/limits';
 import { realtimeDeps } from '../../shared/realtime-wiring';

@@ -1,10 +1,7 @@
-import { activityInputSchema } from '../../events/activity-completed.v1';
+import { userIdSchema } from '../../events/activity-completed.v1';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors';
 import { internalCallersFrom, isAllowedCaller } from './internal-callers';
 import type { HttpEvent } from './types';
-
-/** The same shape every user id has across the API and the event contracts. */
-export const userIdSchema = activityInputSchema.shape.user_id;
 
 /**
  * The caller of a jwt route: the token's `sub`, as validated by API Gateway's

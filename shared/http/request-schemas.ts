@@ -1,9 +1,8 @@
 import * as z from 'zod';
-import { activityInputSchema } from '../../events/activity-completed.v1';
+import { activityInputSchema, userIdSchema } from '../../events/activity-completed.v1';
 import { DISPLAY_NAME_MAX } from '../domain/display-name';
 import { hasUnshowableCharacters } from '../domain/shown-text';
 import type { Adjustment } from '../domain/types';
-import { userIdSchema } from './auth';
 
 /**
  * Request schemas: the handlers parse with these and the OpenAPI document is

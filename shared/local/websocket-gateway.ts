@@ -110,7 +110,9 @@ export async function startWebSocketGateway(opts: {
       if (error instanceof Error && error.message === 'Unauthorized') return { refused: 401 };
       throw error;
     }
-    const allowed = result.policyDocument?.Statement?.every((statement) => statement.Effect === 'Allow');
+    // as API Gateway: an Allow, and no Deny (an empty policy allows nothing)
+    const statements = result.policyDocument?.Statement ?? [];
+    const allowed = statements.length > 0 && statements.every((statement) => statement.Effect === 'Allow');
     if (!allowed) return { refused: 403 };
     return { context: { ...result.context, principalId: result.principalId } };
   }

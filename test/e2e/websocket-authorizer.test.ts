@@ -15,7 +15,10 @@ describe('the WebSocket $connect authorizer, locally', () => {
 
   const handlers: Record<string, (event: never) => unknown> = {
     WsAuthorize: (event: { queryStringParameters?: { token?: string }; methodArn: string }) => {
-      if (event.queryStringParameters?.token !== 'ada-token') throw new Error('Unauthorized');
+      const token = event.queryStringParameters?.token;
+      if (token === 'no-statement')
+        return { principalId: 'ada', policyDocument: { Version: '2012-10-17', Statement: [] } };
+      if (token !== 'ada-token') throw new Error('Unauthorized');
       return {
         principalId: 'ada',
         policyDocument: {
@@ -55,6 +58,12 @@ describe('the WebSocket $connect authorizer, locally', () => {
   it('refuses a bad token (401) in the authorizer, before $connect', async () => {
     invoked.length = 0;
     expect(await refusedStatus(`${gateway.wsUrl}/?token=forged`)).toBe(401);
+    expect(ran()).toEqual(['WsAuthorize']);
+  });
+
+  it('refuses (403) a policy that allows nothing, as API Gateway does, before $connect', async () => {
+    invoked.length = 0;
+    expect(await refusedStatus(`${gateway.wsUrl}/?token=no-statement`)).toBe(403);
     expect(ran()).toEqual(['WsAuthorize']);
   });
 

@@ -2,8 +2,8 @@ import { JwtVerifier } from 'aws-jwt-verify';
 import { type Fetcher, SimpleFetcher } from 'aws-jwt-verify/https';
 import { type Jwks, SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
+import { userIdSchema } from '../../../events/activity-completed.v1';
 import { UnauthorizedError } from '../../domain/errors';
-import { userIdSchema } from '../../http/auth';
 import type { TokenVerifier } from '../../ports/realtime';
 import { jwksUriOf } from './oidc-discovery';
 

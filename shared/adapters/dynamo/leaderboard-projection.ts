@@ -39,6 +39,8 @@ export async function projectContenders(
     if (writes.length === 0) return [];
     const before = await readTops(deps, writes);
     try {
+      // One at a time on purpose: the transactions of one batch share bucket counters, and
+      // concurrent transactions on the same items cancel each other (TransactionConflict).
       for (const chunk of transactionsOf(writes)) await writeTransaction(deps, chunk);
       return topChangesOf(before, writes);
     } catch (error) {

@@ -178,7 +178,7 @@ export class StatelessStack extends Stack {
     return { clientId: signIn.client.userPoolClientId, auth: signIn.authConfig() };
   }
 
-  /** The routes and bus routes that show or start scenes get exactly that (routes.ts, bus-routes.ts). */
+  /** The routes and bus routes that show or start scenes get exactly that (shared/http/routes/, bus-routes.ts). */
   private grantSceneAccess(props: StatelessStackProps): void {
     const wanting = [
       ...routes.map((route) => ({

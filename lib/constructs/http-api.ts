@@ -17,7 +17,7 @@ import { Metric, type MetricOptions } from 'aws-cdk-lib/aws-cloudwatch';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CORS } from '../../shared/http/cors';
-import type { RouteAuth, RouteDefinition } from '../../shared/http/routes';
+import type { RouteAuth, RouteDefinition } from '../../shared/http/define-route';
 import type { JwtAuthConfig } from '../config';
 import { ApiFunction, type ApiFunctionDefaults } from './api-function';
 import type { GameTable } from './game-table';
@@ -126,7 +126,7 @@ export class QuestlineHttpApi extends Construct {
         cfnStage.node.addDependency(apiRoute);
       }
     }
-    // Per-route limits below the stage's (routes.ts says which routes, and why).
+    // Per-route limits below the stage's (the route records in shared/http/routes/ say which, and why).
     cfnStage.routeSettings = routeSettings;
 
     new CfnOutput(this, 'ApiUrl', {
@@ -157,6 +157,6 @@ export class QuestlineHttpApi extends Construct {
 function acknowledgePublic(apiRoute: HttpRoute, route: RouteDefinition) {
   Validations.of(apiRoute).acknowledge({
     id: 'AwsSolutions-APIG4',
-    reason: `${route.method} ${route.path} is declared auth 'public' in shared/http/routes.ts: ${route.summary}.`,
+    reason: `${route.method} ${route.path} is declared auth 'public' in shared/http/routes/: ${route.summary}.`,
   });
 }

@@ -3,7 +3,7 @@ import { CfnEventBusPolicy, type IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../../events/envelope';
-import type { RouteDefinition } from '../../shared/http/routes';
+import type { RouteDefinition } from '../../shared/http/define-route';
 import type { QuestlineHttpApi } from './http-api';
 
 export interface InternalCallersProps {

@@ -4,7 +4,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { SceneAccess } from '../../shared/http/routes';
+import type { SceneAccess } from '../../shared/http/define-route';
 import {
   type SceneTaskDefinition,
   type SceneTaskId,

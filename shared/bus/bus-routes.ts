@@ -1,6 +1,6 @@
 import { EVENT_SOURCE } from '../../events/envelope';
 import { detailType as MILESTONE_REACHED } from '../../events/milestone-reached.v1';
-import type { SceneAccess } from '../http/routes';
+import type { SceneAccess } from '../http/define-route';
 import type { TableAccess } from '../table-access';
 
 /**
@@ -21,7 +21,7 @@ export interface BusRoute {
   pattern: { source: ValueMatcher; detailType: ValueMatcher };
   /** what the target may do with the table (CDK grants exactly this) */
   table: TableAccess;
-  /** what the target does with monster scenes (see routes.ts) */
+  /** what the target does with monster scenes (see shared/http/define-route.ts) */
   scenes?: SceneAccess;
   target:
     | {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
+import { errorStatusesOf, type HttpRoute, type RouteAuth } from './define-route';
 import { errorResponseSchema, ledgerEntryResponseSchema, profileResponseSchema } from './response-schemas';
-import { type RouteSpec, routeSpecs } from './route-specs';
-import { type RouteDefinition, routes } from './routes';
+import { routes } from './routes';
 
 type JsonObject = Record<string, unknown>;
 
@@ -40,23 +40,21 @@ const securitySchemes = {
   },
 } as const;
 
-const SECURITY: Record<RouteDefinition['auth'], JsonObject[]> = {
+const SECURITY: Record<RouteAuth, JsonObject[]> = {
   jwt: [{ bearerJwt: [] }],
   iam: [{ awsSigV4: [] }],
   public: [],
 };
 
 /**
- * Builds the OpenAPI 3.1 document from the route table and the same zod
+ * Builds the OpenAPI 3.1 document from the route records, with the same zod
  * schemas the handlers parse with (zod 4's own JSON Schema output).
  */
-export function buildOpenApiDocument(routeList: readonly RouteDefinition[] = routes): JsonObject {
+export function buildOpenApiDocument(routeList: readonly HttpRoute[] = routes): JsonObject {
   const paths: Record<string, JsonObject> = {};
   for (const route of routeList) {
-    const spec = routeSpecs[route.id];
-    if (!spec) throw new Error(`No route spec for ${route.id}: add one to shared/http/route-specs.ts`);
     paths[route.path] ??= {};
-    (paths[route.path] as JsonObject)[route.method.toLowerCase()] = operation(route, spec);
+    (paths[route.path] as JsonObject)[route.method.toLowerCase()] = operation(route);
   }
   return {
     openapi: '3.1.0',
@@ -66,30 +64,31 @@ export function buildOpenApiDocument(routeList: readonly RouteDefinition[] = rou
       description: 'Gamification engine: XP, levels, titles and coins in a ledger. JSON, snake_case fields.',
     },
     paths,
-    components: { schemas: componentSchemas(), securitySchemes },
+    components: { schemas: componentSchemas(routeList), securitySchemes },
   };
 }
 
-function operation(route: RouteDefinition, spec: RouteSpec): JsonObject {
+function operation(route: HttpRoute): JsonObject {
   const op: JsonObject = { operationId: route.id, summary: route.summary, security: SECURITY[route.auth] };
+  const request = route.request ?? {};
   const parameters = [
-    ...params(spec.path, 'path'),
-    ...params(spec.query, 'query'),
-    ...params(spec.headers, 'header'),
+    ...params(request.path, 'path'),
+    ...params(request.query, 'query'),
+    ...params(request.headers, 'header'),
   ];
   if (parameters.length > 0) op.parameters = parameters;
-  if (spec.body) {
+  if (request.body) {
     op.requestBody = {
-      required: !spec.body.optional,
-      content: { 'application/json': { schema: { $ref: SCHEMA_REF(spec.body.name) } } },
+      required: !request.body.optional,
+      content: { 'application/json': { schema: { $ref: SCHEMA_REF(request.body.name) } } },
     };
   }
   const responses: Record<string, JsonObject> = {};
-  for (const [status, response] of Object.entries(spec.responses)) {
+  for (const [status, response] of Object.entries(route.responses)) {
     const schema = response.name ? { $ref: SCHEMA_REF(response.name) } : { type: 'object' };
     responses[status] = { description: response.description, content: { 'application/json': { schema } } };
   }
-  for (const status of [...spec.errors, 500]) {
+  for (const status of [...errorStatusesOf(route), 500]) {
     responses[String(status)] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',
       ...(status === 409 || status === 429 ? { headers: RETRY_AFTER } : {}),
@@ -120,12 +119,13 @@ function params(schema: z.ZodObject | undefined, where: 'path' | 'query' | 'head
 }
 
 /** Request bodies as clients write them (input), responses as we send them (output). */
-function componentSchemas(): Record<string, JsonObject> {
+function componentSchemas(routeList: readonly HttpRoute[]): Record<string, JsonObject> {
   const requests = z.registry<{ id: string }>();
   const responses = z.registry<{ id: string }>();
-  for (const spec of Object.values(routeSpecs)) {
-    if (spec.body && !requests.has(spec.body.schema)) requests.add(spec.body.schema, { id: spec.body.name });
-    for (const response of Object.values(spec.responses)) {
+  for (const route of routeList) {
+    const body = route.request?.body;
+    if (body && !requests.has(body.schema)) requests.add(body.schema, { id: body.name });
+    for (const response of Object.values<{ schema?: z.ZodType; name?: string }>(route.responses)) {
       if (response.schema && response.name && !responses.has(response.schema)) {
         responses.add(response.schema, { id: response.name });
       }

@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { itemTypes } from '../rules/shop-schema';
 import { pageQuerySchema } from './request-schemas';
 import { userEventId, userEventKeySchema } from './user-event-ids';
-import { parseInput } from './validate';
 
 /** Request and response schemas of the shop, rewards and monster routes. */
 
@@ -168,18 +167,13 @@ export const monsterResponseSchema = z.object({
 });
 
 /**
- * The purchase's event id: the Idempotency-Key header, in the users' own
- * namespace (user-event-ids.ts), else this request's own id.
+ * The purchase's event id: the Idempotency-Key header (already checked by
+ * its schema), in the users' own namespace (user-event-ids.ts), else this
+ * request's own id.
  */
-export function idempotencyKeyOf(event: {
-  headers?: Record<string, string | undefined>;
-  requestContext: { requestId: string };
-}): string {
-  const key = event.headers?.['idempotency-key'];
-  if (key === undefined) return `request-${event.requestContext.requestId}`;
-  return userEventId(
-    parseInput(z.object({ 'idempotency-key': idempotencyKeySchema }), { 'idempotency-key': key }, 'header')[
-      'idempotency-key'
-    ],
-  );
+export function purchaseEventId(
+  key: string | undefined,
+  event: { requestContext: { requestId: string } },
+): string {
+  return key === undefined ? `request-${event.requestContext.requestId}` : userEventId(key);
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RouteDefinition } from '../http/routes';
+import type { RouteDefinition } from '../http/define-route';
 import type { HandlerLoader } from './http-gateway';
 
 type LoadableFunction = Pick<RouteDefinition, 'id' | 'entry'>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CORS } from '../http/cors';
-import type { RouteDefinition } from '../http/routes';
+import type { RouteDefinition } from '../http/define-route';
 import { type LocalAuthorizer, toApiGatewayEvent } from './api-gateway-event';
 import type { DevAuth } from './dev-auth';
 import { DEV_TOKEN_PATH, issueDevToken } from './dev-token-route';

@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '../http/routes';
+import type { RouteDefinition } from '../http/define-route';
 
 /**
  * Matches a request path against the shared route table the way API Gateway

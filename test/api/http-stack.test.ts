@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod';
 import { RuleRefusedError } from '../../shared/domain/errors';
+import { defineRoute } from '../../shared/http/define-route';
 import { httpHandler, MAX_BODY_BYTES } from '../../shared/http/http-handler';
 import { json } from '../../shared/http/responses';
-import type { HttpEvent } from '../../shared/http/types';
 import { logger } from '../../shared/observability';
 import { httpEvent, invoke } from './support/events';
 
@@ -16,11 +17,26 @@ afterEach(() => {
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 });
 
-/** A handler that echoes what the stack handed to main. */
-const echo = httpHandler(async (event: HttpEvent) => json(200, { received: event.jsonBody ?? null }), {
-  routeId: 'Echo',
-  body: true,
-});
+const testRoute = (id: string, request = {}) =>
+  defineRoute({
+    id,
+    method: 'POST',
+    path: '/v1/echo',
+    entry: 'test/api/http-stack.test.ts',
+    // the middleware is under test here; who may call is route-input.test.ts's
+    auth: 'public',
+    table: 'none',
+    summary: id,
+    request,
+    responses: {},
+    errors: [],
+  });
+
+/** A handler that echoes the body the stack handed to main. */
+const echo = httpHandler(
+  testRoute('Echo', { body: { name: 'Echo', schema: z.unknown() } }),
+  async ({ body }) => json(200, { received: body ?? null }),
+);
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   httpEvent({ method: 'POST', route: '/v1/echo', body, headers, auth: { kind: 'iam' } });
@@ -79,12 +95,9 @@ describe('the JSON body middleware', () => {
 
 describe('the error middleware', () => {
   it('maps a typed error thrown by main to its status', async () => {
-    const refused = httpHandler(
-      async () => {
-        throw new RuleRefusedError('cap_reached', 'Hourly cap reached');
-      },
-      { routeId: 'Refuse' },
-    );
+    const refused = httpHandler(testRoute('Refuse'), async () => {
+      throw new RuleRefusedError('cap_reached', 'Hourly cap reached');
+    });
     const response = await invoke(refused, post({}));
     expect(response.statusCode).toBe(422);
     expect(response.body).toEqual({ error: { code: 'cap_reached', message: 'Hourly cap reached' } });
@@ -93,12 +106,9 @@ describe('the error middleware', () => {
   it('answers an unknown error with a generic 500 and logs the real one', async () => {
     const logged = vi.spyOn(logger, 'error');
     const secret = new Error('connect ECONNREFUSED 10.0.0.7:8000 table=prod-secret');
-    const broken = httpHandler(
-      async () => {
-        throw secret;
-      },
-      { routeId: 'Broken' },
-    );
+    const broken = httpHandler(testRoute('Broken'), async () => {
+      throw secret;
+    });
     const response = await invoke(broken, post({}));
     expect(response.statusCode).toBe(500);
     expect(response.body.error.code).toBe('internal_error');

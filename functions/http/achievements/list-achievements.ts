@@ -1,7 +1,7 @@
 import { presentCatalog } from '../../../shared/http/achievement-presenters';
 import { httpHandler } from '../../../shared/http/http-handler';
 import { json } from '../../../shared/http/responses';
-import type { HttpResult } from '../../../shared/http/types';
+import { listAchievementsRoute } from '../../../shared/http/routes/achievements';
 import { listAchievementsUseCase } from '../../../shared/wiring';
 
 /**
@@ -9,10 +9,6 @@ import { listAchievementsUseCase } from '../../../shared/wiring';
  * masked, with rarity percentages. Caches may keep it a minute: the counts
  * move slowly and trail the unlocks anyway.
  */
-export async function main(): Promise<HttpResult> {
-  return json(200, presentCatalog(await listAchievementsUseCase()()), {
-    'cache-control': 'public, max-age=60',
-  });
-}
-
-export const handler = httpHandler(main, { routeId: 'ListAchievements' });
+export const handler = httpHandler(listAchievementsRoute, async () =>
+  json(200, presentCatalog(await listAchievementsUseCase()()), { 'cache-control': 'public, max-age=60' }),
+);

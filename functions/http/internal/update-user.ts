@@ -1,14 +1,8 @@
-import { requireIamCaller } from '../../../shared/http/auth';
 import { httpHandler } from '../../../shared/http/http-handler';
 import { presentProfile } from '../../../shared/http/presenters';
-import {
-  type UpdateUserBody,
-  updateUserBodySchema,
-  userPathSchema,
-} from '../../../shared/http/request-schemas';
+import type { UpdateUserBody } from '../../../shared/http/request-schemas';
 import { json } from '../../../shared/http/responses';
-import type { HttpEvent, HttpResult } from '../../../shared/http/types';
-import { parseInput } from '../../../shared/http/validate';
+import { updateUserRoute } from '../../../shared/http/routes/internal';
 import type { ProfileSettings } from '../../../shared/ports/game';
 import { updateUserSettingsUseCase } from '../../../shared/wiring';
 
@@ -16,13 +10,10 @@ import { updateUserSettingsUseCase } from '../../../shared/wiring';
  * PATCH /v1/internal/users/{id}: set VIP tier, time zone, display name and/or
  * leaderboard visibility; creates the profile if missing.
  */
-export async function main(event: HttpEvent): Promise<HttpResult> {
-  requireIamCaller(event);
-  const { id } = parseInput(userPathSchema, event.pathParameters ?? {}, 'path');
-  const body = parseInput(updateUserBodySchema, event.jsonBody, 'body');
-  const view = await updateUserSettingsUseCase()(id, toSettings(body));
+export const handler = httpHandler(updateUserRoute, async ({ path, body }) => {
+  const view = await updateUserSettingsUseCase()(path.id, toSettings(body));
   return json(200, presentProfile(view));
-}
+});
 
 function toSettings(body: UpdateUserBody): ProfileSettings {
   const settings: ProfileSettings = {};
@@ -32,5 +23,3 @@ function toSettings(body: UpdateUserBody): ProfileSettings {
   if (body.leaderboard_visible !== undefined) settings.leaderboardVisible = body.leaderboard_visible;
   return settings;
 }
-
-export const handler = httpHandler(main, { routeId: 'UpdateUser', body: true });

@@ -2,7 +2,7 @@ import { boardSummaries } from '../../../shared/app/leaderboard-views';
 import { httpHandler } from '../../../shared/http/http-handler';
 import { presentBoards } from '../../../shared/http/leaderboard-presenters';
 import { json } from '../../../shared/http/responses';
-import type { HttpResult } from '../../../shared/http/types';
+import { listLeaderboardsRoute } from '../../../shared/http/routes/leaderboards';
 import { loadActiveRules } from '../../../shared/rules/active-rules';
 
 const rules = loadActiveRules();
@@ -12,10 +12,6 @@ const rules = loadActiveRules();
  * TABLE_NAME needed): the boards come from the rules. Caches may keep it a
  * minute; a current period key is at most that late after a window turns.
  */
-export async function main(): Promise<HttpResult> {
-  return json(200, presentBoards(boardSummaries(rules, new Date())), {
-    'cache-control': 'public, max-age=60',
-  });
-}
-
-export const handler = httpHandler(main, { routeId: 'ListLeaderboards' });
+export const handler = httpHandler(listLeaderboardsRoute, async () =>
+  json(200, presentBoards(boardSummaries(rules, new Date())), { 'cache-control': 'public, max-age=60' }),
+);

@@ -1,27 +1,19 @@
-import { userFromJwt } from '../../../shared/http/auth';
 import { httpHandler } from '../../../shared/http/http-handler';
 import { json } from '../../../shared/http/responses';
+import { freezeStreakRoute } from '../../../shared/http/routes/me';
 import { presentFreeze } from '../../../shared/http/streak-presenters';
-import { freezeBodySchema, streakPathSchema } from '../../../shared/http/streak-schemas';
-import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { userEventId } from '../../../shared/http/user-event-ids';
-import { parseInput } from '../../../shared/http/validate';
 import { buyStreakFreezeUseCase, useStreakFreezeUseCase } from '../../../shared/wiring';
 
 /**
  * POST /v1/me/streaks/{type}/freeze. No body: spend a held freeze on today (200).
  * `{ "buy": true, "event_id" }`: buy one into the wallet with coins (201; 200 for a replay).
  */
-export async function main(event: HttpEvent): Promise<HttpResult> {
-  const userId = userFromJwt(event);
-  const { type } = parseInput(streakPathSchema, event.pathParameters ?? {}, 'path');
-  const body = parseInput(freezeBodySchema, event.jsonBody ?? {}, 'body');
+export const handler = httpHandler(freezeStreakRoute, async ({ userId, path: { type }, body, event }) => {
   if (body.buy && body.event_id !== undefined) {
     const bought = await buyStreakFreezeUseCase()({ userId, type, eventId: userEventId(body.event_id) });
     return json(bought.duplicate ? 200 : 201, presentFreeze({ action: 'bought', type, ...bought }));
   }
   const used = await useStreakFreezeUseCase()(userId, type, event.requestContext.requestId);
   return json(200, presentFreeze({ action: 'used', type, duplicate: false, coinsSpent: 0, ...used }));
-}
-
-export const handler = httpHandler(main, { routeId: 'FreezeStreak', body: true });
+});

@@ -1,11 +1,8 @@
 import { ESTIMATED_SCENE_SECONDS } from '../../../shared/app/request-scene';
-import { userFromJwt } from '../../../shared/http/auth';
 import { httpHandler } from '../../../shared/http/http-handler';
 import { json } from '../../../shared/http/responses';
+import { requestSceneRoute } from '../../../shared/http/routes/scenes';
 import { presentSceneRequested } from '../../../shared/http/scene-presenters';
-import { sceneRequestBodySchema } from '../../../shared/http/scene-schemas';
-import type { HttpEvent, HttpResult } from '../../../shared/http/types';
-import { parseInput } from '../../../shared/http/validate';
 import { sceneRequests } from '../../../shared/scenes/scene-request-wiring';
 
 /**
@@ -13,9 +10,7 @@ import { sceneRequests } from '../../../shared/scenes/scene-request-wiring';
  * job to poll (Location); 422 for a level not reached yet; 429 with
  * Retry-After within five minutes of my last request.
  */
-export async function main(event: HttpEvent): Promise<HttpResult> {
-  const userId = userFromJwt(event);
-  const body = parseInput(sceneRequestBodySchema, event.jsonBody ?? {}, 'body');
+export const handler = httpHandler(requestSceneRoute, async ({ userId, body }) => {
   const job = await sceneRequests().requestScene({
     userId,
     trigger: 'requested',
@@ -25,6 +20,4 @@ export async function main(event: HttpEvent): Promise<HttpResult> {
   return json(202, presentSceneRequested(job, ESTIMATED_SCENE_SECONDS), {
     location: `/v1/me/scenes/jobs/${job.jobId}`,
   });
-}
-
-export const handler = httpHandler(main, { routeId: 'RequestScene', body: true });
+});

@@ -1,14 +1,10 @@
-import { userFromJwt } from '../../../shared/http/auth';
 import { httpHandler } from '../../../shared/http/http-handler';
 import { json } from '../../../shared/http/responses';
+import { listRewardsRoute } from '../../../shared/http/routes/shop';
 import { presentRewards } from '../../../shared/http/shop-presenters';
-import type { HttpEvent, HttpResult } from '../../../shared/http/types';
 import { shopViewsUseCase } from '../../../shared/wiring';
 
 /** GET /v1/rewards: what coins can be redeemed for, with the stock left and my own count. */
-export async function main(event: HttpEvent): Promise<HttpResult> {
-  const userId = userFromJwt(event);
-  return json(200, presentRewards(await shopViewsUseCase().listRewards(userId)));
-}
-
-export const handler = httpHandler(main, { routeId: 'ListRewards' });
+export const handler = httpHandler(listRewardsRoute, async ({ userId }) =>
+  json(200, presentRewards(await shopViewsUseCase().listRewards(userId))),
+);

@@ -1,10 +1,8 @@
-import { userFromJwt } from '../../../shared/http/auth';
 import { httpHandler } from '../../../shared/http/http-handler';
 import { json } from '../../../shared/http/responses';
+import { redeemRewardRoute } from '../../../shared/http/routes/shop';
 import { presentRedeemed } from '../../../shared/http/shop-presenters';
-import { idempotencyKeyOf, rewardPathSchema } from '../../../shared/http/shop-schemas';
-import type { HttpEvent, HttpResult } from '../../../shared/http/types';
-import { parseInput } from '../../../shared/http/validate';
+import { purchaseEventId } from '../../../shared/http/shop-schemas';
 import { redeemRewardUseCase } from '../../../shared/wiring';
 
 /**
@@ -12,11 +10,8 @@ import { redeemRewardUseCase } from '../../../shared/wiring';
  * Idempotency-Key); 422 insufficient_coins, per_user_limit_reached or
  * out_of_stock, with nothing written.
  */
-export async function main(event: HttpEvent): Promise<HttpResult> {
-  const userId = userFromJwt(event);
-  const { id } = parseInput(rewardPathSchema, event.pathParameters ?? {}, 'path');
-  const redeemed = await redeemRewardUseCase()({ userId, rewardId: id, eventId: idempotencyKeyOf(event) });
+export const handler = httpHandler(redeemRewardRoute, async ({ userId, path, headers, event }) => {
+  const eventId = purchaseEventId(headers['idempotency-key'], event);
+  const redeemed = await redeemRewardUseCase()({ userId, rewardId: path.id, eventId });
   return json(redeemed.duplicate ? 200 : 201, presentRedeemed(redeemed));
-}
-
-export const handler = httpHandler(main, { routeId: 'RedeemReward' });
+});

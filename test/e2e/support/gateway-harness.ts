@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RouteDefinition } from '../../../shared/http/routes';
+import type { RouteDefinition } from '../../../shared/http/define-route';
 import { createDevAuth, type DevAuth } from '../../../shared/local/dev-auth';
 import { createGateway, type HandlerLoader } from '../../../shared/local/http-gateway';
 import type { LambdaHandler } from '../../../shared/local/lambda-invoke';

@@ -26,7 +26,7 @@ import type { freezeResponseSchema, streaksResponseSchema } from '../../../share
 
 /**
  * The API operations the dashboard calls, by operationId (the route ids of
- * shared/http/routes.ts, as the OpenAPI document names them). The answers'
+ * shared/http/routes/, as the OpenAPI document names them). The answers'
  * types are inferred from the very zod schemas the OpenAPI document is
  * generated from (type-only: no zod in the bundle), and a test checks each
  * method and path against the document, so the page cannot drift from the API.

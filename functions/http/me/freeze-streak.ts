@@ -1,6 +1,6 @@
 import { httpHandler } from '../../../shared/http/http-handler';
 import { json } from '../../../shared/http/responses';
-import { freezeStreakRoute } from '../../../shared/http/routes/me';
+import { freezeStreakRoute } from '../../../shared/http/routes/streaks';
 import { presentFreeze } from '../../../shared/http/streak-presenters';
 import { userEventId } from '../../../shared/http/user-event-ids';
 import { buyStreakFreezeUseCase, useStreakFreezeUseCase } from '../../../shared/wiring';

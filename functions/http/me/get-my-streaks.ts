@@ -1,6 +1,6 @@
 import { httpHandler } from '../../../shared/http/http-handler';
 import { json } from '../../../shared/http/responses';
-import { getMyStreaksRoute } from '../../../shared/http/routes/me';
+import { getMyStreaksRoute } from '../../../shared/http/routes/streaks';
 import { presentStreaks } from '../../../shared/http/streak-presenters';
 import { getMyStreaksUseCase } from '../../../shared/wiring';
 

@@ -9,7 +9,7 @@ import {
   updateUserRoute,
 } from './internal';
 import { getLeaderboardRoute, getMyLeaderboardStandingRoute, listLeaderboardsRoute } from './leaderboards';
-import { freezeStreakRoute, getMeRoute, getMyHistoryRoute, getMyStreaksRoute } from './me';
+import { getMeRoute, getMyHistoryRoute } from './me';
 import { getMySceneJobRoute, listMyScenesRoute, requestSceneRoute } from './scenes';
 import {
   buyShopItemRoute,
@@ -20,6 +20,7 @@ import {
   redeemRewardRoute,
   updateMyMonsterRoute,
 } from './shop';
+import { freezeStreakRoute, getMyStreaksRoute } from './streaks';
 
 export type { HttpRoute, RouteAuth, RouteDefinition, SceneAccess } from '../define-route';
 

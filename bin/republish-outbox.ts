@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -7,7 +5,7 @@ import { createDynamoClients } from '../shared/adapters/dynamo/client';
 import { DynamoStoredOutcomes } from '../shared/adapters/dynamo/stored-outcomes';
 import { EventBridgePublisher } from '../shared/adapters/eventbridge/event-publisher';
 import { LOCAL_REGION } from '../shared/local/handler-env';
-import { LOCAL_INFO_FILE, localInfoSchema, resolveStateDir } from '../shared/local/state-dir';
+import { LocalServiceNotRunning, runningLocalService } from '../shared/local/running-service';
 import type { OutcomeRef } from '../shared/ports/events';
 import { type RepublishSelection, republishOutbox } from '../shared/streams/republish-outbox';
 
@@ -92,29 +90,13 @@ async function connect(target: { table: string; bus: string } | undefined) {
     return { doc, tableName: target.table, events: new EventBridgeClient({}), busName: target.bus };
   }
   const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-  const path = join(resolveStateDir(process.env, repoRoot), LOCAL_INFO_FILE);
-  const notRunning = new UsageError(
-    `the local service is not running (${path}): npm start, or give --table and --bus`,
-  );
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw notRunning;
+  const info = await runningLocalService(repoRoot, 'give --table and --bus').catch((error: unknown) => {
+    throw error instanceof LocalServiceNotRunning ? new UsageError(error.message) : error;
   });
-  const parsed = localInfoSchema.safeParse(JSON.parse(text));
-  if (!parsed.success || !isAlive(parsed.data.pid)) throw notRunning;
-  const info = parsed.data;
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const { doc } = createDynamoClients({ endpoint: info.dynamodb_endpoint, region: LOCAL_REGION });
   const events = new EventBridgeClient({ endpoint: info.events_url, region: LOCAL_REGION, credentials });
   return { doc, tableName: info.table_name, events, busName: info.event_bus_name };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function main(argv: string[]): Promise<number> {

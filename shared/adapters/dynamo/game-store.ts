@@ -107,6 +107,8 @@ export class DynamoGameStore implements GameStore {
       eventId,
       recordedAt: profile.updatedAt,
       events,
+      // the explicit freeze is history a replay needs (outbox-record.ts)
+      kept: true,
     });
     return this.writeProfile(profile, events.length > 0 ? [this.put(outbox, isNew())] : []);
   }

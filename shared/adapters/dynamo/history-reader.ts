@@ -1,0 +1,154 @@
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  ScanCommand,
+  type ScanCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { HistoryStep, UserHistory } from '../../domain/replay/history';
+import type { StoredTotals } from '../../domain/replay/what-if';
+import { FREEZE_PURCHASE_REASON } from '../../domain/streaks/freezes';
+import { appliedActivityOf } from './applied-activity';
+import { outcomeFromEventRecord } from './event-record';
+import {
+  isEventKey,
+  isOutboxKey,
+  isProfileSk,
+  streamSortKeys,
+  USER_PK_PREFIX,
+  userIdOf,
+  userPk,
+} from './keys';
+import { outboxRecordEvents } from './outbox-record';
+
+/**
+ * Reads users' recorded histories (their event items and kept freeze uses)
+ * and stored totals, for a replay. Read only: Scan (parallel segments) for
+ * every user, Query for named ones. Everything is grouped in memory, so one
+ * machine holds the histories it replays: see the README on going further.
+ */
+
+export type ReplayableHistory = UserHistory & { stored?: StoredTotals };
+
+export interface HistoryReaderOptions {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  /** parallel Scan segments */
+  segments?: number;
+  /** called after every page with the items read so far */
+  onProgress?: (itemsRead: number) => void;
+}
+
+const FILTER = 'sk = :profile OR begins_with(sk, :event) OR begins_with(sk, :outbox)';
+const VALUES = {
+  ':profile': streamSortKeys.profile,
+  ':event': streamSortKeys.eventPrefix,
+  ':outbox': streamSortKeys.outboxPrefix,
+};
+
+export async function readAllHistories(opts: HistoryReaderOptions): Promise<ReplayableHistory[]> {
+  const segments = opts.segments ?? 8;
+  const collector = new HistoryCollector();
+  let read = 0;
+  await Promise.all(
+    Array.from({ length: segments }, async (_, segment) => {
+      let start: ScanCommandInput['ExclusiveStartKey'];
+      do {
+        const page = await opts.doc.send(
+          new ScanCommand({
+            TableName: opts.tableName,
+            Segment: segment,
+            TotalSegments: segments,
+            FilterExpression: `begins_with(pk, :user) AND (${FILTER})`,
+            ExpressionAttributeValues: { ...VALUES, ':user': USER_PK_PREFIX },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of page.Items ?? []) collector.add(item);
+        read += page.ScannedCount ?? 0;
+        opts.onProgress?.(read);
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }),
+  );
+  return collector.histories();
+}
+
+export async function readHistoriesOf(
+  opts: HistoryReaderOptions,
+  userIds: readonly string[],
+): Promise<ReplayableHistory[]> {
+  const collector = new HistoryCollector();
+  let read = 0;
+  for (const userId of userIds) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await opts.doc.send(
+        new QueryCommand({
+          TableName: opts.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: FILTER,
+          ExpressionAttributeValues: { ...VALUES, ':pk': userPk(userId) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) collector.add(item);
+      read += page.ScannedCount ?? 0;
+      opts.onProgress?.(read);
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+  return collector.histories();
+}
+
+class HistoryCollector {
+  private readonly users = new Map<string, ReplayableHistory>();
+
+  add(item: Record<string, unknown>): void {
+    const key = { pk: String(item.pk), sk: String(item.sk) };
+    const history = this.of(userIdOf(key.pk));
+    if (isProfileSk(key.sk)) history.stored = { xp: Number(item.xp), coins: Number(item.coins) };
+    else if (isEventKey(key)) history.steps.push(eventStep(item));
+    else if (isOutboxKey(key)) history.steps.push(...freezeUseSteps(item));
+  }
+
+  histories(): ReplayableHistory[] {
+    return [...this.users.values()].filter((h) => h.steps.length > 0);
+  }
+
+  private of(userId: string): ReplayableHistory {
+    let history = this.users.get(userId);
+    if (!history) {
+      history = { userId, steps: [] };
+      this.users.set(userId, history);
+    }
+    return history;
+  }
+}
+
+function eventStep(item: Record<string, unknown>): HistoryStep {
+  const { entry, profile } = outcomeFromEventRecord(item);
+  const base = { at: entry.recordedAt, settings: { vipTier: profile.vipTier, timeZone: profile.timeZone } };
+  const activity = appliedActivityOf(item);
+  if (activity) return { ...base, kind: 'activity', activity };
+  if (entry.kind === 'purchase') {
+    const freeze = entry.reason === FREEZE_PURCHASE_REASON;
+    return {
+      ...base,
+      kind: 'purchase',
+      eventId: entry.eventId,
+      reason: entry.reason,
+      price: -entry.coins,
+      freeze,
+    };
+  }
+  const { eventId, userId, xp, coins, reason } = entry;
+  return { ...base, kind: 'adjustment', adjustment: { eventId, userId, xp, coins, reason } };
+}
+
+/** The explicit freezes an outbox item records (a scene's outbox item records none). */
+function freezeUseSteps(item: Record<string, unknown>): HistoryStep[] {
+  const { eventId, recordedAt, events } = outboxRecordEvents(item);
+  return events
+    .filter((e) => e.detailType === 'streak.frozen' && e.data.mode === 'explicit')
+    .map((e) => ({ at: recordedAt, kind: 'freeze_use', eventId, streakType: String(e.data.streak_type) }));
+}

@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultAchievementCatalog } from '../../shared/rules/achievements-schema';
+import defaultRulesJson from '../../shared/rules/default-rules.json';
+import { defaultShopRules } from '../../shared/rules/shop-schema';
+import { recentDaytimeIso } from '../support/daytime';
+import { cleanup, REPO_ROOT, type RunningLocal, startLocal } from './support/local-process';
+
+/** `npm run rules:whatif` as an operator runs it: against the running `npm start`. */
+
+let local: RunningLocal;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'questline-whatif-'));
+  local = await startLocal(['--in-memory']);
+  for (const [eventId, type] of [
+    ['wi-1', 'daily_login'],
+    ['wi-2', 'quiz_completed'],
+  ]) {
+    const response = await fetch(`${local.info.api_url}/v1/internal/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${local.info.internal_key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        event_id: eventId,
+        user_id: 'wi-ada',
+        activity_type: type,
+        occurred_at: recentDaytimeIso(),
+      }),
+    });
+    expect(response.status).toBe(201);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await cleanup();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function rulesFile(name: string, edit: (doc: Record<string, unknown>) => void = () => {}) {
+  const doc = structuredClone(defaultRulesJson) as unknown as Record<string, unknown>;
+  edit(doc);
+  const file = join(dir, name);
+  await writeFile(file, JSON.stringify(doc));
+  return file;
+}
+
+function whatIf(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bin/rules-whatif.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, QUESTLINE_HOME: local.home, QUESTLINE_RULES_JSON: '' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Quizzes worth 45 XP instead of 30, and no Welcome Back achievement (which wi-ada holds). */
+const richerWithoutWelcome = (doc: Record<string, unknown>) => {
+  doc.label = 'quizzes up, welcome gone';
+  const activities = doc.activities as Record<string, { xp: number }>;
+  activities.quiz_completed = { ...activities.quiz_completed, xp: 45 };
+  const achievements = defaultAchievementCatalog();
+  delete achievements.first_login;
+  doc.achievements = achievements;
+  const shop = defaultShopRules() as {
+    items: Record<string, { requirement: { kind: string; achievement?: string } }>;
+  };
+  for (const item of Object.values(shop.items)) {
+    if (item.requirement.achievement === 'first_login') item.requirement = { kind: 'coins' };
+  }
+  doc.shop = shop;
+};
+
+describe('npm run rules:whatif', { timeout: 60_000 }, () => {
+  it('finds no change when the proposed rules are the ones in effect', async () => {
+    const { code, stdout } = whatIf(await rulesFile('same.json'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Read 2 recorded steps of 1 users/);
+    expect(stdout).toContain('Users that change: 0 of 1');
+  });
+
+  it('shows the diff and refuses a change that takes an achievement away', async () => {
+    const { code, stdout, stderr } = whatIf(await rulesFile('new.json', richerWithoutWelcome));
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/What if: rules r[0-9a-f]+ \(quizzes up, welcome gone\) instead of/);
+    expect(stdout).toMatch(/wi-ada: XP \d+ -> \d+.*loses first_login/);
+    expect(stdout).toContain('wi-ada: achievement first_login');
+    expect(stderr).toContain('Re-run with --allow-loss');
+  });
+
+  it('exits 0 with --allow-loss and prints the whole report with --json', async () => {
+    const { code, stdout } = whatIf(
+      await rulesFile('new2.json', richerWithoutWelcome),
+      '--allow-loss',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.changes).toHaveLength(1);
+    const [ada] = report.changes;
+    expect(ada.userId).toBe('wi-ada');
+    expect(ada.after.xp - ada.before.xp).toBe(15 - 5);
+    expect(ada.achievementsLost).toEqual(['first_login']);
+    expect(report.proposed.label).toBe('quizzes up, welcome gone');
+  });
+
+  it('answers a usage error with exit 2', () => {
+    const { code, stderr } = whatIf('--sample', '0', 'x.json');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--sample must be a whole number');
+  });
+});

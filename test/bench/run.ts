@@ -6,6 +6,7 @@
  *   leaderboard  top-10 and my rank at 10k and 100k users, next to the naive count
  *   handler      CPU per call: the record-activity handler, its use case, the raw minimum
  *   scene        the procedural scene renderer and sharp, ms per scene; trigger -> frame locally
+ *   whatif       rules:whatif over 100,000 ledger entries: read and replay, seconds per 100,000
  */
 
 const benches: Record<string, () => Promise<unknown>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   leaderboard: () => import('./leaderboard'),
   scene: () => import('./scene'),
   handler: () => import('./handler-cpu'),
+  whatif: () => import('./whatif'),
 };
 
 const name = process.argv[2] ?? 'apply';

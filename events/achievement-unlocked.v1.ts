@@ -26,6 +26,8 @@ export const schema = z
     reward_xp: z.number().int().min(0),
     reward_coins: z.number().int().min(0),
     unlocked_at: z.iso.datetime({ offset: true }),
+    /** granted for the past by a rules backfill (npm run rules:backfill), not by an activity just now */
+    backfill: z.literal(true).optional(),
   })
   .strict();
 

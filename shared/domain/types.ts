@@ -190,7 +190,8 @@ export type RefusalReason =
   | 'already_owned'
   | 'per_user_limit_reached'
   | 'out_of_stock'
-  | 'scene_level_locked';
+  | 'scene_level_locked'
+  | 'nothing_to_backfill';
 
 export interface RefusedOutcome {
   status: 'refused';

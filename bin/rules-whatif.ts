@@ -1,24 +1,12 @@
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { createDynamoClients } from '../shared/adapters/dynamo/client';
-import {
-  type HistoryReaderOptions,
-  type ReplayableHistory,
-  readAllHistories,
-  readHistoriesOf,
-} from '../shared/adapters/dynamo/history-reader';
+import type { ReplayableHistory } from '../shared/adapters/dynamo/history-reader';
 import { whatIfLines } from '../shared/app/what-if-report';
 import { whatIf } from '../shared/domain/replay/what-if';
-import { LOCAL_REGION } from '../shared/local/handler-env';
-import { RulesFileError, readRulesFile } from '../shared/local/rules-file';
-import { LocalServiceNotRunning, runningLocalService } from '../shared/local/running-service';
 import { loadActiveRules } from '../shared/rules/active-rules';
-import { InvalidRulesError, parseRules } from '../shared/rules/load';
-import type { Rules } from '../shared/rules/schema';
 import { rulesVersionOf } from '../shared/rules/version';
-import { issueLines } from '../shared/zod-issues';
+import { rulesFrom, runCli, UsageError, userListOption, wholeOption } from './support/cli';
+import { historyTable, readHistories } from './support/history-source';
 
 /**
  * `npm run rules:whatif -- new-rules.json`: what new rules would have made of
@@ -39,8 +27,6 @@ const USAGE = `Usage: npm run rules:whatif -- <new rules file> [--current <rules
   --allow-loss  the change is meant to take something away: exit 0 anyway
   --json        the whole report as JSON on stdout`;
 
-class UsageError extends Error {}
-
 export function parseWhatIfArgs(argv: string[]) {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -53,13 +39,9 @@ export function parseWhatIfArgs(argv: string[]) {
   if (!file || extra.length > 0) throw new UsageError('give exactly one new rules file');
   if (values.users !== undefined && values.sample !== undefined)
     throw new UsageError('give --users or --sample, not both');
-  const users = values.users
-    ?.split(',')
-    .map((u) => u.trim())
-    .filter((u) => u !== '');
-  if (users?.length === 0) throw new UsageError('--users names no user');
-  const sample = values.sample === undefined ? undefined : whole('sample', values.sample, 1);
-  const segments = values.segments === undefined ? 8 : whole('segments', values.segments, 1, 1000);
+  const users = userListOption(values.users);
+  const sample = values.sample === undefined ? undefined : wholeOption('sample', values.sample, 1);
+  const segments = values.segments === undefined ? 8 : wholeOption('segments', values.segments, 1, 1000);
   return {
     file,
     current: values.current,
@@ -89,17 +71,6 @@ function parse(argv: string[]) {
   });
 }
 
-function whole(name: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
-  return n;
-}
-
-async function rulesFrom(file: string): Promise<Rules> {
-  return parseRules(JSON.parse(await readRulesFile(file)), file);
-}
-
 /** Every N-th user by hash: the same sample on every run over the same table. */
 export function sampleOf(histories: readonly ReplayableHistory[], size: number): ReplayableHistory[] {
   const hashed = histories.map((h) => ({ h, key: createHash('sha256').update(h.userId).digest('hex') }));
@@ -109,49 +80,16 @@ export function sampleOf(histories: readonly ReplayableHistory[], size: number):
     .map(({ h }) => h);
 }
 
-async function reader(
-  table: string | undefined,
-  segments: number,
-): Promise<HistoryReaderOptions & { total: () => Promise<number> }> {
-  const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-  const target = table
-    ? { ...createDynamoClients({}), tableName: table }
-    : await runningLocalService(repoRoot, 'give --table').then((info) => ({
-        ...createDynamoClients({ endpoint: info.dynamodb_endpoint, region: LOCAL_REGION }),
-        tableName: info.table_name,
-      }));
-  const total = async () =>
-    (await target.client.send(new DescribeTableCommand({ TableName: target.tableName }))).Table?.ItemCount ??
-    0;
-  return {
-    doc: target.doc,
-    tableName: target.tableName,
-    segments,
-    total,
-    onProgress: progressBar(await total()),
-  };
-}
-
-/** A bar on stderr while reading, when stderr is a terminal (ItemCount is approximate on AWS). */
-function progressBar(total: number): (read: number) => void {
-  if (!process.stderr.isTTY) return () => {};
-  return (read) => {
-    const share = total > 0 ? Math.min(1, read / total) : 0;
-    const filled = Math.round(share * 30);
-    process.stderr.write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${read.toLocaleString('en-US')} items read`,
-    );
-  };
-}
-
 async function main(argv: string[]): Promise<number> {
   const args = parseWhatIfArgs(argv);
   const proposed = await rulesFrom(args.file);
   const current = args.current ? await rulesFrom(args.current) : loadActiveRules();
-  const source = await reader(args.table, args.segments);
+  const target = await historyTable(args.table);
   const started = performance.now();
-  let histories = args.users ? await readHistoriesOf(source, args.users) : await readAllHistories(source);
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  let histories = await readHistories(target, {
+    segments: args.segments,
+    ...(args.users && { users: args.users }),
+  });
   const readMs = performance.now() - started;
   if (args.sample !== undefined) histories = sampleOf(histories, args.sample);
   const report = whatIf(current, proposed, histories);
@@ -185,27 +123,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      if (error instanceof UsageError || error instanceof LocalServiceNotRunning) {
-        console.error(`${error.message}\n\n${USAGE}`);
-        process.exitCode = 2;
-      } else if (error instanceof InvalidRulesError) {
-        console.error(
-          [`Invalid rules: ${error.message}`, ...issueLines(error.issues).map((l) => `  ${l}`)].join('\n'),
-        );
-        process.exitCode = 2;
-      } else if (error instanceof RulesFileError) {
-        console.error(error.message);
-        process.exitCode = 2;
-      } else {
-        console.error(error);
-        process.exitCode = 1;
-      }
-    },
-  );
-}
+runCli(import.meta.url, USAGE, main);

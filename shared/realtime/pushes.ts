@@ -113,6 +113,8 @@ const mappings = {
         reward_xp: d.reward_xp,
         reward_coins: d.reward_coins,
         unlocked_at: d.unlocked_at,
+        // granted for the past by a rules backfill, not by what the user just did
+        backfill: d.backfill === true,
       },
     }),
   }),

@@ -85,7 +85,13 @@ describe('push frames from the event samples', () => {
       rarity: 'rare',
       reward_xp: 100,
       reward_coins: 20,
+      backfill: false,
     });
+  });
+
+  it('marks an unlock granted by a rules backfill', () => {
+    const unlocked = sample('achievement.unlocked');
+    expect(pushFrameFor({ ...unlocked, data: { ...unlocked.data, backfill: true } })?.data.backfill).toBe(true);
   });
 
   it('an untiered achievement has tier null, so clients always find the field', () => {

@@ -7,9 +7,10 @@ import { defaultAchievementCatalog } from '../../shared/rules/achievements-schem
 import defaultRulesJson from '../../shared/rules/default-rules.json';
 import { defaultShopRules } from '../../shared/rules/shop-schema';
 import { recentDaytimeIso } from '../support/daytime';
-import { cleanup, REPO_ROOT, type RunningLocal, startLocal } from './support/local-process';
+import { connectSocket } from '../support/ws-client';
+import { cleanup, devToken, REPO_ROOT, type RunningLocal, startLocal } from './support/local-process';
 
-/** `npm run rules:whatif` as an operator runs it: against the running `npm start`. */
+/** `npm run rules:whatif` and `rules:backfill` as an operator runs them: against the running `npm start`. */
 
 let local: RunningLocal;
 let dir: string;
@@ -48,8 +49,10 @@ async function rulesFile(name: string, edit: (doc: Record<string, unknown>) => v
   return file;
 }
 
-function whatIf(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bin/rules-whatif.ts', ...args], {
+const whatIf = (...args: string[]) => cli('bin/rules-whatif.ts', args);
+
+function cli(entry: string, args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, QUESTLINE_HOME: local.home, QUESTLINE_RULES_JSON: '' },
     encoding: 'utf8',
@@ -114,3 +117,58 @@ describe('npm run rules:whatif', { timeout: 60_000 }, () => {
     expect(stderr).toContain('--sample must be a whole number');
   });
 });
+
+/** The defaults plus Quiz Taster (one quiz), which wi-ada's past meets. */
+const withQuizTaster = (doc: Record<string, unknown>) => {
+  doc.achievements = {
+    ...defaultAchievementCatalog(),
+    quiz_taster: {
+      name: 'Quiz Taster',
+      description: 'Finish a quiz',
+      category: 'perfection',
+      rarity: 'common',
+      kind: 'one_off',
+      criterion: { kind: 'count', activity: 'quiz_completed', min: 1 },
+      reward: { xp: 7, coins: 3 },
+    },
+  };
+};
+
+describe('npm run rules:backfill', { timeout: 60_000 }, () => {
+  it('grants what the past meets, through the ledger, and pushes the unlock marked backfill', async () => {
+    const before = await me('wi-ada');
+    const socket = await connectSocket(local.info.ws_url, await devToken(local, 'wi-ada'));
+    try {
+      const { code, stdout } = cli('bin/rules-backfill.ts', [
+        '--rules',
+        await rulesFile('taster.json', withQuizTaster),
+      ]);
+      expect(code).toBe(0);
+      expect(stdout).toContain('wi-ada: quiz_taster (+7 XP, +3 coins)');
+      expect(stdout).toMatch(/1 achievement\(s\) granted to 1 user\(s\), \+7 XP, \+3 coins/);
+      const frame = await socket.waitFor((f) => f.event === 'achievement_unlocked', 15_000);
+      expect(frame.data).toMatchObject({ achievement_id: 'quiz_taster', backfill: true, reward_xp: 7 });
+    } finally {
+      await socket.close();
+    }
+    const after = await me('wi-ada');
+    expect({ xp: after.xp - before.xp, coins: after.coins - before.coins }).toEqual({ xp: 7, coins: 3 });
+  });
+
+  it('grants nothing on a second run', async () => {
+    const { code, stdout } = cli('bin/rules-backfill.ts', [
+      '--rules',
+      await rulesFile('taster2.json', withQuizTaster),
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/0 achievement\(s\) granted to 0 user\(s\), \+0 XP, \+0 coins/);
+  });
+});
+
+async function me(userId: string): Promise<{ xp: number; coins: number }> {
+  const response = await fetch(`${local.info.api_url}/v1/me`, {
+    headers: { authorization: `Bearer ${await devToken(local, userId)}` },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { xp: number; coins: number };
+}

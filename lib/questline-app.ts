@@ -1,6 +1,7 @@
 import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { questlineBusRoutes } from '../shared/bus/questline-routes';
+import { rulesVersionOf } from '../shared/rules/version';
 import { parseQuestlineContext } from './config';
 import { loadRulesForBundling } from './rules-bundle';
 import { StatefulStack } from './stateful-stack';
@@ -32,6 +33,7 @@ export function defineQuestline(app: App, env?: Environment): QuestlineStacks {
     bus: stateful.eventBus.bus,
     jwtAuth: stateful.jwtAuth,
     rulesDefine: defineValue,
+    rulesVersion: rulesVersionOf(rules).id,
     busRoutes: questlineBusRoutes(rules),
     logRetention: config.logRetentionDays,
     sceneImages: stateful.sceneImages,

@@ -20,6 +20,7 @@ import type { GameTable } from './constructs/game-table';
 import { QuestlineHttpApi } from './constructs/http-api';
 import { InternalCallers } from './constructs/internal-callers';
 import { OperationsDashboard } from './constructs/operations-dashboard';
+import { RulesBackfill } from './constructs/rules-backfill';
 import type { SceneImages } from './constructs/scene-images';
 import { SceneWorkflow } from './constructs/scene-workflow';
 import { TableStreamConsumer } from './constructs/table-stream-consumer';
@@ -31,6 +32,8 @@ export interface StatelessStackProps extends StackProps {
   jwtAuth: JwtAuthConfig;
   /** esbuild define value carrying the validated rules */
   rulesDefine: string;
+  /** those rules' version: a deploy that changes it starts the rules backfill */
+  rulesVersion: string;
   /** the bus's routing table, for those rules */
   busRoutes: readonly BusRoute[];
   logRetention: RetentionDays;
@@ -52,6 +55,7 @@ export class StatelessStack extends Stack {
   /** by consumer id (tableStreamConsumers) */
   readonly streamConsumers = new Map<string, TableStreamConsumer>();
   readonly sceneWorkflow: SceneWorkflow;
+  readonly rulesBackfill: RulesBackfill;
   readonly dashboard: OperationsDashboard;
   /** the player's dashboard, the web app (output DashboardUrl) */
   playerSite!: DashboardSite;
@@ -110,6 +114,11 @@ export class StatelessStack extends Stack {
       functionDefaults,
     });
     this.grantSceneAccess(props);
+    this.rulesBackfill = new RulesBackfill(this, 'RulesBackfill', {
+      table: props.table,
+      functionDefaults,
+      rulesVersion: props.rulesVersion,
+    });
     if (dashboard.auth) {
       this.playerSite.deploy({
         apiUrl: this.httpApi.stage.url,
@@ -211,6 +220,7 @@ export class StatelessStack extends Stack {
     functions.set(webSocketAuthorizer.id, this.webSocketApi.authorizerFunction.fn);
     for (const [id, consumer] of this.streamConsumers) functions.set(id, consumer.fn.fn);
     for (const [task, fn] of this.sceneWorkflow.functions) functions.set(task, fn.fn);
+    functions.set('BackfillSegment', this.rulesBackfill.fn.fn);
     return functions;
   }
 

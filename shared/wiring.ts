@@ -4,9 +4,11 @@ import { DynamoGameStore } from './adapters/dynamo/game-store';
 import { DynamoLeaderboardStore } from './adapters/dynamo/leaderboard-store';
 import { DynamoMonsterStore } from './adapters/dynamo/monster-store';
 import { DynamoRateLimiter } from './adapters/dynamo/rate-limiter';
+import { DynamoReplaySource } from './adapters/dynamo/replay-source';
 import { DynamoShopStore } from './adapters/dynamo/shop-store';
 import { DynamoUnlockStatsStore } from './adapters/dynamo/unlock-stats-store';
 import { makeAdjustBalance } from './app/adjust-balance';
+import { makeBackfillSegment } from './app/backfill-segment';
 import { makeBuyShopItem } from './app/buy-shop-item';
 import { makeBuyStreakFreeze } from './app/buy-streak-freeze';
 import type { AppDeps } from './app/deps';
@@ -98,6 +100,9 @@ export const listAchievementsUseCase = /* @__PURE__ */ once(() =>
 export const shopViewsUseCase = /* @__PURE__ */ once(() => makeShopViews(shopDeps()));
 export const buyShopItemUseCase = /* @__PURE__ */ once(() => makeBuyShopItem(shopDeps()));
 export const redeemRewardUseCase = /* @__PURE__ */ once(() => makeRedeemReward(shopDeps()));
+export const backfillSegmentUseCase = /* @__PURE__ */ once(() =>
+  makeBackfillSegment({ ...gameDeps(), source: new DynamoReplaySource(table()) }),
+);
 export const leaderboardStore = /* @__PURE__ */ once(() => new DynamoLeaderboardStore(table()));
 export const leaderboardViewsUseCase = /* @__PURE__ */ once(() =>
   makeLeaderboardViews({ rules, clock: systemClock, leaderboards: leaderboardStore() }),

@@ -18,8 +18,9 @@ import type { TableAccess } from '../../shared/table-access';
 /**
  * Exactly the DynamoDB actions each access level needs. TransactWriteItems
  * and TransactGetItems have no IAM action of their own: they are authorised
- * per contained operation (Put, Update, ConditionCheck; Get). No Scan, no
- * Delete*, no table management.
+ * per contained operation (Put, Update, ConditionCheck; Get). No Scan but
+ * for the rules backfill, which walks every user; no Delete*, no table
+ * management.
  */
 export const tableActions: Record<Exclude<TableAccess, 'none'>, readonly string[]> = {
   'read-stats': ['dynamodb:Query'],
@@ -29,6 +30,15 @@ export const tableActions: Record<Exclude<TableAccess, 'none'>, readonly string[
     'dynamodb:GetItem',
     'dynamodb:BatchGetItem',
     'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+  backfill: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
     'dynamodb:PutItem',
     'dynamodb:UpdateItem',
     'dynamodb:ConditionCheckItem',

@@ -111,6 +111,18 @@ describe('npm run rules:whatif', { timeout: 60_000 }, () => {
     expect(report.proposed.label).toBe('quizzes up, welcome gone');
   });
 
+  it('reads just the users named with --users', async () => {
+    const { code, stdout } = whatIf(
+      await rulesFile('new3.json', richerWithoutWelcome),
+      '--users',
+      'wi-ada,nobody',
+      '--allow-loss',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Read 2 recorded steps of 1 users/);
+    expect(stdout).toContain('Users that change: 1 of 1');
+  });
+
   it('answers a usage error with exit 2', () => {
     const { code, stderr } = whatIf('--sample', '0', 'x.json');
     expect(code).toBe(2);

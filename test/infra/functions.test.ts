@@ -23,15 +23,16 @@ describe('function defaults', () => {
   beforeAll(() => {
     const all = resourcesOf(built.statelessTemplate, 'AWS::Lambda::Function');
     functions = questlineFunctionIds(built.statelessTemplate).map((id) => all[id] as CfnResource);
-    // and one more, CDK's own: the dashboard's upload at deploy time
-    expect(Object.keys(all).length - functions.length).toBe(1);
+    // and two more, CDK's own: the dashboard's upload and the backfill's start, at deploy time
+    expect(Object.keys(all).length - functions.length).toBe(2);
     expect(functions).toHaveLength(
       routes.length +
         tableStreamConsumers.length +
         built.stateless.busRouting.functions.size +
         built.stateless.webSocketApi.functions.size +
         1 + // the WebSocket $connect authorizer
-        sceneWorkflowTasks.length,
+        sceneWorkflowTasks.length +
+        1, // the rules backfill's BackfillSegment
     );
   });
 

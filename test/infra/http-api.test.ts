@@ -57,7 +57,7 @@ describe('HTTP API', () => {
     expect(keys).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it('gives every route its own function; the only others are the stream consumers, the bus targets, the WebSocket handlers and the scene tasks', () => {
+  it('gives every route its own function; the only others are the stream consumers, the bus targets, the WebSocket handlers, the scene tasks and the rules backfill', () => {
     const behind = routes.map((r) => functionIdBehind(apiRouteFor(r.method, r.path)));
     expect(new Set(behind).size).toBe(routes.length);
     const consumers = tableStreamConsumers.map((c) =>
@@ -75,9 +75,12 @@ describe('HTTP API', () => {
     const sceneTasks = [...built.stateless.sceneWorkflow.functions.values()].map((fn) =>
       built.stateless.getLogicalId(fn.fn.node.defaultChild as CfnElement),
     );
+    const backfill = built.stateless.getLogicalId(
+      built.stateless.rulesBackfill.fn.fn.node.defaultChild as CfnElement,
+    );
     const functions = questlineFunctionIds(built.statelessTemplate);
     expect(functions.sort()).toEqual(
-      [...behind, ...consumers, ...busTargets, ...webSocketHandlers, ...sceneTasks].sort(),
+      [...behind, ...consumers, ...busTargets, ...webSocketHandlers, ...sceneTasks, backfill].sort(),
     );
   });
 

@@ -27,6 +27,15 @@ const expectedActions = {
     'dynamodb:Query',
     'dynamodb:UpdateItem',
   ],
+  backfill: [
+    'dynamodb:BatchGetItem',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+    'dynamodb:UpdateItem',
+  ],
 } as const;
 
 /** X-Ray's write actions support no resource-level permissions; nothing else may use "*". */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFunction } from '../../lib/constructs/api-function';
 import { routes } from '../../shared/http/routes';
 import { asList, statementsOfRole } from './support/iam';
-import { type BuiltApp, buildApp, resourceById, resourcesOf, single } from './support/synth';
+import { type BuiltApp, buildApp, resourceById, resourcesOf } from './support/synth';
 
 /** Who may start the scene workflow and who only shows scenes: the routes' and bus routes' `scenes`. */
 describe('scene access of the routes and the milestone trigger', () => {
@@ -12,8 +12,7 @@ describe('scene access of the routes and the milestone trigger', () => {
     built = buildApp();
   });
   const id = (element: unknown) => built.stateless.getLogicalId(element as CfnElement);
-  const machineId = () =>
-    single(Object.keys(resourcesOf(built.statelessTemplate, 'AWS::StepFunctions::StateMachine')), 'machine');
+  const machineId = () => id(built.stateless.sceneWorkflow.stateMachine.node.defaultChild);
   const envOf = (fn: ApiFunction) =>
     (
       resourceById(built.statelessTemplate, 'AWS::Lambda::Function', id(fn.fn.node.defaultChild)).Properties

@@ -23,10 +23,10 @@ describe('monster scenes on AWS', () => {
   describe('the state machine', () => {
     let machine: CfnResource;
     beforeAll(() => {
-      machine = single(
-        Object.values(resourcesOf(built.statelessTemplate, 'AWS::StepFunctions::StateMachine')),
-        'state machine',
-      );
+      const sceneMachine = built.stateless.sceneWorkflow.stateMachine.node.defaultChild as CfnElement;
+      machine = resourcesOf(built.statelessTemplate, 'AWS::StepFunctions::StateMachine')[
+        built.stateless.getLogicalId(sceneMachine)
+      ] as CfnResource;
     });
 
     it('is Standard, traced, and logs every transition without the data', () => {

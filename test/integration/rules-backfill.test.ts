@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outboxEnvelopes } from '../../shared/adapters/dynamo/event-record';
 import { readAllHistories } from '../../shared/adapters/dynamo/history-reader';
+import { DynamoReplaySource } from '../../shared/adapters/dynamo/replay-source';
+import { makeBackfillSegment, type SegmentWork } from '../../shared/app/backfill-segment';
 import { makeBackfillUser, type UserBackfill } from '../../shared/app/backfill-user';
 import { backfillEventId } from '../../shared/domain/replay/backfill';
 import { rulesVersionOf } from '../../shared/rules/version';
@@ -112,5 +114,32 @@ describe('rules backfill', () => {
     const ann = await store.store.getProfile(users.ann);
     expect(ann?.xp).toBe(120);
     expect(Object.keys(ann?.achievements?.earned ?? {})).toContain('quiz_fan');
+  });
+
+  it('runs as the AWS job does: a segment at a time, resumed from its cursor until done', async () => {
+    const table = await createTestStore();
+    const seeded = await seedReplayHistory(table, before);
+    const source = new DynamoReplaySource({ doc: table.doc, tableName: table.tableName, pageSize: 1 });
+    const run = makeBackfillSegment({
+      ...depsFor(table.store, { rules: after, clock: steppingClock() }),
+      source,
+    });
+    let granted = 0;
+    let invocations = 0;
+    for (const segment of [0, 1]) {
+      let work: SegmentWork = { segment, totalSegments: 2 };
+      for (;;) {
+        // no time left after a page: every invocation does one page, as a Lambda near its timeout would
+        const progress = await run(work, () => 0);
+        invocations += 1;
+        granted += progress.granted;
+        if (progress.done) break;
+        work = { segment, totalSegments: 2, ...(progress.startKey && { startKey: progress.startKey }) };
+      }
+    }
+    expect(invocations).toBeGreaterThan(2);
+    expect(granted).toBe(2);
+    expect((await table.store.getProfile(seeded.ann))?.xp).toBe(120);
+    expect((await table.store.getProfile(seeded.bob))?.xp).toBe(45);
   });
 });

@@ -85,9 +85,9 @@ export async function readHistoriesOf(
       const page = await opts.doc.send(
         new QueryCommand({
           TableName: opts.tableName,
+          // a Query cannot filter on the sort key: the collector keeps only the items it reads
           KeyConditionExpression: 'pk = :pk',
-          FilterExpression: FILTER,
-          ExpressionAttributeValues: { ...VALUES, ':pk': userPk(userId) },
+          ExpressionAttributeValues: { ':pk': userPk(userId) },
           ExclusiveStartKey: start,
         }),
       );

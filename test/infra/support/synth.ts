@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { AwsCustomResource } from 'aws-cdk-lib/custom-resources';
 import { projectRoot } from '../../../lib/project-root';
 import { defineQuestline, type QuestlineStacks } from '../../../lib/questline-app';
 
@@ -82,9 +83,19 @@ export function resourceById(template: Template, type: string, logicalId: string
  */
 export function questlineFunctionIds(template: Template): string[] {
   return Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter(
-    (id) => !id.startsWith('CustomCDKBucketDeployment'),
+    (id) => !CDK_DEPLOY_TIME_HANDLERS.some((prefix) => id.startsWith(prefix)),
   );
 }
+
+/**
+ * CDK's own functions that run only during a deploy (the dashboard's upload,
+ * the call that starts the rules backfill): a failure fails the deploy, and
+ * CloudFormation reports it.
+ */
+const CDK_DEPLOY_TIME_HANDLERS = [
+  'CustomCDKBucketDeployment',
+  `AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.replaceAll('-', '')}`,
+];
 
 /** The function made for a route, and the logical ids of its function and role. */
 export function routeFunction(built: QuestlineStacks, routeId: string) {

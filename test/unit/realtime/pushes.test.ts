@@ -91,7 +91,9 @@ describe('push frames from the event samples', () => {
 
   it('marks an unlock granted by a rules backfill', () => {
     const unlocked = sample('achievement.unlocked');
-    expect(pushFrameFor({ ...unlocked, data: { ...unlocked.data, backfill: true } })?.data.backfill).toBe(true);
+    expect(pushFrameFor({ ...unlocked, data: { ...unlocked.data, backfill: true } })?.data.backfill).toBe(
+      true,
+    );
   });
 
   it('an untiered achievement has tier null, so clients always find the field', () => {

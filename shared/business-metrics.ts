@@ -30,6 +30,10 @@ export const businessMetrics = {
   EventsDropped: 'outcome events that broke their contract and were never published',
   InboundInvalid: 'inbound bus events rejected as unusable (bad JSON, unknown type, invalid detail)',
   InboundDeadLettered: 'inbound bus events that failed their last delivery and went to the dead-letter queue',
+  WebhooksDelivered: 'webhook deliveries an endpoint accepted (2xx)',
+  WebhookAttemptsFailed:
+    'webhook attempts that failed (an error status, a timeout, a refused address); retried',
+  WebhookEndpointsDisabled: 'webhook endpoints disabled after failing every delivery for a day',
 } as const;
 
 export type BusinessMetricName = keyof typeof businessMetrics;

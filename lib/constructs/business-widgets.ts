@@ -21,6 +21,7 @@ const BUSINESS_GROUPS: { title: string; metrics: BusinessMetricName[] }[] = [
   { title: 'Realtime pushes', metrics: ['PushesSent', 'PushesGone', 'PushesFailed'] },
   { title: 'Events out', metrics: ['EventsPublished', 'EventsRefused', 'EventsDropped'] },
   { title: 'Events in', metrics: ['InboundInvalid', 'InboundDeadLettered'] },
+  { title: 'Webhooks', metrics: ['WebhooksDelivered', 'WebhookAttemptsFailed', 'WebhookEndpointsDisabled'] },
 ];
 /** Shown per reason, in its own widget. */
 const BY_REASON: BusinessMetricName = 'ActivitiesRefused';

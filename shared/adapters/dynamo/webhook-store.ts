@@ -1,0 +1,170 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { WebhookEndpoint } from '../../domain/webhooks/endpoint';
+import type { DeliveryRecord, WebhookStore } from '../../ports/webhooks';
+import { isNew } from './conditions';
+import { isConditionFailure } from './transaction-errors';
+import { deliveryItem, deliveryOf, endpointItem, endpointOf } from './webhook-items';
+import {
+  WEBHOOKS_PK,
+  webhookDeliveryKey,
+  webhookDeliveryPk,
+  webhookDeliveryPrefix,
+  webhookEndpointKey,
+  webhookEndpointPrefix,
+} from './webhook-keys';
+
+/** Endpoints (WEBHOOKS / ENDPOINT#id) and their delivery logs (WEBHOOK#id / DELIVERY#...). */
+export class DynamoWebhookStore implements WebhookStore {
+  constructor(private readonly deps: { doc: DynamoDBDocumentClient; tableName: string }) {}
+
+  async createEndpoint(endpoint: WebhookEndpoint): Promise<boolean> {
+    return this.putIfNew({ ...webhookEndpointKey(endpoint.id), ...endpointItem(endpoint) });
+  }
+
+  async listEndpoints(): Promise<WebhookEndpoint[]> {
+    const { Items } = await this.deps.doc.send(
+      new QueryCommand({
+        TableName: this.deps.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :endpoint)',
+        ExpressionAttributeValues: { ':pk': WEBHOOKS_PK, ':endpoint': webhookEndpointPrefix },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map(endpointOf);
+  }
+
+  async getEndpoint(id: string): Promise<WebhookEndpoint | null> {
+    const { Item } = await this.deps.doc.send(
+      new GetCommand({ TableName: this.deps.tableName, Key: webhookEndpointKey(id), ConsistentRead: true }),
+    );
+    return Item ? endpointOf(Item) : null;
+  }
+
+  async deleteEndpoint(id: string): Promise<boolean> {
+    const { Attributes } = await this.deps.doc.send(
+      new DeleteCommand({
+        TableName: this.deps.tableName,
+        Key: webhookEndpointKey(id),
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return Attributes !== undefined;
+  }
+
+  async saveSecrets(id: string, secrets: WebhookEndpoint['secrets']): Promise<boolean> {
+    return this.updateIfExists(id, 'SET secrets = :secrets', { ':secrets': JSON.stringify(secrets) });
+  }
+
+  async markFailing(id: string, now: Date): Promise<WebhookEndpoint | null> {
+    try {
+      const { Attributes } = await this.deps.doc.send(
+        new UpdateCommand({
+          TableName: this.deps.tableName,
+          Key: webhookEndpointKey(id),
+          UpdateExpression: 'SET failing_since = if_not_exists(failing_since, :now)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':now': now.toISOString() },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? endpointOf(Attributes) : null;
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  }
+
+  async markSucceeded(id: string): Promise<void> {
+    await this.updateIfExists(id, 'REMOVE failing_since', undefined, 'attribute_exists(failing_since)');
+  }
+
+  async disable(id: string, failingSince: string): Promise<boolean> {
+    return this.updateIfExists(
+      id,
+      'SET #status = :disabled',
+      { ':disabled': 'disabled', ':since': failingSince },
+      'failing_since = :since AND #status <> :disabled',
+      { '#status': 'status' },
+    );
+  }
+
+  async createDelivery(delivery: DeliveryRecord): Promise<boolean> {
+    return this.putIfNew(deliveryItem(delivery));
+  }
+
+  async saveDelivery(delivery: DeliveryRecord): Promise<void> {
+    await this.deps.doc.send(
+      new PutCommand({ TableName: this.deps.tableName, Item: deliveryItem(delivery) }),
+    );
+  }
+
+  async getDelivery(endpointId: string, deliveryId: string): Promise<DeliveryRecord | null> {
+    const { Item } = await this.deps.doc.send(
+      new GetCommand({
+        TableName: this.deps.tableName,
+        Key: webhookDeliveryKey(endpointId, deliveryId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? deliveryOf(Item) : null;
+  }
+
+  async listDeliveries(endpointId: string, limit: number): Promise<DeliveryRecord[]> {
+    const { Items } = await this.deps.doc.send(
+      new QueryCommand({
+        TableName: this.deps.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :delivery)',
+        ExpressionAttributeValues: {
+          ':pk': webhookDeliveryPk(endpointId),
+          ':delivery': webhookDeliveryPrefix,
+        },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map(deliveryOf);
+  }
+
+  private async putIfNew(item: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.deps.doc.send(new PutCommand({ TableName: this.deps.tableName, Item: item, ...isNew() }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  private async updateIfExists(
+    id: string,
+    update: string,
+    values: Record<string, unknown> | undefined,
+    condition = 'attribute_exists(pk)',
+    names?: Record<string, string>,
+  ): Promise<boolean> {
+    try {
+      await this.deps.doc.send(
+        new UpdateCommand({
+          TableName: this.deps.tableName,
+          Key: webhookEndpointKey(id),
+          UpdateExpression: update,
+          ConditionExpression:
+            condition === 'attribute_exists(pk)' ? condition : `attribute_exists(pk) AND ${condition}`,
+          ...(values && { ExpressionAttributeValues: values }),
+          ...(names && { ExpressionAttributeNames: names }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -10,7 +10,7 @@ import { routes } from '../shared/http/routes';
 import { webSocketAuthorizer, webSocketRoutes } from '../shared/realtime/websocket-routes';
 import { tableStreamConsumers } from '../shared/streams/table-stream-consumers';
 import type { CapacityConfig, DashboardConfig, JwtAuthConfig, ScenesConfig } from './config';
-import { eventsDroppedAlarm } from './constructs/alarm';
+import { eventsDroppedAlarm, webhookDisabledAlarm } from './constructs/alarm';
 import { AlarmTopic } from './constructs/alarm-topic';
 import { ApiAlarms } from './constructs/api-alarms';
 import { BusRouting } from './constructs/bus-routing';
@@ -95,6 +95,7 @@ export class StatelessStack extends Stack {
       throw new Error("the bus routes have no 'PushToUsers' route: nothing would push to WebSockets");
     this.webSocketApi.connectNotifier(notifier);
     eventsDroppedAlarm(this, 'EventsDroppedAlarm');
+    webhookDisabledAlarm(this, 'WebhookDisabledAlarm');
     for (const definition of tableStreamConsumers) {
       this.streamConsumers.set(
         definition.id,

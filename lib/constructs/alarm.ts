@@ -25,6 +25,7 @@ export const RUNBOOK = {
   streamBatchesGivenUp: 'Stream batches given up',
   streamFallingBehind: 'Stream consumer falling behind',
   eventsDropped: 'Events dropped',
+  webhookDisabled: 'Webhook endpoint disabled',
   sceneFailures: 'Scene failure rate',
   sceneBacklog: 'Scene backlog',
   sceneDuration: 'Scene generation time',
@@ -94,5 +95,13 @@ export function eventsDroppedAlarm(scope: Construct, id: string): Alarm {
     description: 'Questline: an outcome event broke its contract and was not published',
     metric: businessMetric('EventsDropped'),
     runbook: 'eventsDropped',
+  });
+}
+
+export function webhookDisabledAlarm(scope: Construct, id: string): Alarm {
+  return alarmWhen(scope, id, {
+    description: 'Questline: a webhook endpoint failed every delivery for a day and was disabled',
+    metric: businessMetric('WebhookEndpointsDisabled'),
+    runbook: 'webhookDisabled',
   });
 }

@@ -23,8 +23,8 @@ export interface BusRoutingProps {
 const ENCRYPTED = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
 /** Age of the oldest queued inbound event at which the lag alarm fires. */
 export const INBOUND_LAG_ALARM_SECONDS = 30;
-/** SQS hides a message this long while a batch is handled: six times the function's timeout. */
-const VISIBILITY = Duration.seconds(60);
+/** The functions' default timeout (api-function.ts); SQS hides a message six times as long while a batch is handled. */
+const DEFAULT_TIMEOUT_SECONDS = 10;
 
 /**
  * The bus's rules, read from the shared routing table (the local bus routes
@@ -43,10 +43,13 @@ export class BusRouting extends Construct {
   constructor(scope: Construct, id: string, props: BusRoutingProps) {
     super(scope, id);
     for (const route of props.routes) {
+      const timeoutSeconds =
+        (route.target.kind === 'queue' && route.target.timeoutSeconds) || DEFAULT_TIMEOUT_SECONDS;
       const fn = new ApiFunction(this, route.id, {
         ...props.functionDefaults,
         entry: route.target.entry,
         description: route.description,
+        timeout: Duration.seconds(timeoutSeconds),
       });
       props.table.grantFor(fn.fn, route.table);
       this.functions.set(route.id, fn);
@@ -67,7 +70,7 @@ export class BusRouting extends Construct {
       if (route.target.kind === 'queue') {
         const queue = new Queue(this, `${route.id}Queue`, {
           ...ENCRYPTED,
-          visibilityTimeout: VISIBILITY,
+          visibilityTimeout: Duration.seconds(6 * timeoutSeconds),
           deadLetterQueue: { queue: deadLetters, maxReceiveCount: route.target.maxReceiveCount },
         });
         // what the rule cannot deliver to the queue (a policy or quota problem) is parked too
@@ -83,20 +86,28 @@ export class BusRouting extends Construct {
           }),
         );
         this.queues.set(route.id, { queue, deadLetters });
-        // Seed 002 wants inbound lag under a second; a queue still holding a
-        // 30-second-old message for three minutes running is an outage, not a burst.
-        this.alarms.push(
-          alarmWhen(this, `${route.id}LagAlarm`, {
-            description: `Questline ${route.id}: the oldest queued event waited ${INBOUND_LAG_ALARM_SECONDS} s or more, three minutes running`,
-            metric: queue.metricApproximateAgeOfOldestMessage({
-              period: Duration.minutes(1),
-              statistic: 'Maximum',
+        if (route.target.schedulesOwnMessages) {
+          fn.fn.addEnvironment('WEBHOOK_QUEUE_URL', queue.queueUrl);
+          fn.fn.addEnvironment('WEBHOOK_DLQ_URL', deadLetters.queueUrl);
+          queue.grantSendMessages(fn.fn);
+          deadLetters.grantSendMessages(fn.fn);
+        } else {
+          // Seed 002 wants inbound lag under a second; a queue still holding a
+          // 30-second-old message for three minutes running is an outage, not a burst.
+          // (A queue of delayed retries holds old messages on purpose: no such alarm.)
+          this.alarms.push(
+            alarmWhen(this, `${route.id}LagAlarm`, {
+              description: `Questline ${route.id}: the oldest queued event waited ${INBOUND_LAG_ALARM_SECONDS} s or more, three minutes running`,
+              metric: queue.metricApproximateAgeOfOldestMessage({
+                period: Duration.minutes(1),
+                statistic: 'Maximum',
+              }),
+              threshold: INBOUND_LAG_ALARM_SECONDS,
+              periods: 3,
+              runbook: 'inboundLag',
             }),
-            threshold: INBOUND_LAG_ALARM_SECONDS,
-            periods: 3,
-            runbook: 'inboundLag',
-          }),
-        );
+          );
+        }
       } else {
         // Two failure paths, one queue: EventBridge parks what it cannot invoke the function
         // with; Lambda's async invocation parks an event whose function threw on every try.

@@ -105,6 +105,7 @@ export class QuestlineHttpApi extends Construct {
         ...props.functionDefaults,
         entry: route.entry,
         description: route.summary,
+        ...(route.timeoutSeconds && { timeout: Duration.seconds(route.timeoutSeconds) }),
       });
       props.table.grantFor(fn.fn, route.table);
       this.functions.set(route.id, fn);

@@ -30,6 +30,14 @@ export interface BusRoute {
         entry: string;
         /** deliveries before a message goes to the DLQ */
         maxReceiveCount: number;
+        /** the function's timeout, when a batch may take longer than the default 10 s */
+        timeoutSeconds?: number;
+        /**
+         * the consumer puts delayed messages on its own queue (retries later):
+         * it gets the queue's and the DLQ's URLs and may send to both, and the
+         * queue's age is no lag alarm (a delayed message is old on purpose)
+         */
+        schedulesOwnMessages?: boolean;
       }
     | {
         /** invoked asynchronously, for fire-and-forget work */
@@ -56,6 +64,9 @@ export function matchesRoute(route: BusRoute, event: { source: string; detailTyp
  */
 export const INBOUND_MAX_RECEIVES = 3;
 
+/** A webhook message fails only on a store or queue error (a receiver's failure is retried by schedule). */
+export const WEBHOOK_MAX_RECEIVES = 5;
+
 /**
  * Built from the inbound event names and the pushed detail types, so the
  * routes follow the rules and the realtime contract without a second list.
@@ -63,6 +74,8 @@ export const INBOUND_MAX_RECEIVES = 3;
 export function busRoutes(opts: {
   inboundDetailTypes: readonly string[];
   pushedDetailTypes: readonly string[];
+  /** every detail type Questline publishes: what webhooks may carry */
+  outboundDetailTypes: readonly string[];
 }): BusRoute[] {
   return [
     {
@@ -94,6 +107,21 @@ export function busRoutes(opts: {
       table: 'read-write',
       scenes: 'start',
       target: { kind: 'function', entry: 'functions/events/start-milestone-scene.ts' },
+    },
+    {
+      id: 'WebhooksOut',
+      description: "Questline's events -> the products' webhook endpoints (signed POSTs, retried for a day)",
+      pattern: { source: [EVENT_SOURCE], detailType: opts.outboundDetailTypes },
+      // the endpoints and their delivery logs
+      table: 'read-write',
+      target: {
+        kind: 'queue',
+        entry: 'functions/queue/deliver-webhooks.ts',
+        maxReceiveCount: WEBHOOK_MAX_RECEIVES,
+        // a batch's posts run side by side, each 10 s at most
+        timeoutSeconds: 60,
+        schedulesOwnMessages: true,
+      },
     },
   ];
 }

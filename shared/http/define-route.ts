@@ -27,6 +27,8 @@ export interface RouteDefinition {
   summary: string;
   /** this route's own limit on AWS, below the stage's (requests per second, and the burst) */
   throttle?: RouteThrottle;
+  /** the function's timeout when the default 10 s is too short (API Gateway waits 30 s at most) */
+  timeoutSeconds?: number;
 }
 
 /** What a route reads from the request; its handler is given exactly these, parsed. */

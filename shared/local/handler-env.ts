@@ -19,6 +19,10 @@ export interface HandlerEnv {
   /** the folder scene images are stored in, and the URL they are served from */
   scenesDir: string;
   scenesBaseUrl: string;
+  /** the local SQS stand-in, and the webhook queue and dead-letter queue on it */
+  sqsUrl: string;
+  webhookQueueUrl: string;
+  webhookDeadLetterUrl: string;
 }
 
 export const LOCAL_REGION = 'us-east-1';
@@ -35,6 +39,11 @@ export function applyHandlerEnv(env: NodeJS.ProcessEnv, settings: HandlerEnv): v
   env.SCENES_PROVIDER = 'procedural';
   env.SCENES_DIR = settings.scenesDir;
   env.SCENES_BASE_URL = settings.scenesBaseUrl;
+  env.SQS_ENDPOINT = settings.sqsUrl;
+  env.WEBHOOK_QUEUE_URL = settings.webhookQueueUrl;
+  env.WEBHOOK_DLQ_URL = settings.webhookDeadLetterUrl;
+  // Locally a webhook may go to any http URL: a receiver on this machine is the point.
+  env.WEBHOOK_ENDPOINT_POLICY = 'local';
   env.AWS_REGION = LOCAL_REGION;
   // Dummy credentials: DynamoDB Local accepts any, and a developer's real
   // profile or session must never be picked up by a local run.

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type BusRoute, matchesRoute } from '../bus/bus-routes';
 import { LOCAL_ACCOUNT_ID } from './api-gateway-event';
 import { LOCAL_REGION } from './handler-env';
 import type { HandlerLoader } from './http-gateway';
 import { invokeLocally, lambdaContext } from './lambda-invoke';
+import { consumeLocally } from './local-queue';
 
 /** A PutEvents entry as the EventBridge API takes it. */
 export interface PutEntry {
@@ -60,23 +61,15 @@ export function createLocalBus(opts: {
   }
 
   async function toQueue(route: BusRoute & { target: { kind: 'queue' } }, event: BusEvent) {
-    const handler = await opts.loadHandler({ id: route.id, entry: route.target.entry });
-    const body = JSON.stringify(event);
-    const messageId = randomUUID();
-    for (let receive = 1; receive <= route.target.maxReceiveCount; receive++) {
-      const record = sqsRecord(messageId, body, receive, route.id);
-      try {
-        const answer = (await invokeLocally(
-          handler,
-          { Records: [record] },
-          lambdaContext(route.id, randomUUID(), 60_000),
-        )) as { batchItemFailures?: { itemIdentifier: string }[] } | undefined;
-        if (!answer?.batchItemFailures?.some((f) => f.itemIdentifier === messageId)) return;
-      } catch (error) {
-        opts.logError(`${route.id}: the consumer threw; the message is redelivered`, error);
-      }
-      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
-    }
+    const consumed = await consumeLocally({
+      handler: await opts.loadHandler({ id: route.id, entry: route.target.entry }),
+      queue: route.id,
+      body: JSON.stringify(event),
+      maxReceives: route.target.maxReceiveCount,
+      timeoutMs: (route.target.timeoutSeconds ?? 60) * 1000,
+      logError: opts.logError,
+    });
+    if (consumed) return;
     deadLetters.push({ route: route.id, event });
     opts.logError(`${route.id}: ${event['detail-type']} ${event.id} moved to the dead-letter queue`, event);
   }
@@ -169,25 +162,5 @@ function toBusEvent(entry: PutEntry): BusEvent {
     region: LOCAL_REGION,
     resources: entry.Resources ?? [],
     detail: JSON.parse(entry.Detail ?? '{}') as Record<string, unknown>,
-  };
-}
-
-function sqsRecord(messageId: string, body: string, receiveCount: number, queue: string) {
-  const now = String(Date.now());
-  return {
-    messageId,
-    receiptHandle: `${messageId}#${receiveCount}`,
-    body,
-    attributes: {
-      ApproximateReceiveCount: String(receiveCount),
-      SentTimestamp: now,
-      SenderId: LOCAL_ACCOUNT_ID,
-      ApproximateFirstReceiveTimestamp: now,
-    },
-    messageAttributes: {},
-    md5OfBody: createHash('md5').update(body).digest('hex'),
-    eventSource: 'aws:sqs',
-    eventSourceARN: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${queue}`,
-    awsRegion: LOCAL_REGION,
   };
 }

@@ -25,6 +25,7 @@ import type { LocalOptions } from './local-options';
 import { assertPortFree, listen } from './port-check';
 import { readRulesFile } from './rules-file';
 import { sceneFiles } from './scene-files';
+import { selfSchedulingQueues, startSqsEndpoint, WEBHOOK_QUEUE } from './sqs-endpoint';
 import { type LocalInfo, loadSecrets, writeLocalInfo } from './state-dir';
 import { startStepFunctionsEndpoint } from './stepfunctions-endpoint';
 import { startStreamConsumers } from './stream-consumers';
@@ -92,6 +93,7 @@ export async function startLocalRuntime(
   let events: Awaited<ReturnType<typeof startEventsEndpoint>> | undefined;
   let realtime: Awaited<ReturnType<typeof startWebSocketGateway>> | undefined;
   let workflows: Awaited<ReturnType<typeof startStepFunctionsEndpoint>> | undefined;
+  let queues: Awaited<ReturnType<typeof startSqsEndpoint>> | undefined;
   try {
     dynamo = await startDynamoDbLocal({
       ...(options.dynamoDbPort ? { port: options.dynamoDbPort } : {}),
@@ -105,6 +107,13 @@ export async function startLocalRuntime(
     realtime = await startWebSocketGateway({ host: HOST, loadHandler, logError: io.logError });
     workflows = await startStepFunctionsEndpoint({
       host: HOST,
+      loadHandler,
+      log: io.log,
+      logError: io.logError,
+    });
+    queues = await startSqsEndpoint({
+      host: HOST,
+      queues: selfSchedulingQueues(busRoutes),
       loadHandler,
       log: io.log,
       logError: io.logError,
@@ -124,6 +133,9 @@ export async function startLocalRuntime(
       sceneWorkflowArn: workflows.stateMachineArn,
       scenesDir: options.stateDir,
       scenesBaseUrl: `${apiUrl}/`,
+      sqsUrl: queues.url,
+      webhookQueueUrl: queues.queueUrl(WEBHOOK_QUEUE),
+      webhookDeadLetterUrl: queues.queueUrl(`${WEBHOOK_QUEUE}-dlq`),
       ...(rulesJson ? { rulesJson } : {}),
     });
     // whatever QUESTLINE_RULES_JSON is now in effect, it fails here, not per request
@@ -191,6 +203,7 @@ export async function startLocalRuntime(
     const eventsServer = events.server;
     const websockets = realtime;
     const sceneWorkflows = workflows;
+    const localQueues = queues;
     return {
       info,
       localJsonPath,
@@ -202,6 +215,7 @@ export async function startLocalRuntime(
         sceneWorkflows.server.close();
         sceneWorkflows.server.closeAllConnections();
         await localBus.drain();
+        await localQueues.stop();
         eventsServer.close();
         eventsServer.closeAllConnections();
         client.destroy();
@@ -214,6 +228,7 @@ export async function startLocalRuntime(
     workflows?.server.close();
     await stream?.stop();
     events?.server.close();
+    await queues?.stop();
     await dynamo?.stop();
     throw error;
   }

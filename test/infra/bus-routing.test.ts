@@ -60,7 +60,7 @@ describe('bus routing', () => {
 
   it('has one rule per route of the routing table, each on the questline bus', () => {
     const routeIds = questlineBusRoutes(defaultRules).map((r) => r.id);
-    expect(routeIds.sort()).toEqual(['ActivitiesIn', 'PushToUsers', 'ScenesOnMilestone']);
+    expect(routeIds.sort()).toEqual(['ActivitiesIn', 'PushToUsers', 'ScenesOnMilestone', 'WebhooksOut']);
     expect(rules()).toHaveLength(routeIds.length);
     const busName = built.stateless.resolve(built.stateful.eventBus.bus.eventBusName);
     for (const id of routeIds) expect(rule(id).Properties.EventBusName).toEqual(busName);
@@ -217,7 +217,7 @@ describe('bus routing', () => {
     });
   });
 
-  it.each(['ActivitiesIn', 'PushToUsers'])(
+  it.each(['ActivitiesIn', 'PushToUsers', 'WebhooksOut'])(
     'alarms as soon as one message waits in the %s dead-letter queue',
     (routeId) => {
       const alarms: CfnResource[] = Object.values(
@@ -237,4 +237,31 @@ describe('bus routing', () => {
       expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
     },
   );
+
+  it('gives the webhook consumer a minute, its queue and dead-letter queue to send to, and no lag alarm', () => {
+    const resource = resourceById(
+      built.statelessTemplate,
+      'AWS::Lambda::Function',
+      logicalId(fnOf('WebhooksOut').fn),
+    );
+    expect(resource.Properties.Timeout).toBe(60);
+    const variables = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    const { queueId, deadLettersId } = queuesOf('WebhooksOut');
+    expect(variables.WEBHOOK_QUEUE_URL).toEqual({ Ref: queueId });
+    expect(variables.WEBHOOK_DLQ_URL).toEqual({ Ref: deadLettersId });
+    expect(
+      resourceById(built.statelessTemplate, 'AWS::SQS::Queue', queueId).Properties.VisibilityTimeout,
+    ).toBe(360);
+    const sends = statementsOfRole(built.statelessTemplate, logicalId(fnOf('WebhooksOut').role))
+      .filter((s) => asList(s.Action).includes('sqs:SendMessage'))
+      .map((s) => JSON.stringify(s.Resource));
+    expect(sends.sort()).toEqual(
+      [
+        JSON.stringify({ 'Fn::GetAtt': [deadLettersId, 'Arn'] }),
+        JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] }),
+      ].sort(),
+    );
+    const alarms = Object.keys(resourcesOf(built.statelessTemplate, 'AWS::CloudWatch::Alarm'));
+    expect(alarms.filter((id) => id.includes('WebhooksOutLag'))).toEqual([]);
+  });
 });

@@ -100,7 +100,8 @@ describe('capacity isolation, as the operator sets it', () => {
     const limits = Object.values(resourcesOf(built.statelessTemplate, 'AWS::Lambda::EventSourceMapping'))
       .map((m) => m.Properties.ScalingConfig)
       .filter(Boolean);
-    expect(limits).toEqual([{ MaximumConcurrency: 20 }]);
+    // the inbound queue's consumer and the webhook queue's: bursts wait in their queues
+    expect(limits).toEqual([{ MaximumConcurrency: 20 }, { MaximumConcurrency: 20 }]);
   });
 
   it('refuses to reserve for a function the stack does not have, naming it', () => {

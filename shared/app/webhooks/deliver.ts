@@ -23,24 +23,26 @@ export function makeWebhookDelivery(deps: WebhookDeps) {
   async function fanOut(event: OutboundEvent): Promise<number> {
     const endpoints = (await deps.store.listEndpoints()).filter((e) => wants(e, event.detailType));
     const now = deps.clock.now();
-    let started = 0;
-    for (const endpoint of endpoints) {
-      const delivery: DeliveryRecord = {
-        endpointId: endpoint.id,
-        // the same for a redelivered bus message, so its create-only write finds the first
-        deliveryId: deliveryIdOf(new Date(event.occurredAt), event.eventId),
-        eventId: event.eventId,
-        detailType: event.detailType,
-        body: event.body,
-        status: 'pending',
-        attempts: 0,
-        createdAt: now.toISOString(),
-      };
-      if (!(await deps.store.createDelivery(delivery))) continue;
-      started += 1;
-      await attempt(delivery, { retry: true });
-    }
-    return started;
+    // each endpoint on its own: a slow one (10 s at most) does not hold the others back
+    const started = await Promise.all(
+      endpoints.map(async (endpoint) => {
+        const delivery: DeliveryRecord = {
+          endpointId: endpoint.id,
+          // the same for a redelivered bus message, so its create-only write finds the first
+          deliveryId: deliveryIdOf(new Date(event.occurredAt), event.eventId),
+          eventId: event.eventId,
+          detailType: event.detailType,
+          body: event.body,
+          status: 'pending',
+          attempts: 0,
+          createdAt: now.toISOString(),
+        };
+        if (!(await deps.store.createDelivery(delivery))) return 0;
+        await attempt(delivery, { retry: true });
+        return 1;
+      }),
+    );
+    return started.reduce((sum: number, n) => sum + n, 0);
   }
 
   /** One attempt of a delivery; `retry`: schedule the next on failure (the queue's path), else leave it (a redelivery). */

@@ -21,6 +21,14 @@ import {
   updateMyMonsterRoute,
 } from './shop';
 import { freezeStreakRoute, getMyStreaksRoute } from './streaks';
+import {
+  createWebhookRoute,
+  deleteWebhookRoute,
+  listWebhookDeliveriesRoute,
+  listWebhooksRoute,
+  redeliverWebhookRoute,
+  rotateWebhookSecretRoute,
+} from './webhooks';
 
 export type { HttpRoute, RouteAuth, RouteDefinition, SceneAccess } from '../define-route';
 
@@ -38,6 +46,12 @@ export const routes: readonly HttpRoute[] = [
   getRulesRoute,
   getUserRoute,
   updateUserRoute,
+  createWebhookRoute,
+  listWebhooksRoute,
+  deleteWebhookRoute,
+  rotateWebhookSecretRoute,
+  listWebhookDeliveriesRoute,
+  redeliverWebhookRoute,
   getMeRoute,
   getMyHistoryRoute,
   getMyStreaksRoute,

@@ -56,6 +56,8 @@ export interface WebhookStore {
   markSucceeded(id: string): Promise<void>;
   /** disables it only if still failing since `failingSince` (a success meanwhile keeps it) */
   disable(id: string, failingSince: string): Promise<boolean>;
+  /** active again, its failures forgotten; false when the endpoint is gone */
+  enable(id: string): Promise<boolean>;
   /** create-only: false when this event's delivery to this endpoint exists (a redelivered message) */
   createDelivery(delivery: DeliveryRecord): Promise<boolean>;
   saveDelivery(delivery: DeliveryRecord): Promise<void>;

@@ -95,6 +95,18 @@ export class DynamoWebhookStore implements WebhookStore {
     );
   }
 
+  async enable(id: string): Promise<boolean> {
+    return this.updateIfExists(
+      id,
+      'SET #status = :active REMOVE failing_since',
+      { ':active': 'active' },
+      undefined,
+      {
+        '#status': 'status',
+      },
+    );
+  }
+
   async createDelivery(delivery: DeliveryRecord): Promise<boolean> {
     return this.putIfNew(deliveryItem(delivery));
   }

@@ -56,6 +56,12 @@ export function makeWebhookAdmin(deps: WebhookDeps) {
       return { secret, previousValidUntil: current ? graceEnds : null };
     },
 
+    /** After its owner fixed it: active again (redeliver what it missed from the log). */
+    async enable(id: string): Promise<WebhookEndpoint> {
+      if (!(await deps.store.enable(id))) throw new NotFoundError('webhook', id);
+      return endpointOr404(id);
+    },
+
     async deliveries(id: string, limit: number): Promise<DeliveryRecord[]> {
       await endpointOr404(id);
       return deps.store.listDeliveries(id, limit);

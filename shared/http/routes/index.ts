@@ -24,6 +24,7 @@ import { freezeStreakRoute, getMyStreaksRoute } from './streaks';
 import {
   createWebhookRoute,
   deleteWebhookRoute,
+  enableWebhookRoute,
   listWebhookDeliveriesRoute,
   listWebhooksRoute,
   redeliverWebhookRoute,
@@ -50,6 +51,7 @@ export const routes: readonly HttpRoute[] = [
   listWebhooksRoute,
   deleteWebhookRoute,
   rotateWebhookSecretRoute,
+  enableWebhookRoute,
   listWebhookDeliveriesRoute,
   redeliverWebhookRoute,
   getMeRoute,

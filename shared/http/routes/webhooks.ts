@@ -10,6 +10,7 @@ import {
   rotatedWebhookResponseSchema,
   rotateWebhookBodySchema,
   webhookPathSchema,
+  webhookResponseSchema,
   webhooksResponseSchema,
 } from '../webhook-schemas';
 
@@ -81,6 +82,18 @@ export const rotateWebhookSecretRoute = defineRoute({
       name: 'RotatedWebhookResponse',
     },
   },
+  errors: [404],
+});
+
+export const enableWebhookRoute = defineRoute({
+  ...internal,
+  id: 'EnableWebhook',
+  method: 'POST',
+  path: '/v1/internal/webhooks/{id}/enable',
+  entry: 'functions/http/internal/webhooks/enable-webhook.ts',
+  summary: 'Make a disabled endpoint active again, its failures forgotten',
+  request: { path: webhookPathSchema },
+  responses: { 200: { description: 'The endpoint', schema: webhookResponseSchema, name: 'WebhookResponse' } },
   errors: [404],
 });
 

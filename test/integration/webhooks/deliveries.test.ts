@@ -133,10 +133,16 @@ describe('webhook deliveries', () => {
     expect((await admin.deliveries(endpoint.id, 1))[0]).toMatchObject({ status: 'failed', attempts: 2 });
     expect((await deps.store.getEndpoint(endpoint.id))?.status).toBe('disabled');
     expect(counted).toContain('WebhookEndpointsDisabled');
-    // a disabled endpoint is sent nothing more
+    // a disabled endpoint is sent nothing more, until its owner fixed it and an operator enables it
     const before = receiver.received.length;
     expect(await delivery.fanOut(event('level.up'))).toBe(0);
     expect(receiver.received.length).toBe(before);
+    receiver.answer = 200;
+    expect(await admin.enable(endpoint.id)).toMatchObject({ status: 'active' });
+    expect((await deps.store.getEndpoint(endpoint.id))?.failingSince).toBeUndefined();
+    expect(await delivery.fanOut(event('level.up'))).toBe(1);
+    expect(receiver.received.length).toBe(before + 1);
+    await admin.remove(endpoint.id);
   });
 
   it('rotates the secret: both verify during the grace; redelivers one delivery on request', async () => {

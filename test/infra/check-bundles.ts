@@ -72,6 +72,7 @@ try {
     ...[...stateless.webSocketApi.functions].map(([id, fn]) => ({ id, fn })),
     { id: webSocketAuthorizer.id, fn: stateless.webSocketApi.authorizerFunction },
     ...[...stateless.sceneWorkflow.functions].map(([id, fn]) => ({ id, fn })),
+    { id: 'BackfillSegment', fn: stateless.rulesBackfill.fn },
   ];
   console.log(`bundled ${functions.length} functions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 

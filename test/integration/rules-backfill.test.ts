@@ -8,7 +8,13 @@ import { backfillEventId } from '../../shared/domain/replay/backfill';
 import { rulesVersionOf } from '../../shared/rules/version';
 import { createTestStore, type TestStore } from '../support/dynamodb';
 import { depsFor, scanAll, steppingClock } from '../support/game-fixtures';
-import { quizFan, replayRules, type SeededUsers, seedReplayHistory } from '../support/replay-fixtures';
+import {
+  cardFirst,
+  quizFan,
+  replayRules,
+  type SeededUsers,
+  seedReplayHistory,
+} from '../support/replay-fixtures';
 
 /**
  * Backfill after new rules went live: a history recorded under rules with
@@ -26,12 +32,7 @@ const after = replayRules((doc) => {
       criterion: { ...quizFan.criterion, min: 3 },
       reward: { xp: 20, coins: 3 },
     },
-    card_first: {
-      ...quizFan,
-      name: 'Card First',
-      criterion: { kind: 'count', activity: 'flashcard_session', min: 1 },
-      reward: { xp: 5, coins: 1 },
-    },
+    card_first: cardFirst,
   } as never;
 });
 const version = rulesVersionOf(after).id;

@@ -3,7 +3,7 @@ import { type ReplayableHistory, readAllHistories } from '../../shared/adapters/
 import { inAppliedOrder } from '../../shared/domain/replay/history';
 import { type UserChange, whatIf } from '../../shared/domain/replay/what-if';
 import { createTestStore, type TestStore } from '../support/dynamodb';
-import { quizFan, replayRules, type SeededUsers, seedReplayHistory } from '../support/replay-fixtures';
+import { cardFirst, replayRules, type SeededUsers, seedReplayHistory } from '../support/replay-fixtures';
 
 /**
  * A seeded history, recorded through the real use cases into DynamoDB Local
@@ -18,12 +18,7 @@ const proposed = replayRules((doc) => {
   (doc.activities.flashcard_session as { xp: number }).xp = 20;
   doc.activities.quiz_completed = { ...doc.activities.quiz_completed, caps: { per_hour: 2 } } as never;
   doc.achievements = {
-    card_first: {
-      ...quizFan,
-      name: 'Card First',
-      criterion: { kind: 'count', activity: 'flashcard_session', min: 1 },
-      reward: { xp: 5, coins: 1 },
-    },
+    card_first: cardFirst,
   } as never;
 });
 

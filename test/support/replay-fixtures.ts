@@ -24,6 +24,14 @@ export const quizFan = {
   reward: { xp: 10, coins: 2 },
 } as const;
 
+/** What the new rules of the what-if and backfill tests add: a flashcard set's achievement. */
+export const cardFirst = {
+  ...quizFan,
+  name: 'Card First',
+  criterion: { kind: 'count', activity: 'flashcard_session', min: 1 },
+  reward: { xp: 5, coins: 1 },
+} as const;
+
 /** No caps but 10 quizzes an hour, no level bonus, the one achievement quiz_fan, freezes at 14 coins. */
 export function replayRules(edit: (doc: RulesInput) => void = () => {}): Rules {
   return rulesWith((doc) => {

@@ -1,9 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  QueryCommand,
-  ScanCommand,
-  type ScanCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { HistoryStep, UserHistory } from '../../domain/replay/history';
 import type { StoredTotals } from '../../domain/replay/what-if';
 import { FREEZE_PURCHASE_REASON } from '../../domain/streaks/freezes';
@@ -47,13 +42,11 @@ const VALUES = {
 
 export async function readAllHistories(opts: HistoryReaderOptions): Promise<ReplayableHistory[]> {
   const segments = opts.segments ?? 8;
-  const collector = new HistoryCollector();
-  let read = 0;
+  const reading = new Reading(opts);
   await Promise.all(
-    Array.from({ length: segments }, async (_, segment) => {
-      let start: ScanCommandInput['ExclusiveStartKey'];
-      do {
-        const page = await opts.doc.send(
+    Array.from({ length: segments }, (_, segment) =>
+      reading.pages((start) =>
+        opts.doc.send(
           new ScanCommand({
             TableName: opts.tableName,
             Segment: segment,
@@ -62,27 +55,21 @@ export async function readAllHistories(opts: HistoryReaderOptions): Promise<Repl
             ExpressionAttributeValues: { ...VALUES, ':user': USER_PK_PREFIX },
             ExclusiveStartKey: start,
           }),
-        );
-        for (const item of page.Items ?? []) collector.add(item);
-        read += page.ScannedCount ?? 0;
-        opts.onProgress?.(read);
-        start = page.LastEvaluatedKey;
-      } while (start);
-    }),
+        ),
+      ),
+    ),
   );
-  return collector.histories();
+  return reading.collector.histories();
 }
 
 export async function readHistoriesOf(
   opts: HistoryReaderOptions,
   userIds: readonly string[],
 ): Promise<ReplayableHistory[]> {
-  const collector = new HistoryCollector();
-  let read = 0;
+  const reading = new Reading(opts);
   for (const userId of userIds) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await opts.doc.send(
+    await reading.pages((start) =>
+      opts.doc.send(
         new QueryCommand({
           TableName: opts.tableName,
           // a Query cannot filter on the sort key: the collector keeps only the items it reads
@@ -90,14 +77,35 @@ export async function readHistoriesOf(
           ExpressionAttributeValues: { ':pk': userPk(userId) },
           ExclusiveStartKey: start,
         }),
-      );
-      for (const item of page.Items ?? []) collector.add(item);
-      read += page.ScannedCount ?? 0;
-      opts.onProgress?.(read);
+      ),
+    );
+  }
+  return reading.collector.histories();
+}
+
+type Page = {
+  Items?: Record<string, unknown>[];
+  ScannedCount?: number;
+  LastEvaluatedKey?: Record<string, unknown>;
+};
+
+/** Pages of a Scan or Query into the collector, reporting the items read. */
+class Reading {
+  readonly collector = new HistoryCollector();
+  private read = 0;
+
+  constructor(private readonly opts: HistoryReaderOptions) {}
+
+  async pages(send: (start: Record<string, unknown> | undefined) => Promise<Page>): Promise<void> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await send(start);
+      for (const item of page.Items ?? []) this.collector.add(item);
+      this.read += page.ScannedCount ?? 0;
+      this.opts.onProgress?.(this.read);
       start = page.LastEvaluatedKey;
     } while (start);
   }
-  return collector.histories();
 }
 
 class HistoryCollector {

@@ -34,9 +34,16 @@ const metadata = z
     message: `must serialize to at most ${METADATA_MAX_BYTES} bytes of JSON`,
   });
 
+/** Event ids Questline makes itself: a rules backfill's grants (shared/domain/replay/backfill.ts). */
+const RESERVED_EVENT_ID_PREFIX = 'backfill:';
+
+const eventId = identifier.refine((id) => !id.startsWith(RESERVED_EVENT_ID_PREFIX), {
+  message: `must not start with ${RESERVED_EVENT_ID_PREFIX}, which Questline's own grants use`,
+});
+
 export const activityInputSchema = z
   .object({
-    event_id: identifier,
+    event_id: eventId,
     user_id: userIdSchema,
     activity_type: z
       .string()

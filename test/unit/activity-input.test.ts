@@ -41,6 +41,13 @@ describe('activity.completed v1 input', () => {
     expect(issuesOf({ ...valid, event_id: 'a|b' }).map((i) => i.path)).toEqual(['event_id']);
   });
 
+  it("refuses an event id in the prefix of Questline's own grants (backfill:)", () => {
+    expect(
+      issuesOf({ ...valid, event_id: 'backfill:r0123456789abcdef:quiz_fan' }).map((i) => i.path),
+    ).toEqual(['event_id']);
+    expect(activityInputSchema.safeParse({ ...valid, event_id: 'my-backfill:1' }).success).toBe(true);
+  });
+
   it('carries subject, amount and metadata through', () => {
     const input = { ...valid, subject_id: 'lesson-42', amount: 120, metadata: { course: 'a1' } };
     expect(toActivity(activityInputSchema.parse(input))).toMatchObject({

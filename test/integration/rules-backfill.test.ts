@@ -5,6 +5,7 @@ import { DynamoReplaySource } from '../../shared/adapters/dynamo/replay-source';
 import { makeBackfillSegment, type SegmentWork } from '../../shared/app/backfill-segment';
 import { makeBackfillUser, type UserBackfill } from '../../shared/app/backfill-user';
 import { backfillEventId } from '../../shared/domain/replay/backfill';
+import { whatIf } from '../../shared/domain/replay/what-if';
 import { rulesVersionOf } from '../../shared/rules/version';
 import { createTestStore, type TestStore } from '../support/dynamodb';
 import { depsFor, scanAll, steppingClock } from '../support/game-fixtures';
@@ -79,6 +80,15 @@ describe('rules backfill', () => {
     expect(annItem).toMatchObject({ kind: 'adjustment', xp: 20, coins: 3, rules_version: version });
     const unlocked = outboxEnvelopes(annItem).find((e) => e.metadata.type === 'achievement.unlocked');
     expect(unlocked?.data).toMatchObject({ achievement_id: 'quiz_trio', backfill: true, reward_xp: 20 });
+  });
+
+  it('leaves a history a what-if under the same rules finds faithful and unchanged', async () => {
+    const histories = await readAllHistories({ doc: store.doc, tableName: store.tableName });
+    // the grant is not a step of the history: the replay derives it from the activities
+    expect(histories.flatMap((h) => h.steps).some((s) => s.kind === 'adjustment')).toBe(false);
+    const report = whatIf(after, after, histories);
+    expect(report.unfaithful).toEqual([]);
+    expect(report.changes).toEqual([]);
   });
 
   it('changes nothing on a second run', async () => {

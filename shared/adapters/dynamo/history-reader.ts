@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { isBackfillEventId } from '../../domain/replay/backfill';
 import type { HistoryStep, UserHistory } from '../../domain/replay/history';
 import type { StoredTotals } from '../../domain/replay/what-if';
 import { FREEZE_PURCHASE_REASON } from '../../domain/streaks/freezes';
@@ -115,7 +116,7 @@ class HistoryCollector {
     const key = { pk: String(item.pk), sk: String(item.sk) };
     const history = this.of(userIdOf(key.pk));
     if (isProfileSk(key.sk)) history.stored = { xp: Number(item.xp), coins: Number(item.coins) };
-    else if (isEventKey(key)) history.steps.push(eventStep(item));
+    else if (isEventKey(key)) history.steps.push(...eventStep(item));
     else if (isOutboxKey(key)) history.steps.push(...freezeUseSteps(item));
   }
 
@@ -133,24 +134,32 @@ class HistoryCollector {
   }
 }
 
-function eventStep(item: Record<string, unknown>): HistoryStep {
+/**
+ * The step an event item records. A backfill's grant is none: what it paid
+ * follows from the activities under the rules that granted it, so a replay
+ * under them derives it again (counting the grant too would pay it twice).
+ */
+function eventStep(item: Record<string, unknown>): HistoryStep[] {
   const { entry, profile } = outcomeFromEventRecord(item);
+  if (isBackfillEventId(entry.eventId)) return [];
   const base = { at: entry.recordedAt, settings: { vipTier: profile.vipTier, timeZone: profile.timeZone } };
   const activity = appliedActivityOf(item);
-  if (activity) return { ...base, kind: 'activity', activity };
+  if (activity) return [{ ...base, kind: 'activity', activity }];
   if (entry.kind === 'purchase') {
     const freeze = entry.reason === FREEZE_PURCHASE_REASON;
-    return {
-      ...base,
-      kind: 'purchase',
-      eventId: entry.eventId,
-      reason: entry.reason,
-      price: -entry.coins,
-      freeze,
-    };
+    return [
+      {
+        ...base,
+        kind: 'purchase',
+        eventId: entry.eventId,
+        reason: entry.reason,
+        price: -entry.coins,
+        freeze,
+      },
+    ];
   }
   const { eventId, userId, xp, coins, reason } = entry;
-  return { ...base, kind: 'adjustment', adjustment: { eventId, userId, xp, coins, reason } };
+  return [{ ...base, kind: 'adjustment', adjustment: { eventId, userId, xp, coins, reason } }];
 }
 
 /** The explicit freezes an outbox item records (a scene's outbox item records none). */

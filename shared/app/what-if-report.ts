@@ -44,6 +44,9 @@ function userLine({ before, after, achievementsGained, achievementsLost, positio
   if (before.title !== after.title) parts.push(`title ${before.title} -> ${after.title}`);
   if (before.coinsEarned !== after.coinsEarned)
     parts.push(`coins earned ${delta(before.coinsEarned, after.coinsEarned)}`);
+  if (before.refusedActivities !== after.refusedActivities) {
+    parts.push(`activities refused ${before.refusedActivities} -> ${after.refusedActivities}`);
+  }
   if (achievementsGained.length > 0) parts.push(`gains ${achievementsGained.join(', ')}`);
   if (achievementsLost.length > 0) parts.push(`loses ${achievementsLost.join(', ')}`);
   for (const type of new Set([...Object.keys(before.streaks), ...Object.keys(after.streaks)])) {

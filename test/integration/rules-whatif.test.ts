@@ -54,8 +54,8 @@ describe('rules what-if over a recorded history', () => {
     const { changes } = whatIf(current, proposed, histories);
     // ann: the third quiz is over the new cap of 2 an hour, and quiz_fan is gone
     expect(changeOf(changes, users.ann)).toMatchObject({
-      before: { xp: 100, level: 2, coinsEarned: 20, achievements: { quiz_fan: 1 } },
-      after: { xp: 60, level: 1, coinsEarned: 12, achievements: {} },
+      before: { xp: 100, level: 2, coinsEarned: 20, achievements: { quiz_fan: 1 }, refusedActivities: 0 },
+      after: { xp: 60, level: 1, coinsEarned: 12, achievements: {}, refusedActivities: 1 },
       achievementsGained: [],
       achievementsLost: ['quiz_fan'],
       losses: ['level 2 -> 1', 'achievement quiz_fan'],

@@ -19,6 +19,8 @@ export interface UserFigures {
   scores: Record<string, number>;
   /** what was bought but could not be paid for under these rules */
   unaffordable: string[];
+  /** recorded activities these rules refuse (a lower cap, a removed type) */
+  refusedActivities: number;
 }
 
 export function figuresOf(rules: Rules, replayed: Replayed): UserFigures {
@@ -44,6 +46,7 @@ export function figuresOf(rules: Rules, replayed: Replayed): UserFigures {
     streaks,
     scores,
     unaffordable: replayed.unaffordable.map((u) => `${u.reason} (${u.price} coins, ${u.at})`),
+    refusedActivities: replayed.refusedActivities,
   };
 }
 

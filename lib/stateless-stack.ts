@@ -1,7 +1,7 @@
-import { Annotations, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { CfnFunction, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -14,12 +14,14 @@ import { eventsDroppedAlarm, webhookDisabledAlarm } from './constructs/alarm';
 import { AlarmTopic } from './constructs/alarm-topic';
 import { ApiAlarms } from './constructs/api-alarms';
 import { BusRouting } from './constructs/bus-routing';
-import { DashboardSignIn } from './constructs/dashboard-sign-in';
-import { DashboardSite } from './constructs/dashboard-site';
+import type { DashboardSignIn } from './constructs/dashboard-sign-in';
+import type { DashboardSite } from './constructs/dashboard-site';
 import type { GameTable } from './constructs/game-table';
 import { QuestlineHttpApi } from './constructs/http-api';
 import { InternalCallers } from './constructs/internal-callers';
 import { OperationsDashboard } from './constructs/operations-dashboard';
+import { playerDashboard } from './constructs/player-dashboard';
+import { reserveConcurrency } from './constructs/reserved-concurrency';
 import { RulesBackfill } from './constructs/rules-backfill';
 import type { SceneImages } from './constructs/scene-images';
 import { SceneWorkflow } from './constructs/scene-workflow';
@@ -58,15 +60,20 @@ export class StatelessStack extends Stack {
   readonly rulesBackfill: RulesBackfill;
   readonly dashboard: OperationsDashboard;
   /** the player's dashboard, the web app (output DashboardUrl) */
-  playerSite!: DashboardSite;
+  readonly playerSite: DashboardSite;
   /** its sign-in on the Cognito user pool (hosted UI, PKCE client), when the stack has the pool */
-  playerSignIn: DashboardSignIn | undefined;
+  readonly playerSignIn: DashboardSignIn | undefined;
   /** where every alarm of the stack reports (output AlarmTopicArn) */
   readonly alarmTopic: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const dashboard = this.dashboardSite(props);
+    const dashboard = playerDashboard(this, {
+      ...props,
+      endpoints: { api: () => this.httpApi.api.apiEndpoint, ws: () => this.webSocketApi.api.apiEndpoint },
+    });
+    this.playerSite = dashboard.site;
+    this.playerSignIn = dashboard.signIn;
     const jwtAuth = dashboard.clientId
       ? { ...props.jwtAuth, audiences: [...props.jwtAuth.audiences, dashboard.clientId] }
       : props.jwtAuth;
@@ -152,42 +159,6 @@ export class StatelessStack extends Stack {
     this.alarmTopic.notifyAll(this);
   }
 
-  /**
-   * The dashboard's site, and how its players sign in: the Cognito hosted UI
-   * (a client of its own on the stack's user pool), or the operator's OIDC
-   * issuer (`dashboard.oidc`). With neither, the site stands but nothing is
-   * deployed to it, and synth says why.
-   */
-  private dashboardSite(props: StatelessStackProps): { clientId?: string; auth?: Record<string, unknown> } {
-    const api = () => this.httpApi.api.apiEndpoint;
-    const ws = () => this.webSocketApi.api.apiEndpoint;
-    let signIn: DashboardSignIn | undefined;
-    const tokenOrigin = props.dashboard.oidc
-      ? new URL(props.dashboard.oidc.tokenUrl).origin
-      : Lazy.string({ produce: () => signIn?.domain.baseUrl() ?? '' });
-    this.playerSite = new DashboardSite(this, 'Dashboard', {
-      // lazy: the APIs are made after the site, whose URL their authorizers' audience follows
-      connectOrigins: [Lazy.string({ produce: api }), Lazy.string({ produce: ws }), tokenOrigin],
-      imageOrigins: [props.sceneImages.baseUrl],
-      logRetention: props.logRetention,
-    });
-    if (props.dashboard.oidc) return { auth: { kind: 'oidc', ...props.dashboard.oidc } };
-    if (!props.userPool) {
-      Annotations.of(this.playerSite).addWarningV2(
-        'questline:dashboard-sign-in',
-        'The dashboard is not deployed: with your own `auth` issuer, set `dashboard.oidc` (its endpoints and a public client id) so players can sign in.',
-      );
-      return {};
-    }
-    signIn = new DashboardSignIn(this, 'DashboardSignIn', {
-      userPool: props.userPool,
-      dashboardUrl: this.playerSite.url,
-      ...(props.dashboard.authDomainPrefix && { domainPrefix: props.dashboard.authDomainPrefix }),
-    });
-    this.playerSignIn = signIn;
-    return { clientId: signIn.client.userPoolClientId, auth: signIn.authConfig() };
-  }
-
   /** The routes and bus routes that show or start scenes get exactly that (shared/http/routes/, bus-routes.ts). */
   private grantSceneAccess(props: StatelessStackProps): void {
     const wanting = [
@@ -234,26 +205,5 @@ export class StatelessStack extends Stack {
     for (const [id, consumer] of this.streamConsumers)
       queues.set(`${id} failed batches`, consumer.failedBatches);
     return queues;
-  }
-}
-
-/**
- * Reserves concurrency for the functions the operator names (config
- * `capacity.reservedConcurrency`): their share can be taken by nothing else,
- * and they cannot take more. A name that is no function fails synth.
- */
-function reserveConcurrency(
-  functions: Map<string, IFunction>,
-  reserved: Readonly<Record<string, number>>,
-): void {
-  for (const [id, count] of Object.entries(reserved)) {
-    const fn = functions.get(id);
-    const cfn = fn?.node.defaultChild;
-    if (!(cfn instanceof CfnFunction)) {
-      throw new Error(
-        `capacity.reservedConcurrency names ${id}, which is no function of the stack (one of: ${[...functions.keys()].join(', ')})`,
-      );
-    }
-    cfn.reservedConcurrentExecutions = count;
   }
 }

@@ -17,8 +17,15 @@ export function makeWebhookBatch(deps: WebhookDeps & { log: OperationsLog }) {
   const delivery = makeWebhookDelivery(deps);
   return async (records: readonly { messageId: string; body: string }[]): Promise<string[]> => {
     const failed: string[] = [];
-    await forEachConcurrently(records, CONCURRENCY, async ({ messageId, body }) => {
-      const message = parseWebhookMessage(body);
+    const messages = records.map(({ messageId, body }) => ({
+      messageId,
+      message: parseWebhookMessage(body),
+    }));
+    // the endpoints once for the batch's events, read fresh for every batch
+    const endpoints = messages.some((m) => m.message?.kind === 'event')
+      ? await deps.store.listEndpoints()
+      : [];
+    await forEachConcurrently(messages, CONCURRENCY, async ({ messageId, message }) => {
       if (!message) {
         deps.log.warn('webhook queue message dropped: neither a Questline event nor an attempt', {
           messageId,
@@ -26,7 +33,7 @@ export function makeWebhookBatch(deps: WebhookDeps & { log: OperationsLog }) {
         return;
       }
       try {
-        if (message.kind === 'event') await delivery.fanOut(message.event);
+        if (message.kind === 'event') await delivery.fanOut(message.event, endpoints);
         else await delivery.retry(message.ref);
       } catch (error) {
         deps.log.error('webhook delivery failed; the message is received again', {

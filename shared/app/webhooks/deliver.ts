@@ -1,5 +1,5 @@
 import { deliveryIdOf } from '../../domain/webhooks/delivery-id';
-import { shouldDisable, signingSecrets, wants } from '../../domain/webhooks/endpoint';
+import { shouldDisable, signingSecrets, type WebhookEndpoint, wants } from '../../domain/webhooks/endpoint';
 import { retryDelaySeconds } from '../../domain/webhooks/retry-schedule';
 import type { DeliveryRecord, DeliveryRef } from '../../ports/webhooks';
 import type { WebhookDeps } from './deps';
@@ -20,8 +20,15 @@ export interface OutboundEvent {
  * then dead-lettered; an endpoint failing for a day disabled.
  */
 export function makeWebhookDelivery(deps: WebhookDeps) {
-  async function fanOut(event: OutboundEvent): Promise<number> {
-    const endpoints = (await deps.store.listEndpoints()).filter((e) => wants(e, event.detailType));
+  /**
+   * `endpoints`: as listed for the whole batch (one read, not one per event);
+   * read here when not given. The first attempt posts to the endpoint as
+   * listed; later ones read it again (it may be disabled or gone by then).
+   */
+  async function fanOut(event: OutboundEvent, listed?: readonly WebhookEndpoint[]): Promise<number> {
+    const endpoints = (listed ?? (await deps.store.listEndpoints())).filter((e) =>
+      wants(e, event.detailType),
+    );
     const now = deps.clock.now();
     // each endpoint on its own: a slow one (10 s at most) does not hold the others back
     const started = await Promise.all(
@@ -38,7 +45,7 @@ export function makeWebhookDelivery(deps: WebhookDeps) {
           createdAt: now.toISOString(),
         };
         if (!(await deps.store.createDelivery(delivery))) return 0;
-        await attempt(delivery, { retry: true });
+        await attempt(delivery, { retry: true }, endpoint);
         return 1;
       }),
     );
@@ -46,9 +53,13 @@ export function makeWebhookDelivery(deps: WebhookDeps) {
   }
 
   /** One attempt of a delivery; `retry`: schedule the next on failure (the queue's path), else leave it (a redelivery). */
-  async function attempt(delivery: DeliveryRecord, opts: { retry: boolean }): Promise<DeliveryRecord> {
+  async function attempt(
+    delivery: DeliveryRecord,
+    opts: { retry: boolean },
+    known?: WebhookEndpoint,
+  ): Promise<DeliveryRecord> {
     const now = deps.clock.now();
-    const endpoint = await deps.store.getEndpoint(delivery.endpointId);
+    const endpoint = known ?? (await deps.store.getEndpoint(delivery.endpointId));
     if (endpoint?.status !== 'active') {
       const failed = {
         ...delivery,

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/adapters/webhooks/address-guard';
 import { HttpWebhookSender } from '../../../shared/adapters/webhooks/webhook-sender';
 import { makeWebhookDelivery, type OutboundEvent } from '../../../shared/app/webhooks/deliver';
+import { makeWebhookBatch } from '../../../shared/app/webhooks/deliver-batch';
 import type { WebhookDeps } from '../../../shared/app/webhooks/deps';
 import { makeWebhookAdmin } from '../../../shared/app/webhooks/manage';
 import { ValidationError } from '../../../shared/domain/errors';
@@ -47,7 +48,16 @@ afterAll(() => receiver.close());
 
 const event = (detailType: string): OutboundEvent => {
   const eventId = uniqueId('ev');
-  const body = JSON.stringify({ metadata: { id: eventId, type: detailType }, data: { level: 2 } });
+  const metadata = {
+    id: eventId,
+    type: detailType,
+    version: 1,
+    source: 'questline',
+    occurred_at: now.toISOString(),
+    correlation_id: 'e-1',
+    user_id: 'u-1',
+  };
+  const body = JSON.stringify({ metadata, data: { level: 2 } });
   return { eventId, detailType, occurredAt: now.toISOString(), body };
 };
 
@@ -171,5 +181,37 @@ describe('webhook deliveries', () => {
     expect(signedBy(rotated.secret, String(last?.headers['questline-signature']), last?.body ?? '')).toBe(
       true,
     );
+    await admin.remove(endpoint.id);
+  });
+
+  it('takes a queue batch: the endpoints read once for all its events, an unreadable message dropped', async () => {
+    const admin = makeWebhookAdmin(deps);
+    const { endpoint } = await admin.register({ url: receiver.url, eventTypes: ['level.up'] });
+    receiver.answer = 200;
+    let listed = 0;
+    const store = deps.store;
+    const counting = {
+      ...deps,
+      store: Object.assign(Object.create(store), {
+        listEndpoints: () => {
+          listed += 1;
+          return store.listEndpoints();
+        },
+      }),
+    };
+    const batch = makeWebhookBatch({ ...counting, log: { debug() {}, info() {}, warn() {}, error() {} } });
+    const bus = (e: OutboundEvent) =>
+      JSON.stringify({ 'detail-type': e.detailType, detail: JSON.parse(e.body) });
+    const wanted = [event('level.up'), event('level.up')];
+    const before = receiver.received.length;
+    const failed = await batch([
+      ...wanted.map((e, i) => ({ messageId: `m${i}`, body: bus(e) })),
+      { messageId: 'm2', body: bus(event('points.awarded')) },
+      { messageId: 'm3', body: 'not a message' },
+    ]);
+    expect(failed).toEqual([]);
+    expect(listed).toBe(1);
+    expect(receiver.received.length - before).toBe(2);
+    await admin.remove(endpoint.id);
   });
 });

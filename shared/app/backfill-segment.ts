@@ -1,3 +1,4 @@
+import { forEachConcurrently } from '../concurrency';
 import type { ReplaySource } from '../ports/replay';
 import { makeBackfillUser } from './backfill-user';
 import type { AppDeps } from './deps';
@@ -32,11 +33,12 @@ export function makeBackfillSegment(deps: AppDeps & { source: ReplaySource }) {
     let granted = 0;
     do {
       const page = await deps.source.userPage(segment, startKey);
-      for (const userId of page.userIds) {
+      // users are independent (each in its own partition): several at once, each read and then granted
+      await forEachConcurrently(page.userIds, USERS_AT_ONCE, async (userId) => {
         const history = await deps.source.historyOf(userId);
         if (history) granted += (await backfillUser(history)).granted.length;
         users += 1;
-      }
+      });
       startKey = page.next;
     } while (startKey !== undefined && timeLeftMs() > MIN_TIME_FOR_A_PAGE_MS);
     const { segment: index, totalSegments } = work;
@@ -50,6 +52,8 @@ export function makeBackfillSegment(deps: AppDeps & { source: ReplaySource }) {
     };
   };
 }
+
+const USERS_AT_ONCE = 8;
 
 /** A page of users takes seconds; stop with a few minutes left, so the Lambda never times out mid-page. */
 const MIN_TIME_FOR_A_PAGE_MS = 3 * 60_000;

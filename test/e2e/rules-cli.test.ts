@@ -7,6 +7,7 @@ import { defaultAchievementCatalog } from '../../shared/rules/achievements-schem
 import defaultRulesJson from '../../shared/rules/default-rules.json';
 import { defaultShopRules } from '../../shared/rules/shop-schema';
 import { recentDaytimeIso } from '../support/daytime';
+import { quizFan } from '../support/replay-fixtures';
 import { connectSocket } from '../support/ws-client';
 import { cleanup, devToken, REPO_ROOT, type RunningLocal, startLocal } from './support/local-process';
 
@@ -135,12 +136,10 @@ const withQuizTaster = (doc: Record<string, unknown>) => {
   doc.achievements = {
     ...defaultAchievementCatalog(),
     quiz_taster: {
+      ...quizFan,
       name: 'Quiz Taster',
       description: 'Finish a quiz',
-      category: 'perfection',
-      rarity: 'common',
-      kind: 'one_off',
-      criterion: { kind: 'count', activity: 'quiz_completed', min: 1 },
+      criterion: { ...quizFan.criterion, min: 1 },
       reward: { xp: 7, coins: 3 },
     },
   };

@@ -1,6 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { attemptMessage } from '../../bus/webhook-messages';
 import type { AttemptScheduler, DeliveryRef } from '../../ports/webhooks';
-import { attemptMessage } from '../../webhooks-messages';
 
 /** SQS delays a message 15 minutes at most: the retry schedule never asks for more. */
 const MAX_DELAY_SECONDS = 900;

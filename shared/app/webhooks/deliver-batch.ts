@@ -1,6 +1,6 @@
+import { parseWebhookMessage } from '../../bus/webhook-messages';
 import { forEachConcurrently } from '../../concurrency';
 import type { OperationsLog } from '../../ports/operations';
-import { parseWebhookMessage } from '../../webhooks-messages';
 import { makeWebhookDelivery } from './deliver';
 import type { WebhookDeps } from './deps';
 

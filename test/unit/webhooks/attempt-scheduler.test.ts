@@ -2,7 +2,7 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SqsAttemptScheduler } from '../../../shared/adapters/sqs/attempt-scheduler';
-import { parseWebhookMessage } from '../../../shared/webhooks-messages';
+import { parseWebhookMessage } from '../../../shared/bus/webhook-messages';
 
 // this client only: the unit tests share a process, and the local SQS stand-in's test uses the real one
 const client = new SQSClient({

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { metadataSchema } from '../events/envelope';
-import type { OutboundEvent } from './app/webhooks/deliver';
-import type { DeliveryRef } from './ports/webhooks';
+import { metadataSchema } from '../../events/envelope';
+import type { OutboundEvent } from '../app/webhooks/deliver';
+import type { DeliveryRef } from '../ports/webhooks';
 
 /**
  * What the webhook queue carries: the bus's events (EventBridge puts each

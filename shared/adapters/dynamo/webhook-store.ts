@@ -59,7 +59,10 @@ export class DynamoWebhookStore implements WebhookStore {
   }
 
   async saveSecrets(id: string, secrets: WebhookEndpoint['secrets']): Promise<boolean> {
-    return this.updateIfExists(id, 'SET secrets = :secrets', { ':secrets': JSON.stringify(secrets) });
+    return this.updateIfExists(id, {
+      update: 'SET secrets = :secrets',
+      values: { ':secrets': JSON.stringify(secrets) },
+    });
   }
 
   async markFailing(id: string, now: Date): Promise<WebhookEndpoint | null> {
@@ -82,29 +85,27 @@ export class DynamoWebhookStore implements WebhookStore {
   }
 
   async markSucceeded(id: string): Promise<void> {
-    await this.updateIfExists(id, 'REMOVE failing_since', undefined, 'attribute_exists(failing_since)');
+    await this.updateIfExists(id, {
+      update: 'REMOVE failing_since',
+      also: 'attribute_exists(failing_since)',
+    });
   }
 
   async disable(id: string, failingSince: string): Promise<boolean> {
-    return this.updateIfExists(
-      id,
-      'SET #status = :disabled',
-      { ':disabled': 'disabled', ':since': failingSince },
-      'failing_since = :since AND #status <> :disabled',
-      { '#status': 'status' },
-    );
+    return this.updateIfExists(id, {
+      update: 'SET #status = :disabled',
+      values: { ':disabled': 'disabled', ':since': failingSince },
+      names: { '#status': 'status' },
+      also: 'failing_since = :since AND #status <> :disabled',
+    });
   }
 
   async enable(id: string): Promise<boolean> {
-    return this.updateIfExists(
-      id,
-      'SET #status = :active REMOVE failing_since',
-      { ':active': 'active' },
-      undefined,
-      {
-        '#status': 'status',
-      },
-    );
+    return this.updateIfExists(id, {
+      update: 'SET #status = :active REMOVE failing_since',
+      values: { ':active': 'active' },
+      names: { '#status': 'status' },
+    });
   }
 
   async createDelivery(delivery: DeliveryRecord): Promise<boolean> {
@@ -154,21 +155,24 @@ export class DynamoWebhookStore implements WebhookStore {
     }
   }
 
+  /** An update of an endpoint that exists (and meets `also`); false when it does not. */
   private async updateIfExists(
     id: string,
-    update: string,
-    values: Record<string, unknown> | undefined,
-    condition = 'attribute_exists(pk)',
-    names?: Record<string, string>,
+    expression: {
+      update: string;
+      values?: Record<string, unknown>;
+      names?: Record<string, string>;
+      also?: string;
+    },
   ): Promise<boolean> {
+    const { update, values, names, also } = expression;
     try {
       await this.deps.doc.send(
         new UpdateCommand({
           TableName: this.deps.tableName,
           Key: webhookEndpointKey(id),
           UpdateExpression: update,
-          ConditionExpression:
-            condition === 'attribute_exists(pk)' ? condition : `attribute_exists(pk) AND ${condition}`,
+          ConditionExpression: also ? `attribute_exists(pk) AND ${also}` : 'attribute_exists(pk)',
           ...(values && { ExpressionAttributeValues: values }),
           ...(names && { ExpressionAttributeNames: names }),
         }),

@@ -88,7 +88,8 @@ export function makeWebhookDelivery(deps: WebhookDeps) {
     if (sent.ok) {
       const { lastError: _cleared, ...delivered } = tried;
       await deps.store.saveDelivery({ ...delivered, status: 'delivered' });
-      await deps.store.markSucceeded(endpoint.id);
+      // a write only when it was failing: most deliveries succeed, and cost no endpoint write
+      if (endpoint.failingSince !== undefined) await deps.store.markSucceeded(endpoint.id);
       deps.metrics?.count('WebhooksDelivered');
       return { ...delivered, status: 'delivered' };
     }

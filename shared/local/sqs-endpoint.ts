@@ -69,6 +69,7 @@ export async function startSqsEndpoint(opts: {
     portName: 'SQS_PORT',
     service: 'AmazonSQS',
     jsonVersion: '1.0',
+    // the request wraps the message in JSON (QueueUrl, escapes): room for a full 256 KB message
     maxBodyBytes: MAX_BODY_BYTES * 2,
     actions: {
       SendMessage: ({ QueueUrl, MessageBody, DelaySeconds }) => {

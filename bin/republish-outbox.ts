@@ -86,26 +86,30 @@ export function parseRepublishArgs(argv: string[], now = new Date()) {
 /** Where to read and publish: the given table and bus on AWS, or the running local runtime. */
 async function connect(target: { table: string; bus: string } | undefined) {
   if (target) {
-    const { doc } = createDynamoClients({});
-    return { doc, tableName: target.table, events: new EventBridgeClient({}), busName: target.bus };
+    return {
+      ...createDynamoClients({}),
+      tableName: target.table,
+      events: new EventBridgeClient({}),
+      busName: target.bus,
+    };
   }
   const repoRoot = fileURLToPath(new URL('..', import.meta.url));
   const info = await runningLocalService(repoRoot, 'give --table and --bus').catch((error: unknown) => {
     throw error instanceof LocalServiceNotRunning ? new UsageError(error.message) : error;
   });
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-  const { doc } = createDynamoClients({ endpoint: info.dynamodb_endpoint, region: LOCAL_REGION });
+  const clients = createDynamoClients({ endpoint: info.dynamodb_endpoint, region: LOCAL_REGION });
   const events = new EventBridgeClient({ endpoint: info.events_url, region: LOCAL_REGION, credentials });
-  return { doc, tableName: info.table_name, events, busName: info.event_bus_name };
+  return { ...clients, tableName: info.table_name, events, busName: info.event_bus_name };
 }
 
 async function main(argv: string[]): Promise<number> {
   const { selection, target, dryRun } = parseRepublishArgs(argv);
-  const { doc, tableName, events, busName } = await connect(target);
+  const { client, doc, tableName, events, busName } = await connect(target);
   let published = 0;
   const result = await republishOutbox(
     {
-      outcomes: new DynamoStoredOutcomes({ doc, tableName }),
+      outcomes: new DynamoStoredOutcomes({ client, doc, tableName }),
       publisher: new EventBridgePublisher({ client: events, busName }),
       log: {
         published: (count) => {

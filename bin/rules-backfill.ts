@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
     segments: args.segments,
     ...(args.users && { users: args.users }),
   });
-  const store = new DynamoGameStore({ doc: target.doc, tableName: target.tableName });
+  const store = new DynamoGameStore(target);
   const backfill = makeBackfillUser({ store, rules, clock: { now: () => new Date() } });
   const results: UserBackfill[] = [];
   let failed = 0;

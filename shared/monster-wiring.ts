@@ -28,8 +28,8 @@ const envSchema = tableEnvSchema.extend({
 
 export function createMonsterUseCases(env: Record<string, string | undefined>) {
   const config = parseEnv(envSchema, env, 'the monster routes');
-  const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  const table = { doc, tableName: config.TABLE_NAME };
+  const clients = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  const table = { ...clients, tableName: config.TABLE_NAME };
   return makeMonsterUseCases({
     rules: loadActiveRules(),
     clock: { now: () => new Date() },

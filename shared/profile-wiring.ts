@@ -14,11 +14,11 @@ import { loadActiveRules } from './rules/active-rules';
 
 export function createGetProfile(env: Record<string, string | undefined>) {
   const config = parseEnv(tableEnvSchema, env, 'the profile reads');
-  const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  const { client } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
   return makeGetProfile({
     rules: loadActiveRules(),
     clock: { now: () => new Date() },
-    store: new DynamoProfileReader({ doc, tableName: config.TABLE_NAME }),
+    store: new DynamoProfileReader({ client, tableName: config.TABLE_NAME }),
   });
 }
 

@@ -61,8 +61,8 @@ function once<T>(build: () => T): () => T {
 }
 
 const table = /* @__PURE__ */ once(() => {
-  const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  return { doc, tableName: config.TABLE_NAME };
+  const clients = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  return { ...clients, tableName: config.TABLE_NAME };
 });
 
 const gameDeps = /* @__PURE__ */ once(

@@ -38,8 +38,8 @@ const envSchema = tableEnvSchema.extend({
 
 export function createSceneRequests(env: Env) {
   const config = parseEnv(envSchema, env, 'the scene requests');
-  const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  const table = { doc, tableName: config.TABLE_NAME };
+  const clients = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  const table = { ...clients, tableName: config.TABLE_NAME };
   const scenes = new DynamoSceneStore(table);
   let starter: StepFunctionsSceneStarter | undefined;
   const workflow = {

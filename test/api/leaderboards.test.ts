@@ -65,7 +65,7 @@ beforeAll(async () => {
     import('../../functions/http/leaderboards/get-my-leaderboard-standing').then((m) => m.handler as Handler),
   ]);
 
-  const store = new DynamoLeaderboardStore({ doc: testStore.doc, tableName: testStore.tableName });
+  const store = new DynamoLeaderboardStore(testStore);
   await store.project([xp, { id: 'streak_current', bucketWidth: 1 }], contenders());
   const dee = newProfile('dee', new Date());
   await testStore.store.saveProfile({ ...dee, level: 7, displayName: 'DEE' });

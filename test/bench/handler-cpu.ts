@@ -62,7 +62,7 @@ try {
   };
   const ops: Record<string, Operation> = {
     'raw minimum': rawMinimum(client, TABLE, 'cpu'),
-    'use case': recordActivityUseCase(doc, TABLE, loadActiveRules(), 'cpu'),
+    'use case': recordActivityUseCase({ client, doc, tableName: TABLE }, loadActiveRules(), 'cpu'),
     handler: viaHandler,
   };
 

@@ -28,7 +28,7 @@ import { itemSizeBytes, localIndexEntryBytes, transactionWriteUnits } from '../s
  * the one transaction whose items are sized after the write.
  */
 export async function reportPurchases(client: DynamoDBClient, doc: DynamoDBDocumentClient, table: string) {
-  const store = new DynamoGameStore({ doc, tableName: table });
+  const store = new DynamoGameStore({ client, doc, tableName: table });
   const deps = {
     store,
     rules: flatRules,
@@ -67,7 +67,7 @@ export async function reportPurchases(client: DynamoDBClient, doc: DynamoDBDocum
 
   /** `act` makes the request under the probe, then names the items it wrote (read outside the probe). */
   async function measure(label: string, act: () => Promise<() => Promise<ItemKey[]>>) {
-    const probe = attachCapacityProbe(client);
+    const probe = attachCapacityProbe({ client, doc });
     const written = await act();
     probe.detach();
     const keys = await written();

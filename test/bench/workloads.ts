@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type DynamoDBClient, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoTable } from '../../shared/adapters/dynamo/client';
 import { DynamoGameStore } from '../../shared/adapters/dynamo/game-store';
 import { ledgerIndex } from '../../shared/adapters/dynamo/table-definition';
 import { makeRecordActivity } from '../../shared/app/record-activity';
@@ -115,14 +115,9 @@ export function rawSameShape(client: DynamoDBClient, tableName: string, run: str
 }
 
 /** The real path: the record-activity use case on the DynamoDB store, one user per worker. */
-export function recordActivityUseCase(
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  rules: Rules,
-  run: string,
-): Operation {
+export function recordActivityUseCase(table: DynamoTable, rules: Rules, run: string): Operation {
   const record = makeRecordActivity({
-    store: new DynamoGameStore({ doc, tableName }),
+    store: new DynamoGameStore(table),
     rules,
     clock: { now: () => new Date() },
   });

@@ -1,4 +1,4 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoClients } from '../../shared/adapters/dynamo/client';
 
 /** One request the SDK sent to DynamoDB, with the capacity DynamoDB reported for it. */
 export interface ProbedRequest {
@@ -28,43 +28,45 @@ interface Capacity extends Units {
   GlobalSecondaryIndexes?: Record<string, Units>;
 }
 
+/** What the probe needs of a command: its input, and the low-level command a DocumentClient one wraps. */
+interface SentCommand {
+  input: { ReturnConsumedCapacity?: string };
+  clientCommand?: object;
+}
+
+type Send = (command: SentCommand, ...rest: unknown[]) => Promise<unknown>;
+
 /**
- * Client middleware that asks every request for `ReturnConsumedCapacity:
- * INDEXES` and records what came back: round trips and units (in total and
- * the secondary indexes' share), measured rather than assumed. Shared by the
- * integration tests and the bench.
+ * Wraps both clients' `send` (the low-level one and the DocumentClient, which
+ * have separate middleware stacks, and the first caches its middleware):
+ * every request asks for `ReturnConsumedCapacity: INDEXES`, and what came
+ * back is recorded by the low-level command's name: round trips and units (in
+ * total and the secondary indexes' share), measured rather than assumed.
+ * Shared by the integration tests and the bench.
  */
-export function attachCapacityProbe(client: DynamoDBClient): CapacityProbe {
+export function attachCapacityProbe(clients: DynamoClients): CapacityProbe {
   const requests: ProbedRequest[] = [];
-  const name = `capacityProbe-${Math.random().toString(36).slice(2)}`;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'INDEXES';
-      const command = context.commandName ?? 'unknown';
-      try {
-        const result = await next(args);
-        const reported = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
-        const all = Array.isArray(reported) ? reported : reported ? [reported] : [];
-        const writes = (u: Units) => u.WriteCapacityUnits ?? (isRead(command) ? 0 : (u.CapacityUnits ?? 0));
-        const indexes = all.flatMap((c) => [
-          ...Object.values(c.LocalSecondaryIndexes ?? {}),
-          ...Object.values(c.GlobalSecondaryIndexes ?? {}),
-        ]);
-        requests.push({
-          command,
-          readUnits: sum(all, (c) => c.ReadCapacityUnits ?? (isRead(command) ? (c.CapacityUnits ?? 0) : 0)),
-          writeUnits: sum(all, writes),
-          indexWriteUnits: sum(indexes, writes),
-          failed: false,
-        });
-        return result;
-      } catch (error) {
-        requests.push({ command, readUnits: 0, writeUnits: 0, indexWriteUnits: 0, failed: true });
-        throw error;
-      }
-    },
-    { step: 'initialize', name },
-  );
+  const record = async (command: SentCommand, send: () => Promise<unknown>) => {
+    command.input.ReturnConsumedCapacity = 'INDEXES';
+    const name = (command.clientCommand ?? command).constructor.name;
+    try {
+      const output = await send();
+      const reported = (output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
+      requests.push(measured(name, reported));
+      return output;
+    } catch (error) {
+      requests.push({ command: name, readUnits: 0, writeUnits: 0, indexWriteUnits: 0, failed: true });
+      throw error;
+    }
+  };
+  const restores = [clients.client, clients.doc].map((target) => {
+    const holder = target as unknown as { send: Send };
+    const original = holder.send;
+    holder.send = (command, ...rest) => record(command, () => original.call(target, command, ...rest));
+    return () => {
+      holder.send = original;
+    };
+  });
   return {
     requests,
     totals: () => ({
@@ -77,8 +79,24 @@ export function attachCapacityProbe(client: DynamoDBClient): CapacityProbe {
       requests.length = 0;
     },
     detach: () => {
-      client.middlewareStack.remove(name);
+      for (const restore of restores) restore();
     },
+  };
+}
+
+function measured(command: string, reported: Capacity | Capacity[] | undefined): ProbedRequest {
+  const all = Array.isArray(reported) ? reported : reported ? [reported] : [];
+  const writes = (u: Units) => u.WriteCapacityUnits ?? (isRead(command) ? 0 : (u.CapacityUnits ?? 0));
+  const indexes = all.flatMap((c) => [
+    ...Object.values(c.LocalSecondaryIndexes ?? {}),
+    ...Object.values(c.GlobalSecondaryIndexes ?? {}),
+  ]);
+  return {
+    command,
+    readUnits: sum(all, (c) => c.ReadCapacityUnits ?? (isRead(command) ? (c.CapacityUnits ?? 0) : 0)),
+    writeUnits: sum(all, writes),
+    indexWriteUnits: sum(indexes, writes),
+    failed: false,
   };
 }
 

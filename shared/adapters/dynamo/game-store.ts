@@ -1,11 +1,10 @@
+import { type DynamoDBClient, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   type PutCommandInput,
   QueryCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { AppliedOutcome, Profile } from '../../domain/types';
 import {
@@ -27,19 +26,24 @@ import { DynamoProfileReader } from './profile-reader';
 import { purchaseWrites } from './purchase-writes';
 import { ledgerIndex } from './table-definition';
 import { decodeOutcomeCancellation, isVersionConflict, type TransactionRole } from './transaction-errors';
+import { fromWire, type PlainTransactItem, toWire, transactItemToWire } from './wire';
 
 type Item = Record<string, unknown>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type TransactItem = PlainTransactItem;
 
-/** BatchGetItem may hand back keys it did not get to; retry those a few times. */
-
-/** The GameStore port on the single DynamoDB table. */
+/**
+ * The GameStore port on the single DynamoDB table. The activity path (its
+ * reads, findAppliedOutcome and saveOutcome) runs on the low-level client,
+ * the rest on the DocumentClient (client.ts says why).
+ */
 export class DynamoGameStore implements GameStore {
+  private readonly client: DynamoDBClient;
   private readonly doc: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly profiles: DynamoProfileReader;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
+  constructor(opts: { client: DynamoDBClient; doc: DynamoDBDocumentClient; tableName: string }) {
+    this.client = opts.client;
     this.doc = opts.doc;
     this.tableName = opts.tableName;
     this.profiles = new DynamoProfileReader(opts);
@@ -49,7 +53,7 @@ export class DynamoGameStore implements GameStore {
     if (!subject) return { profile: await this.getProfile(userId), subjectAlreadyDone: false };
     const profile = profileKey(userId);
     const marker = onceMarkerKey(userId, subject.activityType, subject.subjectId);
-    const found = await batchGetConsistent(this.doc, this.tableName, [profile, marker]);
+    const found = await batchGetConsistent(this.client, this.tableName, [profile, marker]);
     const profileItem = found.get(itemKeyId(profile));
     return {
       profile: profileItem ? profileFromItem(profileItem) : null,
@@ -58,10 +62,14 @@ export class DynamoGameStore implements GameStore {
   }
 
   async findAppliedOutcome(userId: string, eventId: string): Promise<AppliedOutcome | null> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: eventKey(userId, eventId), ConsistentRead: true }),
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: toWire(eventKey(userId, eventId)),
+        ConsistentRead: true,
+      }),
     );
-    return Item ? outcomeFromEventRecord(Item) : null;
+    return Item ? outcomeFromEventRecord(fromWire(Item)) : null;
   }
 
   async saveOutcome(outcome: AppliedOutcome): Promise<Profile> {
@@ -86,7 +94,7 @@ export class DynamoGameStore implements GameStore {
     items.push(...purchase.items);
     roles.push(...purchase.roles);
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items.map(transactItemToWire) }));
     } catch (error) {
       throw decodeOutcomeCancellation(error, roles);
     }

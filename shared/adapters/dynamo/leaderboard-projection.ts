@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { topChanges } from '../../domain/leaderboards/top-changes';
 import type { BoardRef, Contender, TopChange } from '../../ports/leaderboards';
@@ -12,6 +13,7 @@ const ATTEMPTS = 6;
 const TOP = 10;
 
 interface Deps {
+  client: DynamoDBClient;
   doc: DynamoDBDocumentClient;
   tableName: string;
   store: {
@@ -75,7 +77,7 @@ async function planWrites(
     }),
   );
   const stored = await batchGetConsistent(
-    deps.doc,
+    deps.client,
     deps.tableName,
     wanted.map((w) => w.key),
   );

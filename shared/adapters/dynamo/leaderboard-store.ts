@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { reachSlotOf, slotKeyRange, standingFromLevels } from '../../domain/leaderboards/ranking';
 import type {
@@ -39,10 +40,12 @@ const TOP_KEY = '~';
  * whatever the number of users. Writes: leaderboard-projection.ts.
  */
 export class DynamoLeaderboardStore implements LeaderboardStore {
+  private readonly client: DynamoDBClient;
   private readonly doc: DynamoDBDocumentClient;
   private readonly tableName: string;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
+  constructor(opts: { client: DynamoDBClient; doc: DynamoDBDocumentClient; tableName: string }) {
+    this.client = opts.client;
     this.doc = opts.doc;
     this.tableName = opts.tableName;
   }
@@ -104,7 +107,11 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
   }
 
   project(boards: readonly BoardRef[], contenders: readonly Contender[]): Promise<TopChange[]> {
-    return projectContenders({ doc: this.doc, tableName: this.tableName, store: this }, boards, contenders);
+    return projectContenders(
+      { client: this.client, doc: this.doc, tableName: this.tableName, store: this },
+      boards,
+      contenders,
+    );
   }
 
   /**

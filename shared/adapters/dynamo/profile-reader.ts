@@ -1,23 +1,28 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Profile } from '../../domain/types';
 import type { ProfileReader } from '../../ports/shop';
 import { profileFromItem } from './items';
 import { profileKey } from './keys';
+import { fromWire, toWire } from './wire';
 
 /** One consistent GetItem of a profile: for functions that read it and write nothing of the ledger's. */
 export class DynamoProfileReader implements ProfileReader {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
-    this.doc = opts.doc;
+  constructor(opts: { client: DynamoDBClient; tableName: string }) {
+    this.client = opts.client;
     this.tableName = opts.tableName;
   }
 
   async getProfile(userId: string): Promise<Profile | null> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: profileKey(userId), ConsistentRead: true }),
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.tableName,
+        Key: toWire(profileKey(userId)),
+        ConsistentRead: true,
+      }),
     );
-    return Item ? profileFromItem(Item) : null;
+    return Item ? profileFromItem(fromWire(Item)) : null;
   }
 }

@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { OutcomeRef, StoredOutboxRecord, StoredOutcomes } from '../../ports/events';
 import { batchGetConsistent, itemKeyId } from './batch-get';
@@ -11,14 +12,21 @@ import { outboxRecordOfItem } from './outbox-stream';
  * Scan of parallel segments.
  */
 export class DynamoStoredOutcomes implements StoredOutcomes {
-  constructor(private readonly deps: { doc: DynamoDBDocumentClient; tableName: string; segments?: number }) {}
+  constructor(
+    private readonly deps: {
+      client: DynamoDBClient;
+      doc: DynamoDBDocumentClient;
+      tableName: string;
+      segments?: number;
+    },
+  ) {}
 
   async named(refs: readonly OutcomeRef[]) {
     const keysOf = (ref: OutcomeRef) => [
       eventKey(ref.userId, ref.eventId),
       outboxKey(ref.userId, ref.eventId),
     ];
-    const found = await batchGetConsistent(this.deps.doc, this.deps.tableName, refs.flatMap(keysOf));
+    const found = await batchGetConsistent(this.deps.client, this.deps.tableName, refs.flatMap(keysOf));
     const records: StoredOutboxRecord[] = [];
     const missing: OutcomeRef[] = [];
     for (const ref of refs) {

@@ -1,0 +1,49 @@
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+
+/**
+ * Plain items to DynamoDB's wire format and back, for the calls made on the
+ * low-level client (client.ts says why the activity path uses it). The
+ * adapters build their items and transaction parts as plain values, the
+ * DocumentClient's shape, and translate them here on the way out.
+ */
+
+type Item = Record<string, unknown>;
+export type WireItem = Record<string, AttributeValue>;
+/** One part of a transaction in plain values (lib-dynamodb's shape). */
+export type PlainTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+// Optional domain fields (subjectId, activityType) are undefined, not absent.
+const MARSHALL_OPTIONS = { removeUndefinedValues: true } as const;
+
+export const toWire = (item: object): WireItem => marshall(item as Item, MARSHALL_OPTIONS);
+
+export const fromWire = (item: WireItem): Item => unmarshall(item);
+
+/** The attributes of one part that carry values: its item, its key, its expression's values. */
+interface PlainPart {
+  Item?: object;
+  Key?: object;
+  ExpressionAttributeValues?: object;
+}
+
+function partToWire<P extends PlainPart>(part: P) {
+  const { Item, Key, ExpressionAttributeValues, ...rest } = part;
+  return {
+    ...rest,
+    ...(Item && { Item: toWire(Item) }),
+    ...(Key && { Key: toWire(Key) }),
+    ...(ExpressionAttributeValues && { ExpressionAttributeValues: toWire(ExpressionAttributeValues) }),
+  };
+}
+
+/** A transaction part, translated; exactly one of Put, Update, Delete and ConditionCheck is set. */
+export function transactItemToWire(item: PlainTransactItem): TransactWriteItem {
+  const { Put, Update, Delete, ConditionCheck } = item;
+  if (Put) return { Put: partToWire(Put) } as TransactWriteItem;
+  if (Update) return { Update: partToWire(Update) } as TransactWriteItem;
+  if (Delete) return { Delete: partToWire(Delete) } as TransactWriteItem;
+  if (ConditionCheck) return { ConditionCheck: partToWire(ConditionCheck) } as TransactWriteItem;
+  throw new Error('a transaction part needs one of Put, Update, Delete or ConditionCheck');
+}

@@ -12,7 +12,9 @@ import { type Operation, rawMinimum, recordActivityUseCase } from './workloads';
  * process's CPU time (user + system) per call, one call at a time against an
  * in-memory DynamoDB Local, for three things side by side:
  *
- * - raw minimum: GetItem + a 2-item TransactWriteItems on the bare client;
+ * - raw minimum: GetItem + a 2-item TransactWriteItems on a bare SDK client
+ *   (middleware resolved at every send, the SDK's default), and the same on
+ *   our client (middleware resolved once: client.ts);
  * - use case: makeRecordActivity on the DocumentClient (what the store does);
  * - handler: the real POST /v1/internal/activities handler with its middy
  *   stack (IAM check, JSON body, zod, use case, presenter, request log line,
@@ -37,6 +39,7 @@ try {
     POWERTOOLS_SERVICE_NAME: 'questline',
   });
   const { client, doc } = createDynamoClients({ endpoint: ddb.endpoint, region: 'us-east-1' });
+  const bare = createDynamoClients({ endpoint: ddb.endpoint, region: 'us-east-1', cacheMiddleware: false });
   await ensureTable(client, TABLE);
   const { handler } = await import('../../functions/http/internal/record-activity');
   const { loadActiveRules } = await import('../../shared/rules/active-rules');
@@ -61,7 +64,8 @@ try {
     if (result.statusCode !== 201) throw new Error(`the handler answered ${result.statusCode}`);
   };
   const ops: Record<string, Operation> = {
-    'raw minimum': rawMinimum(client, TABLE, 'cpu'),
+    'raw minimum': rawMinimum(bare.client, TABLE, 'cpu'),
+    'raw, our client': rawMinimum(client, TABLE, 'cpu-ours'),
     'use case': recordActivityUseCase({ client, doc, tableName: TABLE }, loadActiveRules(), 'cpu'),
     handler: viaHandler,
   };
@@ -99,7 +103,7 @@ try {
   const raw = results['raw minimum']?.cpuUs ?? Number.NaN;
   for (const [name, { cpuUs, wallMs }] of Object.entries(results)) {
     console.log(
-      `  ${name.padEnd(12)} ${cpuUs.toFixed(0).padStart(6)} us CPU  (${(cpuUs / raw).toFixed(2)}x raw)  ${wallMs.toFixed(2)} ms wall`,
+      `  ${name.padEnd(16)} ${cpuUs.toFixed(0).padStart(6)} us CPU  (${(cpuUs / raw).toFixed(2)}x raw)  ${wallMs.toFixed(2)} ms wall`,
     );
   }
 } finally {

@@ -38,16 +38,15 @@ function unlockFor(ctx: EventContext, id: unknown, times: unknown, nth: number) 
   return ctx.unlocks.find((u) => u.id === id && (u.times ?? 1) === times);
 }
 
-function unlockFields(u: AchievementUnlock | undefined, idField: string): Data {
-  if (!u) return {};
-  return {
-    [idField]: u.id,
-    times_earned: u.times ?? 1,
-    name: u.name,
-    category: u.category,
-    rarity: u.rarity,
-    ...(u.tier !== undefined && { tier: u.tier }),
-  };
+function addUnlockFields(into: Data, u: AchievementUnlock | undefined, idField: string): Data {
+  if (!u) return into;
+  into[idField] = u.id;
+  into.times_earned = u.times ?? 1;
+  into.name = u.name;
+  into.category = u.category;
+  into.rarity = u.rarity;
+  if (u.tier !== undefined) into.tier = u.tier;
+  return into;
 }
 
 /** The streak change a streak.updated reports: named by its data, else the `nth` published one. */
@@ -59,61 +58,61 @@ function streakFor(ctx: EventContext, type: unknown, nth: number) {
 /**
  * The fields of an event that the context determines: `nth` is the event's
  * position among the outcome's events of its type, which names the streak
- * change or unlock it reports when its data does not.
+ * change or unlock it reports when its data does not. Built by assignment,
+ * not spreads of optional parts: it runs twice per event on every activity.
  */
 function derivable(type: string, data: Data, ctx: EventContext, nth: number): Data {
   const { entry } = ctx;
-  const head = { user_id: entry.userId, event_id: entry.eventId };
+  const derived: Data = { user_id: entry.userId, event_id: entry.eventId };
   switch (type) {
     case 'points.awarded':
-      return {
-        ...head,
-        kind: entry.kind,
-        ...(entry.activityType !== undefined && { activity_type: entry.activityType }),
-        ...(entry.subjectId !== undefined && { subject_id: entry.subjectId }),
-        reason: entry.reason,
-        xp: entry.xp,
-        coins: entry.coins,
-        total_xp: entry.balance.xp,
-        total_coins: entry.balance.coins,
-        level: ctx.level,
-        multiplier: entry.multiplier,
-        occurred_at: entry.occurredAt,
-      };
+      derived.kind = entry.kind;
+      if (entry.activityType !== undefined) derived.activity_type = entry.activityType;
+      if (entry.subjectId !== undefined) derived.subject_id = entry.subjectId;
+      derived.reason = entry.reason;
+      derived.xp = entry.xp;
+      derived.coins = entry.coins;
+      derived.total_xp = entry.balance.xp;
+      derived.total_coins = entry.balance.coins;
+      derived.level = ctx.level;
+      derived.multiplier = entry.multiplier;
+      derived.occurred_at = entry.occurredAt;
+      return derived;
     case 'streak.updated': {
       const c = streakFor(ctx, data.streak_type, nth);
-      if (!c) return head;
-      return {
-        ...head,
-        streak_type: c.type,
-        action: c.action,
-        current: c.current,
-        previous: c.previous,
-        longest: c.longest,
-        total_days: c.totalDays,
-        day: c.day,
-        freezes_left: c.freezesLeft,
-      };
+      if (!c) return derived;
+      derived.streak_type = c.type;
+      derived.action = c.action;
+      derived.current = c.current;
+      derived.previous = c.previous;
+      derived.longest = c.longest;
+      derived.total_days = c.totalDays;
+      derived.day = c.day;
+      derived.freezes_left = c.freezesLeft;
+      return derived;
     }
     case 'achievement.unlocked': {
       const u = unlockFor(ctx, data.achievement_id, data.times_earned, nth);
-      return {
-        ...head,
-        ...unlockFields(u, 'achievement_id'),
-        ...(u && { reward_xp: u.xp, reward_coins: u.coins }),
-        unlocked_at: entry.recordedAt,
-      };
+      addUnlockFields(derived, u, 'achievement_id');
+      if (u) {
+        derived.reward_xp = u.xp;
+        derived.reward_coins = u.coins;
+      }
+      derived.unlocked_at = entry.recordedAt;
+      return derived;
     }
     case 'badge.earned':
-      return {
-        ...head,
-        ...unlockFields(unlockFor(ctx, data.badge_id, data.times_earned, nth), 'badge_id'),
-        earned_at: entry.recordedAt,
-      };
+      addUnlockFields(derived, unlockFor(ctx, data.badge_id, data.times_earned, nth), 'badge_id');
+      derived.earned_at = entry.recordedAt;
+      return derived;
     default:
-      return head;
+      return derived;
   }
 }
+
+/** Equal as stored: most fields are primitives, compared without the deep walk. */
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (typeof a === 'object' && a !== null && isDeepStrictEqual(a, b));
 
 function restore(type: string, lean: Data, ctx: EventContext, nth: number): Data {
   const derived = derivable(type, lean, ctx, nth);
@@ -140,11 +139,12 @@ export function leanEvents(events: readonly DomainEvent[], ctx: EventContext): S
     const type = event.detailType;
     const nth = nths[i] ?? 0;
     const derived = derivable(type, event.data, ctx, nth);
-    const lean = Object.fromEntries(
-      Object.entries(event.data).filter(
-        ([name, value]) => !(Object.hasOwn(derived, name) && isDeepStrictEqual(derived[name], value)),
-      ),
-    );
+    const lean: Data = {};
+    for (const name in event.data) {
+      if (!Object.hasOwn(event.data, name)) continue;
+      const value = event.data[name];
+      if (!(Object.hasOwn(derived, name) && sameValue(derived[name], value))) lean[name] = value;
+    }
     const exact = isDeepStrictEqual(restore(type, lean, ctx, nth), event.data);
     const version = contractFor(type).version;
     return exact ? [type, version, lean] : [type, version, event.data, 1];

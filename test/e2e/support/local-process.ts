@@ -20,6 +20,8 @@ export interface LocalProcess {
   output(): string;
   /** resolves with the exit code (null when killed by a signal) */
   exited: Promise<number | null>;
+  /** how long a SIGTERM may take before SIGKILL */
+  stopGraceMs: number;
 }
 
 export interface RunningLocal extends LocalProcess {
@@ -60,7 +62,9 @@ export async function spawnLocal(
       resolve(code);
     }),
   );
-  const local = { child, home, output: () => output, exited };
+  // A runtime under --cpu-prof writes its profile as it exits, which takes seconds after a long run.
+  const stopGraceMs = nodeArgs.some((arg) => arg.startsWith('--cpu-prof')) ? 120_000 : 5_000;
+  const local = { child, home, output: () => output, exited, stopGraceMs };
   tracked.running.add(local);
   exited.then(() => tracked.running.delete(local));
   return local;
@@ -130,7 +134,7 @@ export async function cleanup(): Promise<void> {
     [...tracked.running].map(async (local) => {
       if (local.child.pid) for (const pid of childPids(local.child.pid)) tracked.pids.add(pid);
       local.child.kill('SIGTERM');
-      await Promise.race([local.exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      await Promise.race([local.exited, new Promise((resolve) => setTimeout(resolve, local.stopGraceMs))]);
     }),
   );
   for (const pid of tracked.pids) {

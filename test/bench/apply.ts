@@ -92,7 +92,7 @@ async function reportOneActivity(
   client: ReturnType<typeof createDynamoClients>['client'],
   doc: ReturnType<typeof createDynamoClients>['doc'],
 ) {
-  const store = new DynamoGameStore({ client, doc, tableName: TABLE });
+  const store = new DynamoGameStore({ client, tableName: TABLE });
   const record = makeRecordActivity({ store, rules: flatRules, clock: { now: () => new Date() } });
   const userId = 'bench-one';
   /** the upper figure of the last report: the ledger index entry billed at the transactional rate */

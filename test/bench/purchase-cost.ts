@@ -28,7 +28,7 @@ import { itemSizeBytes, localIndexEntryBytes, transactionWriteUnits } from '../s
  * the one transaction whose items are sized after the write.
  */
 export async function reportPurchases(client: DynamoDBClient, doc: DynamoDBDocumentClient, table: string) {
-  const store = new DynamoGameStore({ client, doc, tableName: table });
+  const store = new DynamoGameStore({ client, tableName: table });
   const deps = {
     store,
     rules: flatRules,

@@ -26,7 +26,7 @@ export async function createTestStore(opts: { stream?: boolean } = {}): Promise<
   const { client, doc } = createDynamoClients({ endpoint, region: 'us-east-1' });
   const tableName = `questline-test-${randomUUID()}`;
   await ensureTable(client, tableName, opts);
-  return { client, doc, tableName, store: new DynamoGameStore({ client, doc, tableName }), endpoint };
+  return { client, doc, tableName, store: new DynamoGameStore({ client, tableName }), endpoint };
 }
 
 /**

@@ -1,11 +1,11 @@
-import { type DynamoDBClient, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import {
-  type DynamoDBDocumentClient,
-  PutCommand,
-  type PutCommandInput,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  type PutItemCommandInput,
   QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
 import type { AppliedOutcome, Profile } from '../../domain/types';
 import {
   type ActivityState,
@@ -26,25 +26,21 @@ import { DynamoProfileReader } from './profile-reader';
 import { purchaseWrites } from './purchase-writes';
 import { ledgerIndex } from './table-definition';
 import { decodeOutcomeCancellation, isVersionConflict, type TransactionRole } from './transaction-errors';
-import { fromWire, type PlainTransactItem, toWire, transactItemToWire } from './wire';
+import { fromWire, type PlainTransactItem as TransactItem, toWire, transactItemToWire } from './wire';
 
 type Item = Record<string, unknown>;
-type TransactItem = PlainTransactItem;
 
 /**
- * The GameStore port on the single DynamoDB table. The activity path (its
- * reads, findAppliedOutcome and saveOutcome) runs on the low-level client,
- * the rest on the DocumentClient (client.ts says why).
+ * The GameStore port on the single DynamoDB table, on the low-level client
+ * (client.ts says why): it holds the activity path.
  */
 export class DynamoGameStore implements GameStore {
   private readonly client: DynamoDBClient;
-  private readonly doc: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly profiles: DynamoProfileReader;
 
-  constructor(opts: { client: DynamoDBClient; doc: DynamoDBDocumentClient; tableName: string }) {
+  constructor(opts: { client: DynamoDBClient; tableName: string }) {
     this.client = opts.client;
-    this.doc = opts.doc;
     this.tableName = opts.tableName;
     this.profiles = new DynamoProfileReader(opts);
   }
@@ -129,8 +125,10 @@ export class DynamoGameStore implements GameStore {
       isAtVersion(profile.version),
     );
     try {
-      if (alongside.length === 0) await this.doc.send(new PutCommand(write.Put as PutCommandInput));
-      else await this.doc.send(new TransactWriteCommand({ TransactItems: [write, ...alongside] }));
+      const items = [write, ...alongside].map(transactItemToWire);
+      if (items.length === 1)
+        await this.client.send(new PutItemCommand(items[0]?.Put as PutItemCommandInput));
+      else await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
     } catch (error) {
       if (isVersionConflict(error)) {
         throw new StaleProfileError('profile changed since it was read', { cause: error });
@@ -145,21 +143,21 @@ export class DynamoGameStore implements GameStore {
     // One item more than asked tells whether an older page exists, so the last
     // page says so (nextCursor null) instead of leading to an empty one. A
     // local index may be read consistently: a page includes every committed entry.
-    const { Items = [], LastEvaluatedKey } = await this.doc.send(
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: ledgerIndex.name,
         KeyConditionExpression: 'pk = :pk AND begins_with(#position, :prefix)',
         ExpressionAttributeNames: { '#position': ledgerIndex.sortKey },
-        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': ledgerPrefix },
+        ExpressionAttributeValues: toWire({ ':pk': userPk(userId), ':prefix': ledgerPrefix }),
         Select: 'ALL_PROJECTED_ATTRIBUTES',
         ScanIndexForward: false,
         ConsistentRead: true,
         Limit: page.limit + 1,
-        ExclusiveStartKey: start,
+        ...(start && { ExclusiveStartKey: toWire(start) }),
       }),
     );
-    const entries = Items.slice(0, page.limit).map(ledgerEntryFromItem);
+    const entries = Items.slice(0, page.limit).map((item) => ledgerEntryFromItem(fromWire(item)));
     const last = entries.at(-1);
     const more = Items.length > page.limit || LastEvaluatedKey !== undefined;
     return {

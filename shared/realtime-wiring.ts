@@ -59,8 +59,8 @@ const tokenEnv = z.object({
 
 export function createConnectionStore(env: Env): ConnectionStore {
   const config = parseEnv(tableEnv, env, 'the realtime connection store');
-  const { doc } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  return new DynamoConnectionStore({ doc, tableName: config.TABLE_NAME });
+  const { client } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  return new DynamoConnectionStore({ client, tableName: config.TABLE_NAME });
 }
 
 export function createPoster(env: Env): ConnectionPoster {

@@ -60,7 +60,7 @@ async function benchSize(client: DynamoDBClient, doc: DynamoDBDocumentClient, us
   console.log(
     `${'-'.repeat(8)}+ loaded ${users.toLocaleString('en')} users (${items.length.toLocaleString('en')} items) in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`,
   );
-  const store = new DynamoLeaderboardStore({ client, doc, tableName });
+  const store = new DynamoLeaderboardStore({ client, tableName });
   const kinds: QueryKind[] = [
     { label: 'top 10', roundTrips: 1, run: () => store.top(board, PERIOD, 10) },
     { label: 'my rank', roundTrips: 2, run: (u) => store.standing(board, PERIOD, u, 0) },

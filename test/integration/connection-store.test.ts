@@ -8,8 +8,8 @@ const NOW = new Date('2026-11-23T13:05:00.000Z');
 const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
 
 async function connectionStore() {
-  const { doc, tableName } = await createTestStore();
-  const store = new DynamoConnectionStore({ doc, tableName, clock: () => NOW });
+  const { client, doc, tableName } = await createTestStore();
+  const store = new DynamoConnectionStore({ client, tableName, clock: () => NOW });
   const read = async (key: { pk: string; sk: string }) =>
     (await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
   return { store, read };

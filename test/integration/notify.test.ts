@@ -53,8 +53,8 @@ let connections: DynamoConnectionStore;
 beforeEach(async () => {
   apiGateway.reset();
   apiGateway.on(PostToConnectionCommand).resolves({});
-  const { doc, tableName } = await createTestStore();
-  connections = new DynamoConnectionStore({ doc, tableName });
+  const test = await createTestStore();
+  connections = new DynamoConnectionStore(test);
   const client = new ApiGatewayManagementApiClient({
     region: 'us-east-1',
     endpoint: 'https://ws.example.com/prod',

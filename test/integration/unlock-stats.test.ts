@@ -13,8 +13,8 @@ import { activityFor, depsFor, uniqueId } from '../support/game-fixtures';
 
 describe('DynamoUnlockStatsStore', () => {
   it('adds signed counts and reads them back; a batch id seen before adds nothing', async () => {
-    const { doc, tableName } = await createTestStore();
-    const stats = new DynamoUnlockStatsStore({ doc, tableName });
+    const { client, tableName } = await createTestStore();
+    const stats = new DynamoUnlockStatsStore({ client, tableName });
 
     await stats.addUnlockStats(
       { users: 3, unlocks: { first_lesson: 2, 'storyteller#bronze': 1 } },
@@ -33,16 +33,16 @@ describe('DynamoUnlockStatsStore', () => {
   });
 
   it('reads zero users and no unlocks from an empty table', async () => {
-    const { doc, tableName } = await createTestStore();
-    expect(await new DynamoUnlockStatsStore({ doc, tableName }).readUnlockStats()).toEqual({
+    const { client, tableName } = await createTestStore();
+    expect(await new DynamoUnlockStatsStore({ client, tableName }).readUnlockStats()).toEqual({
       users: 0,
       unlocks: {},
     });
   });
 
   it('writes more than 100 counters (one transaction per 100), each once', async () => {
-    const { doc, tableName } = await createTestStore();
-    const stats = new DynamoUnlockStatsStore({ doc, tableName });
+    const { client, tableName } = await createTestStore();
+    const stats = new DynamoUnlockStatsStore({ client, tableName });
     const unlocks = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`badge_${i}`, i + 1]));
 
     await stats.addUnlockStats({ users: 200, unlocks }, 'big');
@@ -88,8 +88,8 @@ describe('the table stream, read locally', () => {
   });
 
   it('counts users and first unlocks through the CountUnlocks consumer, retrying a failed batch once counted', async () => {
-    const { client, doc, store, tableName, endpoint } = await createTestStore();
-    const stats = new DynamoUnlockStatsStore({ doc, tableName });
+    const { client, store, tableName, endpoint } = await createTestStore();
+    const stats = new DynamoUnlockStatsStore({ client, tableName });
     process.env.TABLE_NAME = tableName;
     process.env.DYNAMODB_ENDPOINT = endpoint;
     process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';

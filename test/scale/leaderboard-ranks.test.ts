@@ -46,7 +46,7 @@ describe('leaderboard store against a brute-force ranking (DynamoDB Local)', () 
     // No stream: nothing here reads it (the projection is called directly), and DynamoDB
     // Local's writes slow down as a stream grows: 5,000 users would load far slower.
     const { client, doc, tableName } = await createTestStore({ stream: false });
-    store = new DynamoLeaderboardStore({ client, doc, tableName });
+    store = new DynamoLeaderboardStore({ client, tableName });
     // mulberry32, seeded: the same users and updates on every run.
     let seed = 6;
     const random = (n: number) => {

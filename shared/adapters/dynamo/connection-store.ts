@@ -1,10 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ConnectionRecord, ConnectionStore } from '../../ports/realtime';
 import {
   connectionIdOf,
@@ -13,6 +7,7 @@ import {
   userConnectionPrefix,
   userConnectionsPk,
 } from './connection-keys';
+import { getItem, type PlainQueryPage, queryPage, transactWrite } from './wire';
 
 /**
  * API Gateway closes every WebSocket connection after 2 h; five more minutes
@@ -30,12 +25,12 @@ export const CONNECTION_TTL_SECONDS = 2 * 60 * 60 + 5 * 60;
  * $disconnect never ran is deleted by TTL, and skipped before that.
  */
 export class DynamoConnectionStore implements ConnectionStore {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
   private readonly clock: () => Date;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string; clock?: () => Date }) {
-    this.doc = opts.doc;
+  constructor(opts: { client: DynamoDBClient; tableName: string; clock?: () => Date }) {
+    this.client = opts.client;
     this.tableName = opts.tableName;
     this.clock = opts.clock ?? (() => new Date());
   }
@@ -43,80 +38,68 @@ export class DynamoConnectionStore implements ConnectionStore {
   async save({ connectionId, userId, connectedAt }: ConnectionRecord): Promise<void> {
     const expiresAt = Math.floor(connectedAt.getTime() / 1000) + CONNECTION_TTL_SECONDS;
     const connected = connectedAt.toISOString();
-    await this.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...userConnectionKey(userId, connectionId),
-                connected_at: connected,
-                expires_at: expiresAt,
-              },
-            },
+    await transactWrite(this.client, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...userConnectionKey(userId, connectionId),
+            connected_at: connected,
+            expires_at: expiresAt,
           },
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...connectionOwnerKey(connectionId),
-                user_id: userId,
-                connected_at: connected,
-                expires_at: expiresAt,
-              },
-            },
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...connectionOwnerKey(connectionId),
+            user_id: userId,
+            connected_at: connected,
+            expires_at: expiresAt,
           },
-        ],
-      }),
-    );
+        },
+      },
+    ]);
   }
 
   async remove(connectionId: string): Promise<void> {
-    const { Item } = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: connectionOwnerKey(connectionId),
-        ConsistentRead: true,
-      }),
-    );
-    const userId = Item?.user_id;
+    const owner = await getItem(this.client, {
+      TableName: this.tableName,
+      Key: connectionOwnerKey(connectionId),
+      ConsistentRead: true,
+    });
+    const userId = owner?.user_id;
     // Never stored, removed already, or expired and deleted by TTL with its partner.
     if (typeof userId !== 'string') return;
     // Unconditional deletes: a concurrent remove of the same connection
     // (a $disconnect racing a 'gone' post) deletes nothing more, and fails nothing.
-    await this.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: this.tableName, Key: userConnectionKey(userId, connectionId) } },
-          { Delete: { TableName: this.tableName, Key: connectionOwnerKey(connectionId) } },
-        ],
-      }),
-    );
+    await transactWrite(this.client, [
+      { Delete: { TableName: this.tableName, Key: userConnectionKey(userId, connectionId) } },
+      { Delete: { TableName: this.tableName, Key: connectionOwnerKey(connectionId) } },
+    ]);
   }
 
   async listForUser(userId: string): Promise<string[]> {
     const nowSeconds = Math.floor(this.clock().getTime() / 1000);
     const found: { id: string; connectedAt: string }[] = [];
-    let startKey: QueryCommandOutput['LastEvaluatedKey'];
+    let startKey: PlainQueryPage['LastEvaluatedKey'];
     do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          // TTL deletes expired items up to days late: those must not be posted to.
-          FilterExpression: 'expires_at > :now',
-          ProjectionExpression: 'sk, connected_at',
-          ExpressionAttributeValues: {
-            ':pk': userConnectionsPk(userId),
-            ':prefix': userConnectionPrefix,
-            ':now': nowSeconds,
-          },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
+      const page: PlainQueryPage = await queryPage(this.client, {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        // TTL deletes expired items up to days late: those must not be posted to.
+        FilterExpression: 'expires_at > :now',
+        ProjectionExpression: 'sk, connected_at',
+        ExpressionAttributeValues: {
+          ':pk': userConnectionsPk(userId),
+          ':prefix': userConnectionPrefix,
+          ':now': nowSeconds,
+        },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      });
+      for (const item of page.Items) {
         found.push({ id: connectionIdOf(String(item.sk)), connectedAt: String(item.connected_at) });
       }
       startKey = page.LastEvaluatedKey;

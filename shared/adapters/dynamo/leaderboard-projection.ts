@@ -1,5 +1,4 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { topChanges } from '../../domain/leaderboards/top-changes';
 import type { BoardRef, Contender, TopChange } from '../../ports/leaderboards';
 import { batchGetConsistent, itemKeyId } from './batch-get';
@@ -14,7 +13,6 @@ const TOP = 10;
 
 interface Deps {
   client: DynamoDBClient;
-  doc: DynamoDBDocumentClient;
   tableName: string;
   store: {
     scatter(board: BoardRef, period: string, range: { below: string; limit: number }): Promise<ScoreItem[]>;

@@ -1,5 +1,4 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { reachSlotOf, slotKeyRange, standingFromLevels } from '../../domain/leaderboards/ranking';
 import type {
   BoardRef,
@@ -26,6 +25,7 @@ import {
 import { projectContenders } from './leaderboard-projection';
 import { entryOf, isRanked, parseScoreItem, rankKeyOf, type ScoreItem } from './score-item';
 import { leaderboardIndex } from './table-definition';
+import { getItem, queryPage } from './wire';
 
 /** The highest possible rank key: every key is below it (they start with digits). */
 const TOP_KEY = '~';
@@ -41,12 +41,10 @@ const TOP_KEY = '~';
  */
 export class DynamoLeaderboardStore implements LeaderboardStore {
   private readonly client: DynamoDBClient;
-  private readonly doc: DynamoDBDocumentClient;
   private readonly tableName: string;
 
-  constructor(opts: { client: DynamoDBClient; doc: DynamoDBDocumentClient; tableName: string }) {
+  constructor(opts: { client: DynamoDBClient; tableName: string }) {
     this.client = opts.client;
-    this.doc = opts.doc;
     this.tableName = opts.tableName;
   }
 
@@ -61,9 +59,10 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
     userId: string,
     around: number,
   ): Promise<MyStanding | Unranked> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: scoreItemKey(userId, board.id, period) }),
-    );
+    const Item = await getItem(this.client, {
+      TableName: this.tableName,
+      Key: scoreItemKey(userId, board.id, period),
+    });
     const mine = Item ? parseScoreItem(Item) : null;
     if (!mine || !isRanked(mine)) {
       return {
@@ -108,7 +107,7 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
 
   project(boards: readonly BoardRef[], contenders: readonly Contender[]): Promise<TopChange[]> {
     return projectContenders(
-      { client: this.client, doc: this.doc, tableName: this.tableName, store: this },
+      { client: this.client, tableName: this.tableName, store: this },
       boards,
       contenders,
     );
@@ -126,20 +125,18 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
     const downward = 'below' in range;
     const pages = await Promise.all(
       indexPartitions(board.id, period).map((partition) =>
-        this.doc.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: leaderboardIndex.name,
-            KeyConditionExpression: downward ? '#pk = :pk AND #sk < :key' : '#pk = :pk AND #sk > :key',
-            ExpressionAttributeNames: {
-              '#pk': leaderboardIndex.partitionKey,
-              '#sk': leaderboardIndex.sortKey,
-            },
-            ExpressionAttributeValues: { ':pk': partition, ':key': downward ? range.below : range.above },
-            ScanIndexForward: !downward,
-            Limit: range.limit,
-          }),
-        ),
+        queryPage(this.client, {
+          TableName: this.tableName,
+          IndexName: leaderboardIndex.name,
+          KeyConditionExpression: downward ? '#pk = :pk AND #sk < :key' : '#pk = :pk AND #sk > :key',
+          ExpressionAttributeNames: {
+            '#pk': leaderboardIndex.partitionKey,
+            '#sk': leaderboardIndex.sortKey,
+          },
+          ExpressionAttributeValues: { ':pk': partition, ':key': downward ? range.below : range.above },
+          ScanIndexForward: !downward,
+          Limit: range.limit,
+        }),
       ),
     );
     const items = pages.flatMap((page) => (page.Items ?? []).map(parseScoreItem));
@@ -157,18 +154,16 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
     const counts = new Map<number, number>();
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': countsPk(board.id, period),
-            ':from': range.from,
-            ':to': range.to,
-          },
-          ExclusiveStartKey: start,
-        }),
-      );
+      const page = await queryPage(this.client, {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': countsPk(board.id, period),
+          ':from': range.from,
+          ':to': range.to,
+        },
+        ExclusiveStartKey: start,
+      });
       for (const item of page.Items ?? []) {
         const parsed = parseCountSk(String(item.sk));
         if (parsed && typeof item.users === 'number' && item.users > 0) counts.set(parsed.n, item.users);
@@ -186,20 +181,18 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
         let total = 0;
         let start: Record<string, unknown> | undefined;
         do {
-          const page = await this.doc.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              IndexName: leaderboardIndex.name,
-              KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-              ExpressionAttributeNames: {
-                '#pk': leaderboardIndex.partitionKey,
-                '#sk': leaderboardIndex.sortKey,
-              },
-              ExpressionAttributeValues: { ':pk': partition, ':from': from, ':to': to },
-              Select: 'COUNT',
-              ExclusiveStartKey: start,
-            }),
-          );
+          const page = await queryPage(this.client, {
+            TableName: this.tableName,
+            IndexName: leaderboardIndex.name,
+            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+            ExpressionAttributeNames: {
+              '#pk': leaderboardIndex.partitionKey,
+              '#sk': leaderboardIndex.sortKey,
+            },
+            ExpressionAttributeValues: { ':pk': partition, ':from': from, ':to': to },
+            Select: 'COUNT',
+            ExclusiveStartKey: start,
+          });
           total += page.Count ?? 0;
           start = page.LastEvaluatedKey;
         } while (start);

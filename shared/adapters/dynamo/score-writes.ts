@@ -1,8 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { reachSlotOf } from '../../domain/leaderboards/ranking';
 import type { BoardRef } from '../../ports/leaderboards';
 import { itemKeyId } from './batch-get';
@@ -16,14 +12,13 @@ import {
   slotCountKey,
 } from './leaderboard-keys';
 import type { ScoreItem } from './score-item';
+import { type PlainTransactItem as TransactItem, transactWrite } from './wire';
 
 /**
  * The write side of the leaderboard projection (leaderboard-projection.ts
  * plans, this writes): each score item with the bucket counts it moves, in
  * small transactions.
  */
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * Items per projection transaction, counters included (a score write moves
@@ -84,7 +79,7 @@ function itemsOf({ board, period, previous, next }: ScoreWrite): number {
 }
 
 export async function writeTransaction(
-  deps: { doc: DynamoDBDocumentClient; tableName: string },
+  deps: { client: DynamoDBClient; tableName: string },
   chunk: ScoreWrite[],
 ): Promise<void> {
   const counters = new Map<string, { key: ItemKey; delta: number; expiresAt?: number }>();
@@ -124,5 +119,5 @@ export async function writeTransaction(
       },
     });
   }
-  await deps.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  await transactWrite(deps.client, items);
 }

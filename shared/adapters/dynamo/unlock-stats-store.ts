@@ -1,14 +1,8 @@
-import {
-  type DynamoDBDocumentClient,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { UnlockStats } from '../../domain/achievements/views';
 import type { UnlockStatsStore } from '../../ports/game';
 import { STATS_PK, statKeyOf, USERS_STAT_SK, unlockedStatKey } from './keys';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { queryPage, type PlainTransactItem as TransactItem, transactWrite } from './wire';
 
 /** TransactWriteItems takes at most 100 items. */
 const MAX_ITEMS = 100;
@@ -20,11 +14,11 @@ const MAX_ITEMS = 100;
  * read is one Query of about 50 items (well under 4 KB: 1 read unit).
  */
 export class DynamoUnlockStatsStore implements UnlockStatsStore {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
-    this.doc = opts.doc;
+  constructor(opts: { client: DynamoDBClient; tableName: string }) {
+    this.client = opts.client;
     this.tableName = opts.tableName;
   }
 
@@ -32,15 +26,13 @@ export class DynamoUnlockStatsStore implements UnlockStatsStore {
     const stats: UnlockStats = { users: 0, unlocks: {} };
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': STATS_PK },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
+      const page = await queryPage(this.client, {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': STATS_PK },
+        ExclusiveStartKey: start,
+      });
+      for (const item of page.Items) {
         const total = typeof item.total === 'number' ? Math.max(0, item.total) : 0;
         const statKey = statKeyOf(String(item.sk));
         if (item.sk === USERS_STAT_SK) stats.users = total;
@@ -57,12 +49,9 @@ export class DynamoUnlockStatsStore implements UnlockStatsStore {
     const items = adds.filter(([, n]) => n !== 0).map(([sk, n]) => this.add(sk, n));
     // One transaction per 100 counters, each with its own idempotency token.
     for (let chunk = 0; chunk * MAX_ITEMS < items.length; chunk++) {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: items.slice(chunk * MAX_ITEMS, (chunk + 1) * MAX_ITEMS),
-          ClientRequestToken: `${batchId}-${chunk}`,
-        }),
-      );
+      await transactWrite(this.client, items.slice(chunk * MAX_ITEMS, (chunk + 1) * MAX_ITEMS), {
+        clientRequestToken: `${batchId}-${chunk}`,
+      });
     }
   }
 

@@ -84,7 +84,7 @@ export async function loadProgressApi(): Promise<ProgressApi> {
     freezeStreak,
     getMyAchievements,
     listAchievements,
-    unlockStats: new DynamoUnlockStatsStore({ doc: testStore.doc, tableName: testStore.tableName }),
+    unlockStats: new DynamoUnlockStatsStore(testStore),
     store: testStore.store,
   } as ProgressApi;
 }

@@ -22,8 +22,8 @@ import { activityFor, depsFor, flatRules, uniqueId } from '../../support/game-fi
 
 describe('the leaderboard projector on the table stream', () => {
   it('ranks users by XP (all time and this week), tells who entered the top 10, and drops an opted-out user', async () => {
-    const { client, doc, store, tableName, endpoint } = await createTestStore();
-    const boards = new DynamoLeaderboardStore({ client, doc, tableName });
+    const { client, store, tableName, endpoint } = await createTestStore();
+    const boards = new DynamoLeaderboardStore({ client, tableName });
     const published: Envelope[] = [];
     const seen: DynamoDBRecord[] = [];
     const deps = {

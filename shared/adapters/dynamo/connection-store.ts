@@ -7,7 +7,7 @@ import {
   userConnectionPrefix,
   userConnectionsPk,
 } from './connection-keys';
-import { getItem, type PlainQueryPage, queryPage, transactWrite } from './wire';
+import { getItem, type PlainPage, queryPage, transactWrite } from './plain-commands';
 
 /**
  * API Gateway closes every WebSocket connection after 2 h; five more minutes
@@ -83,9 +83,9 @@ export class DynamoConnectionStore implements ConnectionStore {
   async listForUser(userId: string): Promise<string[]> {
     const nowSeconds = Math.floor(this.clock().getTime() / 1000);
     const found: { id: string; connectedAt: string }[] = [];
-    let startKey: PlainQueryPage['LastEvaluatedKey'];
+    let startKey: PlainPage['LastEvaluatedKey'];
     do {
-      const page: PlainQueryPage = await queryPage(this.client, {
+      const page: PlainPage = await queryPage(this.client, {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         // TTL deletes expired items up to days late: those must not be posted to.

@@ -1,11 +1,4 @@
-import {
-  type DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  type PutItemCommandInput,
-  QueryCommand,
-  TransactWriteItemsCommand,
-} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AppliedOutcome, Profile } from '../../domain/types';
 import {
   type ActivityState,
@@ -22,11 +15,12 @@ import { ledgerEntryFromItem, profileAttributes, profileFromItem } from './items
 import { eventKey, ledgerIndexKey, ledgerPrefix, onceMarkerKey, profileKey, userPk } from './keys';
 import { decodeLedgerCursor, encodeLedgerCursor } from './ledger-cursor';
 import { outboxRecordItem } from './outbox-record';
+import { getItem, putItem, queryPage, transactWrite } from './plain-commands';
 import { DynamoProfileReader } from './profile-reader';
 import { purchaseWrites } from './purchase-writes';
 import { ledgerIndex } from './table-definition';
 import { decodeOutcomeCancellation, isVersionConflict, type TransactionRole } from './transaction-errors';
-import { fromWire, type PlainTransactItem as TransactItem, toWire, transactItemToWire } from './wire';
+import type { PlainTransactItem as TransactItem } from './wire';
 
 type Item = Record<string, unknown>;
 
@@ -58,14 +52,12 @@ export class DynamoGameStore implements GameStore {
   }
 
   async findAppliedOutcome(userId: string, eventId: string): Promise<AppliedOutcome | null> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.tableName,
-        Key: toWire(eventKey(userId, eventId)),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? outcomeFromEventRecord(fromWire(Item)) : null;
+    const item = await getItem(this.client, {
+      TableName: this.tableName,
+      Key: eventKey(userId, eventId),
+      ConsistentRead: true,
+    });
+    return item ? outcomeFromEventRecord(item) : null;
   }
 
   async saveOutcome(outcome: AppliedOutcome): Promise<Profile> {
@@ -90,7 +82,7 @@ export class DynamoGameStore implements GameStore {
     items.push(...purchase.items);
     roles.push(...purchase.roles);
     try {
-      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items.map(transactItemToWire) }));
+      await transactWrite(this.client, items);
     } catch (error) {
       throw decodeOutcomeCancellation(error, roles);
     }
@@ -120,15 +112,12 @@ export class DynamoGameStore implements GameStore {
   /** The profile, guarded by its version, alone (a Put) or with `alongside` (one transaction). */
   private async writeProfile(profile: Profile, alongside: TransactItem[]): Promise<Profile> {
     const stored: Profile = { ...profile, version: profile.version + 1 };
-    const write = this.put(
-      { ...profileKey(profile.userId), ...profileAttributes(profile, stored.version) },
-      isAtVersion(profile.version),
-    );
+    const item = { ...profileKey(profile.userId), ...profileAttributes(profile, stored.version) };
+    const condition = isAtVersion(profile.version);
     try {
-      const items = [write, ...alongside].map(transactItemToWire);
-      if (items.length === 1)
-        await this.client.send(new PutItemCommand(items[0]?.Put as PutItemCommandInput));
-      else await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      if (alongside.length === 0)
+        await putItem(this.client, { TableName: this.tableName, Item: item, ...condition });
+      else await transactWrite(this.client, [this.put(item, condition), ...alongside]);
     } catch (error) {
       if (isVersionConflict(error)) {
         throw new StaleProfileError('profile changed since it was read', { cause: error });
@@ -143,21 +132,19 @@ export class DynamoGameStore implements GameStore {
     // One item more than asked tells whether an older page exists, so the last
     // page says so (nextCursor null) instead of leading to an empty one. A
     // local index may be read consistently: a page includes every committed entry.
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: ledgerIndex.name,
-        KeyConditionExpression: 'pk = :pk AND begins_with(#position, :prefix)',
-        ExpressionAttributeNames: { '#position': ledgerIndex.sortKey },
-        ExpressionAttributeValues: toWire({ ':pk': userPk(userId), ':prefix': ledgerPrefix }),
-        Select: 'ALL_PROJECTED_ATTRIBUTES',
-        ScanIndexForward: false,
-        ConsistentRead: true,
-        Limit: page.limit + 1,
-        ...(start && { ExclusiveStartKey: toWire(start) }),
-      }),
-    );
-    const entries = Items.slice(0, page.limit).map((item) => ledgerEntryFromItem(fromWire(item)));
+    const { Items, LastEvaluatedKey } = await queryPage(this.client, {
+      TableName: this.tableName,
+      IndexName: ledgerIndex.name,
+      KeyConditionExpression: 'pk = :pk AND begins_with(#position, :prefix)',
+      ExpressionAttributeNames: { '#position': ledgerIndex.sortKey },
+      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': ledgerPrefix },
+      Select: 'ALL_PROJECTED_ATTRIBUTES',
+      ScanIndexForward: false,
+      ConsistentRead: true,
+      Limit: page.limit + 1,
+      ExclusiveStartKey: start,
+    });
+    const entries = Items.slice(0, page.limit).map(ledgerEntryFromItem);
     const last = entries.at(-1);
     const more = Items.length > page.limit || LastEvaluatedKey !== undefined;
     return {

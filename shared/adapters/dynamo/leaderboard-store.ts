@@ -23,9 +23,9 @@ import {
   slotRangeOfDay,
 } from './leaderboard-keys';
 import { projectContenders } from './leaderboard-projection';
+import { getItem, queryPage } from './plain-commands';
 import { entryOf, isRanked, parseScoreItem, rankKeyOf, type ScoreItem } from './score-item';
 import { leaderboardIndex } from './table-definition';
-import { getItem, queryPage } from './wire';
 
 /** The highest possible rank key: every key is below it (they start with digits). */
 const TOP_KEY = '~';

@@ -11,8 +11,9 @@ import {
   scoreCountKey,
   slotCountKey,
 } from './leaderboard-keys';
+import { transactWrite } from './plain-commands';
 import type { ScoreItem } from './score-item';
-import { type PlainTransactItem as TransactItem, transactWrite } from './wire';
+import type { PlainTransactItem as TransactItem } from './wire';
 
 /**
  * The write side of the leaderboard projection (leaderboard-projection.ts

@@ -2,7 +2,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { UnlockStats } from '../../domain/achievements/views';
 import type { UnlockStatsStore } from '../../ports/game';
 import { STATS_PK, statKeyOf, USERS_STAT_SK, unlockedStatKey } from './keys';
-import { queryPage, type PlainTransactItem as TransactItem, transactWrite } from './wire';
+import { queryPage, transactWrite } from './plain-commands';
+import type { PlainTransactItem as TransactItem } from './wire';
 
 /** TransactWriteItems takes at most 100 items. */
 const MAX_ITEMS = 100;

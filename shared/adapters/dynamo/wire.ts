@@ -1,13 +1,4 @@
-import {
-  type AttributeValue,
-  type DynamoDBClient,
-  GetItemCommand,
-  type GetItemCommandInput,
-  QueryCommand,
-  type QueryCommandInput,
-  type TransactWriteItem,
-  TransactWriteItemsCommand,
-} from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 
@@ -37,7 +28,7 @@ interface PlainPart {
   ExpressionAttributeValues?: object;
 }
 
-function partToWire<P extends PlainPart>(part: P) {
+export function partToWire<P extends PlainPart>(part: P) {
   const { Item, Key, ExpressionAttributeValues, ...rest } = part;
   return {
     ...rest,
@@ -55,56 +46,4 @@ export function transactItemToWire(item: PlainTransactItem): TransactWriteItem {
   if (Delete) return { Delete: partToWire(Delete) } as TransactWriteItem;
   if (ConditionCheck) return { ConditionCheck: partToWire(ConditionCheck) } as TransactWriteItem;
   throw new Error('a transaction part needs one of Put, Update, Delete or ConditionCheck');
-}
-
-/** A Query with plain values in (its expression's values, the start key) and out (items, last key). */
-export type PlainQuery = Omit<QueryCommandInput, 'ExpressionAttributeValues' | 'ExclusiveStartKey'> & {
-  ExpressionAttributeValues?: Item;
-  ExclusiveStartKey?: Item;
-};
-
-export interface PlainQueryPage {
-  Items: Item[];
-  LastEvaluatedKey?: Item;
-  Count?: number;
-}
-
-/** One page of a Query on the low-level client, in plain values (what the DocumentClient's QueryCommand answers). */
-export async function queryPage(client: DynamoDBClient, input: PlainQuery): Promise<PlainQueryPage> {
-  const { ExpressionAttributeValues, ExclusiveStartKey, ...rest } = input;
-  const page = await client.send(
-    new QueryCommand({
-      ...rest,
-      ...(ExpressionAttributeValues && { ExpressionAttributeValues: toWire(ExpressionAttributeValues) }),
-      ...(ExclusiveStartKey && { ExclusiveStartKey: toWire(ExclusiveStartKey) }),
-    }),
-  );
-  return {
-    Items: (page.Items ?? []).map(fromWire),
-    ...(page.LastEvaluatedKey && { LastEvaluatedKey: fromWire(page.LastEvaluatedKey) }),
-    ...(page.Count !== undefined && { Count: page.Count }),
-  };
-}
-
-/** One item by its key, in plain values; undefined when there is none. */
-export async function getItem(
-  client: DynamoDBClient,
-  input: Omit<GetItemCommandInput, 'Key'> & { Key: object },
-): Promise<Item | undefined> {
-  const { Item } = await client.send(new GetItemCommand({ ...input, Key: toWire(input.Key) }));
-  return Item && fromWire(Item);
-}
-
-/** A transaction of plain parts on the low-level client; a token makes its retries idempotent. */
-export async function transactWrite(
-  client: DynamoDBClient,
-  items: readonly PlainTransactItem[],
-  opts: { clientRequestToken?: string } = {},
-): Promise<void> {
-  await client.send(
-    new TransactWriteItemsCommand({
-      TransactItems: items.map(transactItemToWire),
-      ...(opts.clientRequestToken !== undefined && { ClientRequestToken: opts.clientRequestToken }),
-    }),
-  );
 }

@@ -1,0 +1,134 @@
+import {
+  DeleteItemCommand,
+  type DeleteItemCommandInput,
+  type DynamoDBClient,
+  GetItemCommand,
+  type GetItemCommandInput,
+  PutItemCommand,
+  type PutItemCommandInput,
+  QueryCommand,
+  type QueryCommandInput,
+  ScanCommand,
+  type ScanCommandInput,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { fromWire, type PlainTransactItem, partToWire, toWire, transactItemToWire } from './wire';
+
+/**
+ * The commands the adapters send, in plain values, on the low-level client
+ * whose middleware is resolved once (client.ts says why lib-dynamodb's
+ * DocumentClient is not used): the same inputs and answers as the
+ * DocumentClient's, translated by wire.ts.
+ */
+
+type Item = Record<string, unknown>;
+
+/** An input whose item, key and expression values are plain. */
+type Plain<T, K extends 'Item' | 'Key'> = Omit<T, K | 'ExpressionAttributeValues'> & {
+  [P in K]: object;
+} & { ExpressionAttributeValues?: object };
+
+/** A Query or Scan with plain values in (its expression's values, the start key) and out. */
+type PlainRead<T> = Omit<T, 'ExpressionAttributeValues' | 'ExclusiveStartKey'> & {
+  ExpressionAttributeValues?: object;
+  ExclusiveStartKey?: object;
+};
+
+export interface PlainPage {
+  Items: Item[];
+  LastEvaluatedKey?: Item;
+  Count?: number;
+}
+
+function readToWire<T extends PlainRead<unknown>>(input: T) {
+  const { ExpressionAttributeValues, ExclusiveStartKey, ...rest } = input;
+  return {
+    ...rest,
+    ...(ExpressionAttributeValues && { ExpressionAttributeValues: toWire(ExpressionAttributeValues) }),
+    ...(ExclusiveStartKey && { ExclusiveStartKey: toWire(ExclusiveStartKey) }),
+  };
+}
+
+function pageOf(page: {
+  Items?: Parameters<typeof fromWire>[0][];
+  LastEvaluatedKey?: Parameters<typeof fromWire>[0];
+  Count?: number;
+}): PlainPage {
+  return {
+    Items: (page.Items ?? []).map(fromWire),
+    ...(page.LastEvaluatedKey && { LastEvaluatedKey: fromWire(page.LastEvaluatedKey) }),
+    ...(page.Count !== undefined && { Count: page.Count }),
+  };
+}
+
+/** One page of a Query. */
+export async function queryPage(
+  client: DynamoDBClient,
+  input: PlainRead<QueryCommandInput>,
+): Promise<PlainPage> {
+  return pageOf(await client.send(new QueryCommand(readToWire(input) as QueryCommandInput)));
+}
+
+/** One page of a Scan (of one segment, when the input names one). */
+export async function scanPage(
+  client: DynamoDBClient,
+  input: PlainRead<ScanCommandInput>,
+): Promise<PlainPage> {
+  return pageOf(await client.send(new ScanCommand(readToWire(input) as ScanCommandInput)));
+}
+
+/** One item by its key; undefined when there is none. */
+export async function getItem(
+  client: DynamoDBClient,
+  input: Plain<GetItemCommandInput, 'Key'>,
+): Promise<Item | undefined> {
+  const { Item } = await client.send(new GetItemCommand(partToWire(input) as GetItemCommandInput));
+  return Item && fromWire(Item);
+}
+
+/** A put; the old item when ReturnValues asks for it. */
+export async function putItem(
+  client: DynamoDBClient,
+  input: Plain<PutItemCommandInput, 'Item'>,
+): Promise<Item | undefined> {
+  const { Attributes } = await client.send(new PutItemCommand(partToWire(input) as PutItemCommandInput));
+  return Attributes && fromWire(Attributes);
+}
+
+/** An update; the item's attributes as ReturnValues asks for them. */
+export async function updateItem(
+  client: DynamoDBClient,
+  input: Plain<UpdateItemCommandInput, 'Key'>,
+): Promise<Item | undefined> {
+  const { Attributes } = await client.send(
+    new UpdateItemCommand(partToWire(input) as UpdateItemCommandInput),
+  );
+  return Attributes && fromWire(Attributes);
+}
+
+/** A delete; the old item when ReturnValues asks for it. */
+export async function deleteItem(
+  client: DynamoDBClient,
+  input: Plain<DeleteItemCommandInput, 'Key'>,
+): Promise<Item | undefined> {
+  const { Attributes } = await client.send(
+    new DeleteItemCommand(partToWire(input) as DeleteItemCommandInput),
+  );
+  return Attributes && fromWire(Attributes);
+}
+
+/** A transaction of plain parts; a token makes its retries idempotent. */
+export async function transactWrite(
+  client: DynamoDBClient,
+  items: readonly PlainTransactItem[],
+  opts: { clientRequestToken?: string } = {},
+): Promise<void> {
+  await client.send(
+    new TransactWriteItemsCommand({
+      TransactItems: items.map(transactItemToWire),
+      ...(opts.clientRequestToken !== undefined && { ClientRequestToken: opts.clientRequestToken }),
+    }),
+  );
+}

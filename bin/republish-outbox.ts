@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { createDynamoClients } from '../shared/adapters/dynamo/client';
+import { createDynamoClient } from '../shared/adapters/dynamo/client';
 import { DynamoStoredOutcomes } from '../shared/adapters/dynamo/stored-outcomes';
 import { EventBridgePublisher } from '../shared/adapters/eventbridge/event-publisher';
 import { LOCAL_REGION } from '../shared/local/handler-env';
@@ -87,7 +87,7 @@ export function parseRepublishArgs(argv: string[], now = new Date()) {
 async function connect(target: { table: string; bus: string } | undefined) {
   if (target) {
     return {
-      ...createDynamoClients({}),
+      client: createDynamoClient({}),
       tableName: target.table,
       events: new EventBridgeClient({}),
       busName: target.bus,
@@ -98,18 +98,18 @@ async function connect(target: { table: string; bus: string } | undefined) {
     throw error instanceof LocalServiceNotRunning ? new UsageError(error.message) : error;
   });
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-  const clients = createDynamoClients({ endpoint: info.dynamodb_endpoint, region: LOCAL_REGION });
+  const client = createDynamoClient({ endpoint: info.dynamodb_endpoint, region: LOCAL_REGION });
   const events = new EventBridgeClient({ endpoint: info.events_url, region: LOCAL_REGION, credentials });
-  return { ...clients, tableName: info.table_name, events, busName: info.event_bus_name };
+  return { client, tableName: info.table_name, events, busName: info.event_bus_name };
 }
 
 async function main(argv: string[]): Promise<number> {
   const { selection, target, dryRun } = parseRepublishArgs(argv);
-  const { client, doc, tableName, events, busName } = await connect(target);
+  const { client, tableName, events, busName } = await connect(target);
   let published = 0;
   const result = await republishOutbox(
     {
-      outcomes: new DynamoStoredOutcomes({ client, doc, tableName }),
+      outcomes: new DynamoStoredOutcomes({ client, tableName }),
       publisher: new EventBridgePublisher({ client: events, busName }),
       log: {
         published: (count) => {

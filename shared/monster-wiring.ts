@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { createDynamoClients } from './adapters/dynamo/client';
+import { createDynamoClient } from './adapters/dynamo/client';
 import { DynamoMonsterStore } from './adapters/dynamo/monster-store';
 import { DynamoProfileReader } from './adapters/dynamo/profile-reader';
 import { DynamoRateLimiter } from './adapters/dynamo/rate-limiter';
@@ -28,8 +28,8 @@ const envSchema = tableEnvSchema.extend({
 
 export function createMonsterUseCases(env: Record<string, string | undefined>) {
   const config = parseEnv(envSchema, env, 'the monster routes');
-  const clients = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  const table = { ...clients, tableName: config.TABLE_NAME };
+  const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  const table = { client, tableName: config.TABLE_NAME };
   return makeMonsterUseCases({
     rules: loadActiveRules(),
     clock: { now: () => new Date() },

@@ -1,4 +1,4 @@
-import { createDynamoClients } from './adapters/dynamo/client';
+import { createDynamoClient } from './adapters/dynamo/client';
 import { DynamoProfileReader } from './adapters/dynamo/profile-reader';
 import { makeGetProfile } from './app/get-profile';
 import { parseEnv, tableEnvSchema } from './env';
@@ -14,7 +14,7 @@ import { loadActiveRules } from './rules/active-rules';
 
 export function createGetProfile(env: Record<string, string | undefined>) {
   const config = parseEnv(tableEnvSchema, env, 'the profile reads');
-  const { client } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
   return makeGetProfile({
     rules: loadActiveRules(),
     clock: { now: () => new Date() },

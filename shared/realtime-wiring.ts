@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ApiGatewayConnectionPoster } from './adapters/apigw/connection-poster';
 import { JwtTokenVerifier } from './adapters/auth/jwt-token-verifier';
-import { createDynamoClients } from './adapters/dynamo/client';
+import { createDynamoClient } from './adapters/dynamo/client';
 import { DynamoConnectionStore } from './adapters/dynamo/connection-store';
 import { type Env, parseEnv, tableEnvSchema } from './env';
 import type { Clock } from './ports/operations';
@@ -59,7 +59,7 @@ const tokenEnv = z.object({
 
 export function createConnectionStore(env: Env): ConnectionStore {
   const config = parseEnv(tableEnv, env, 'the realtime connection store');
-  const { client } = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
   return new DynamoConnectionStore({ client, tableName: config.TABLE_NAME });
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
-import { createDynamoClients } from './adapters/dynamo/client';
+import { createDynamoClient } from './adapters/dynamo/client';
 import { DynamoWebhookStore } from './adapters/dynamo/webhook-store';
 import { SqsAttemptScheduler } from './adapters/sqs/attempt-scheduler';
 import {
@@ -38,9 +38,9 @@ const policy: EndpointPolicy =
   env.WEBHOOK_ENDPOINT_POLICY === 'local' ? LOCAL_ENDPOINT_POLICY : AWS_ENDPOINT_POLICY;
 
 function deps(): WebhookDeps {
-  const { doc } = createDynamoClients({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
+  const client = createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
   return {
-    store: new DynamoWebhookStore({ doc, tableName: env.TABLE_NAME }),
+    store: new DynamoWebhookStore({ client, tableName: env.TABLE_NAME }),
     sender: new HttpWebhookSender(policy),
     clock: { now: () => new Date() },
     checkUrl: (url) => endpointProblem(url, policy),

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { createDynamoClients } from './adapters/dynamo/client';
+import { createDynamoClient } from './adapters/dynamo/client';
 import { DynamoGameStore } from './adapters/dynamo/game-store';
 import { DynamoLeaderboardStore } from './adapters/dynamo/leaderboard-store';
 import { DynamoMonsterStore } from './adapters/dynamo/monster-store';
@@ -61,8 +61,8 @@ function once<T>(build: () => T): () => T {
 }
 
 const table = /* @__PURE__ */ once(() => {
-  const clients = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  return { ...clients, tableName: config.TABLE_NAME };
+  const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  return { client, tableName: config.TABLE_NAME };
 });
 
 const gameDeps = /* @__PURE__ */ once(

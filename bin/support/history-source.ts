@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { createDynamoClients } from '../../shared/adapters/dynamo/client';
+import { createDynamoClient } from '../../shared/adapters/dynamo/client';
 import {
   type ReplayableHistory,
   readAllHistories,
@@ -11,11 +11,11 @@ import { runningLocalService } from '../../shared/local/running-service';
 
 /** The table the rules CLIs (what-if, backfill) read: a deployed one by name, or the running `npm start`'s. */
 export async function historyTable(table: string | undefined) {
-  if (table) return { ...createDynamoClients({}), tableName: table };
+  if (table) return { client: createDynamoClient({}), tableName: table };
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
   const info = await runningLocalService(repoRoot, 'give --table');
   return {
-    ...createDynamoClients({ endpoint: info.dynamodb_endpoint, region: LOCAL_REGION }),
+    client: createDynamoClient({ endpoint: info.dynamodb_endpoint, region: LOCAL_REGION }),
     tableName: info.table_name,
   };
 }
@@ -29,7 +29,7 @@ export async function readHistories(
 ): Promise<ReplayableHistory[]> {
   const { Table } = await target.client.send(new DescribeTableCommand({ TableName: target.tableName }));
   const source = {
-    doc: target.doc,
+    client: target.client,
     tableName: target.tableName,
     segments: opts.segments,
     onProgress: progressBar(Table?.ItemCount ?? 0),

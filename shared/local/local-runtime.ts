@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { createDynamoClients } from '../adapters/dynamo/client';
+import { createDynamoClient } from '../adapters/dynamo/client';
 import { ensureTable } from '../adapters/dynamo/create-table';
 import { EVENT_BUS_NAME } from '../bus/bus-name';
 import { routes } from '../http/routes';
@@ -140,7 +140,7 @@ export async function startLocalRuntime(
     });
     // whatever QUESTLINE_RULES_JSON is now in effect, it fails here, not per request
     loadActiveRules(process.env);
-    const { client } = createDynamoClients({ endpoint: dynamo.endpoint, region: LOCAL_REGION });
+    const client = createDynamoClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION });
     await ensureTable(client, LOCAL_TABLE_NAME);
     await loadHandler.preload([
       ...routes,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { createDynamoClients } from '../adapters/dynamo/client';
+import { createDynamoClient } from '../adapters/dynamo/client';
 import { type Env, parseEnv } from '../env';
 import type { Clock } from '../ports/operations';
 
@@ -52,10 +52,10 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export const usesBedrock = (env: SceneEnv) => env.SCENES_PROVIDER === 'bedrock';
 
-/** The table's name and a document client for it. */
+/** The table's name and the client for it. */
 export function sceneTable(env: SceneEnv) {
-  const { doc } = createDynamoClients({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
-  return { doc, tableName: env.TABLE_NAME };
+  const client = createDynamoClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
+  return { client, tableName: env.TABLE_NAME };
 }
 
 /** The day's limits of paid generations (unlimited for the procedural renderer, which costs nothing). */

@@ -1,7 +1,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { createDynamoClients } from '../adapters/dynamo/client';
+import { createDynamoClient } from '../adapters/dynamo/client';
 import { DynamoGameStore } from '../adapters/dynamo/game-store';
 import { DynamoCooldown } from '../adapters/dynamo/rate-limiter';
 import { DynamoSceneStore } from '../adapters/dynamo/scene-store';
@@ -38,8 +38,8 @@ const envSchema = tableEnvSchema.extend({
 
 export function createSceneRequests(env: Env) {
   const config = parseEnv(envSchema, env, 'the scene requests');
-  const clients = createDynamoClients({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
-  const table = { ...clients, tableName: config.TABLE_NAME };
+  const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION });
+  const table = { client, tableName: config.TABLE_NAME };
   const scenes = new DynamoSceneStore(table);
   let starter: StepFunctionsSceneStarter | undefined;
   const workflow = {

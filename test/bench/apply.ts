@@ -1,5 +1,7 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamoClients } from '../../shared/adapters/dynamo/client';
+import { createDynamoClient } from '../../shared/adapters/dynamo/client';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table';
 import { DynamoGameStore } from '../../shared/adapters/dynamo/game-store';
 import { eventKey, onceMarkerKey, profileKey } from '../../shared/adapters/dynamo/keys';
@@ -8,6 +10,7 @@ import { makeRecordActivity } from '../../shared/app/record-activity';
 import { startDynamoDbLocal } from '../../shared/local/dynamodb-local';
 import { attachCapacityProbe } from '../support/capacity-probe';
 import { recentDaytimeIso } from '../support/daytime';
+import { documentClient } from '../support/dynamodb';
 import { flatRules } from '../support/game-fixtures';
 import { itemSizeBytes, localIndexEntryBytes, transactionWriteUnits } from '../support/item-size';
 import { reportPurchases } from './purchase-cost';
@@ -32,15 +35,16 @@ const started = Date.now();
 console.log('bench: starting DynamoDB Local (in memory)');
 const ddb = await startDynamoDbLocal({ inMemory: true });
 try {
-  const { client, doc } = createDynamoClients({ endpoint: ddb.endpoint, region: 'us-east-1' });
+  const client = createDynamoClient({ endpoint: ddb.endpoint, region: 'us-east-1' });
+  const doc = documentClient(ddb.endpoint);
   // DESIGN.md's raw minimum is a bare SDK loop: the SDK's defaults, middleware resolved at every send.
-  const bare = createDynamoClients({ endpoint: ddb.endpoint, region: 'us-east-1', cacheMiddleware: false });
+  const bare = createDynamoClient({ endpoint: ddb.endpoint, region: 'us-east-1', cacheMiddleware: false });
   await ensureTable(client, TABLE);
   const workloads = (run: string) => ({
-    raw: rawMinimum(bare.client, TABLE, run),
+    raw: rawMinimum(bare, TABLE, run),
     rawCached: rawMinimum(client, TABLE, run),
     shape: rawSameShape(client, TABLE, run),
-    useCase: recordActivityUseCase({ client, doc, tableName: TABLE }, flatRules, run),
+    useCase: recordActivityUseCase({ client, tableName: TABLE }, flatRules, run),
   });
 
   // Warm every path (JIT on both sides of the socket) before measuring.
@@ -88,10 +92,7 @@ try {
  * marker too). Goal: at most 8 write units for (c), counting the
  * ledger index entry at the transactional rate.
  */
-async function reportOneActivity(
-  client: ReturnType<typeof createDynamoClients>['client'],
-  doc: ReturnType<typeof createDynamoClients>['doc'],
-) {
+async function reportOneActivity(client: DynamoDBClient, doc: DynamoDBDocumentClient) {
   const store = new DynamoGameStore({ client, tableName: TABLE });
   const record = makeRecordActivity({ store, rules: flatRules, clock: { now: () => new Date() } });
   const userId = 'bench-one';
@@ -116,7 +117,7 @@ async function reportOneActivity(
   );
 
   async function report(label: string, input: ReturnType<typeof activity>) {
-    const probe = attachCapacityProbe({ client, doc });
+    const probe = attachCapacityProbe(client);
     const { outcome } = await record(input);
     probe.detach();
     const keys = [

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createDynamoClients } from '../../shared/adapters/dynamo/client';
+import { createDynamoClient } from '../../shared/adapters/dynamo/client';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table';
 import { startDynamoDbLocal } from '../../shared/local/dynamodb-local';
 import { httpEvent, lambdaContext } from '../api/support/events';
@@ -38,8 +38,8 @@ try {
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_SERVICE_NAME: 'questline',
   });
-  const { client, doc } = createDynamoClients({ endpoint: ddb.endpoint, region: 'us-east-1' });
-  const bare = createDynamoClients({ endpoint: ddb.endpoint, region: 'us-east-1', cacheMiddleware: false });
+  const client = createDynamoClient({ endpoint: ddb.endpoint, region: 'us-east-1' });
+  const bare = createDynamoClient({ endpoint: ddb.endpoint, region: 'us-east-1', cacheMiddleware: false });
   await ensureTable(client, TABLE);
   const { handler } = await import('../../functions/http/internal/record-activity');
   const { loadActiveRules } = await import('../../shared/rules/active-rules');
@@ -64,9 +64,9 @@ try {
     if (result.statusCode !== 201) throw new Error(`the handler answered ${result.statusCode}`);
   };
   const ops: Record<string, Operation> = {
-    'raw minimum': rawMinimum(bare.client, TABLE, 'cpu'),
+    'raw minimum': rawMinimum(bare, TABLE, 'cpu'),
     'raw, our client': rawMinimum(client, TABLE, 'cpu-ours'),
-    'use case': recordActivityUseCase({ client, doc, tableName: TABLE }, loadActiveRules(), 'cpu'),
+    'use case': recordActivityUseCase({ client, tableName: TABLE }, loadActiveRules(), 'cpu'),
     handler: viaHandler,
   };
 

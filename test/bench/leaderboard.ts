@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamoClients } from '../../shared/adapters/dynamo/client';
+import { createDynamoClient } from '../../shared/adapters/dynamo/client';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table';
 import { justAbove, scoreItemKey } from '../../shared/adapters/dynamo/leaderboard-keys';
 import { DynamoLeaderboardStore } from '../../shared/adapters/dynamo/leaderboard-store';
@@ -9,6 +9,7 @@ import { startDynamoDbLocal } from '../../shared/local/dynamodb-local';
 import type { BoardRef } from '../../shared/ports/leaderboards';
 import { batchWrite } from '../support/batch-write';
 import { attachCapacityProbe, type CapacityProbe } from '../support/capacity-probe';
+import { documentClient } from '../support/dynamodb';
 import { boardItems } from './leaderboard-load';
 
 /**
@@ -40,7 +41,8 @@ const started = Date.now();
 console.log('bench leaderboard: starting DynamoDB Local (in memory)');
 const ddb = await startDynamoDbLocal({ inMemory: true, bulk: true });
 try {
-  const { client, doc } = createDynamoClients({ endpoint: ddb.endpoint, region: 'us-east-1' });
+  const client = createDynamoClient({ endpoint: ddb.endpoint, region: 'us-east-1' });
+  const doc = documentClient(ddb.endpoint);
   console.log(
     '\nusers   | query                          | requests | round trips | read units p50 / max | latency p50 / p95 ms',
   );
@@ -84,7 +86,7 @@ async function benchSize(client: DynamoDBClient, doc: DynamoDBDocumentClient, us
       run: (u) => naiveRank(store, doc, tableName, u),
     },
   ];
-  const probe = attachCapacityProbe({ client, doc });
+  const probe = attachCapacityProbe(client);
   try {
     for (const kind of kinds) {
       const pick = () => userIds[Math.floor(Math.random() * userIds.length)] as string;

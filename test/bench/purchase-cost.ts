@@ -33,9 +33,9 @@ export async function reportPurchases(client: DynamoDBClient, doc: DynamoDBDocum
     store,
     rules: flatRules,
     clock: { now: () => new Date() },
-    shop: new DynamoShopStore({ doc, tableName: table }),
-    monsters: new DynamoMonsterStore({ doc, tableName: table }),
-    rateLimiter: new DynamoRateLimiter({ doc, tableName: table }),
+    shop: new DynamoShopStore({ client, tableName: table }),
+    monsters: new DynamoMonsterStore({ client, tableName: table }),
+    rateLimiter: new DynamoRateLimiter({ client, tableName: table }),
   };
   const userId = 'bench-shopper';
   await makeAdjustBalance(deps)({ eventId: 'bench-grant', userId, xp: 0, coins: 10_000, reason: 'bench' });
@@ -67,7 +67,7 @@ export async function reportPurchases(client: DynamoDBClient, doc: DynamoDBDocum
 
   /** `act` makes the request under the probe, then names the items it wrote (read outside the probe). */
   async function measure(label: string, act: () => Promise<() => Promise<ItemKey[]>>) {
-    const probe = attachCapacityProbe({ client, doc });
+    const probe = attachCapacityProbe(client);
     const written = await act();
     probe.detach();
     const keys = await written();

@@ -1,4 +1,4 @@
-import { createDynamoClients } from '../../shared/adapters/dynamo/client';
+import { createDynamoClient } from '../../shared/adapters/dynamo/client';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table';
 import { eventRecordItem } from '../../shared/adapters/dynamo/event-record';
 import { readAllHistories } from '../../shared/adapters/dynamo/history-reader';
@@ -12,6 +12,7 @@ import { startDynamoDbLocal } from '../../shared/local/dynamodb-local';
 import defaultRulesJson from '../../shared/rules/default-rules.json';
 import { defaultRules, parseRules } from '../../shared/rules/load';
 import { batchWrite } from '../support/batch-write';
+import { documentClient } from '../support/dynamodb';
 
 /**
  * `npm run bench -- whatif`: 100,000 ledger entries (5,000 users, 20
@@ -29,7 +30,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 console.log('bench whatif: starting DynamoDB Local (in memory)');
 const ddb = await startDynamoDbLocal({ inMemory: true, bulk: true });
 try {
-  const { client, doc } = createDynamoClients({ endpoint: ddb.endpoint, region: 'us-east-1' });
+  const client = createDynamoClient({ endpoint: ddb.endpoint, region: 'us-east-1' });
+  const doc = documentClient(ddb.endpoint);
   const tableName = 'questline-bench-whatif';
   await ensureTable(client, tableName, { stream: false });
   const built = performance.now();
@@ -44,7 +46,7 @@ try {
   const proposed = parseRules(proposedDoc, 'bench');
   for (const segments of [1, 4, 8]) {
     const readStarted = performance.now();
-    const histories = await readAllHistories({ doc, tableName, segments });
+    const histories = await readAllHistories({ client, tableName, segments });
     const readMs = performance.now() - readStarted;
     const replayStarted = performance.now();
     const report = whatIf(defaultRules, proposed, histories);

@@ -10,7 +10,7 @@ let db: TestStore;
 let budget: DynamoGenerationBudget;
 beforeAll(async () => {
   db = await createTestStore();
-  budget = new DynamoGenerationBudget({ doc: db.doc, tableName: db.tableName });
+  budget = new DynamoGenerationBudget({ client: db.client, tableName: db.tableName });
 });
 
 const day = (offsetDays: number) => new Date(Date.UTC(2026, 11, 4 + offsetDays, 12));

@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createDynamoClients } from '../../shared/adapters/dynamo/client';
+import { createDynamoClient } from '../../shared/adapters/dynamo/client';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamo/rate-limiter';
 import { RateLimitedError } from '../../shared/domain/errors';
 import { createTestStore } from '../support/dynamodb';
@@ -26,8 +26,8 @@ async function hitTimes(limiter: DynamoRateLimiter, times: number, userId: strin
 
 describe('DynamoRateLimiter', () => {
   it('lets exactly `limit` hits through in a window, then refuses until the window ends', async () => {
-    const { doc, tableName } = await createTestStore();
-    const limiter = new DynamoRateLimiter({ doc, tableName, clock: at(WINDOW_START_MS + 15_500) });
+    const { client, doc, tableName } = await createTestStore();
+    const limiter = new DynamoRateLimiter({ client, tableName, clock: at(WINDOW_START_MS + 15_500) });
 
     await hitTimes(limiter, 3, 'ada', 3);
     const refused = await outcomeOf(limiter.hit('ada', 'shop', 3));
@@ -44,9 +44,9 @@ describe('DynamoRateLimiter', () => {
   });
 
   it('asks for 60 s at the very start of a window and at least 1 s at its very end', async () => {
-    const { doc, tableName } = await createTestStore();
-    const early = new DynamoRateLimiter({ doc, tableName, clock: at(WINDOW_START_MS) });
-    const late = new DynamoRateLimiter({ doc, tableName, clock: at(WINDOW_START_MS + 59_999) });
+    const { client, tableName } = await createTestStore();
+    const early = new DynamoRateLimiter({ client, tableName, clock: at(WINDOW_START_MS) });
+    const late = new DynamoRateLimiter({ client, tableName, clock: at(WINDOW_START_MS + 59_999) });
 
     await early.hit('bo', 'customization', 1);
     await late.hit('cy', 'customization', 1);
@@ -57,12 +57,12 @@ describe('DynamoRateLimiter', () => {
 
   it('shares the count between two instances with separate clients', async () => {
     const { tableName, endpoint } = await createTestStore();
-    const first = createDynamoClients({ endpoint, region: 'us-east-1' });
-    const second = createDynamoClients({ endpoint, region: 'us-east-1' });
+    const first = createDynamoClient({ endpoint, region: 'us-east-1' });
+    const second = createDynamoClient({ endpoint, region: 'us-east-1' });
     try {
       const clock = at(WINDOW_START_MS + 1_000);
-      const instanceA = new DynamoRateLimiter({ doc: first.doc, tableName, clock });
-      const instanceB = new DynamoRateLimiter({ doc: second.doc, tableName, clock });
+      const instanceA = new DynamoRateLimiter({ client: first, tableName, clock });
+      const instanceB = new DynamoRateLimiter({ client: second, tableName, clock });
 
       await hitTimes(instanceA, 2, 'dee', 4);
       await hitTimes(instanceB, 2, 'dee', 4);
@@ -70,14 +70,14 @@ describe('DynamoRateLimiter', () => {
       expect(await outcomeOf(instanceA.hit('dee', 'shop', 4))).toBeInstanceOf(RateLimitedError);
       expect(await outcomeOf(instanceB.hit('dee', 'shop', 4))).toBeInstanceOf(RateLimitedError);
     } finally {
-      first.client.destroy();
-      second.client.destroy();
+      first.destroy();
+      second.destroy();
     }
   });
 
   it('lets exactly the limit through when 30 hits arrive at once with a limit of 20', async () => {
-    const { doc, tableName } = await createTestStore();
-    const limiter = new DynamoRateLimiter({ doc, tableName, clock: at(WINDOW_START_MS + 30_000) });
+    const { client, tableName } = await createTestStore();
+    const limiter = new DynamoRateLimiter({ client, tableName, clock: at(WINDOW_START_MS + 30_000) });
 
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, () => outcomeOf(limiter.hit('eve', 'shop', 20))),
@@ -90,9 +90,9 @@ describe('DynamoRateLimiter', () => {
   });
 
   it('starts over in the next window', async () => {
-    const { doc, tableName } = await createTestStore();
+    const { client, tableName } = await createTestStore();
     let now = WINDOW_START_MS + 59_000;
-    const limiter = new DynamoRateLimiter({ doc, tableName, clock: () => new Date(now) });
+    const limiter = new DynamoRateLimiter({ client, tableName, clock: () => new Date(now) });
 
     await hitTimes(limiter, 2, 'fay', 2);
     expect(await outcomeOf(limiter.hit('fay', 'shop', 2))).toBeInstanceOf(RateLimitedError);
@@ -103,8 +103,8 @@ describe('DynamoRateLimiter', () => {
   });
 
   it('counts each bucket and each user on its own', async () => {
-    const { doc, tableName } = await createTestStore();
-    const limiter = new DynamoRateLimiter({ doc, tableName, clock: at(WINDOW_START_MS + 5_000) });
+    const { client, tableName } = await createTestStore();
+    const limiter = new DynamoRateLimiter({ client, tableName, clock: at(WINDOW_START_MS + 5_000) });
 
     await limiter.hit('gus', 'shop', 1);
     expect(await outcomeOf(limiter.hit('gus', 'shop', 1))).toBeInstanceOf(RateLimitedError);
@@ -115,8 +115,8 @@ describe('DynamoRateLimiter', () => {
   });
 
   it('writes one counter per user, bucket and window that expires a few minutes after the window', async () => {
-    const { doc, tableName } = await createTestStore();
-    const limiter = new DynamoRateLimiter({ doc, tableName, clock: at(WINDOW_START_MS + 42_000) });
+    const { client, doc, tableName } = await createTestStore();
+    const limiter = new DynamoRateLimiter({ client, tableName, clock: at(WINDOW_START_MS + 42_000) });
 
     await hitTimes(limiter, 2, 'ivy', 5);
     await limiter.hit('ivy', 'customization', 5);
@@ -132,9 +132,9 @@ describe('DynamoRateLimiter', () => {
   });
 
   it('keeps the expiry the first hit of the window set', async () => {
-    const { doc, tableName } = await createTestStore();
+    const { client, doc, tableName } = await createTestStore();
     let now = WINDOW_START_MS + 1_000;
-    const limiter = new DynamoRateLimiter({ doc, tableName, clock: () => new Date(now) });
+    const limiter = new DynamoRateLimiter({ client, tableName, clock: () => new Date(now) });
 
     await limiter.hit('jo', 'shop', 5);
     const first = await doc.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
@@ -147,9 +147,9 @@ describe('DynamoRateLimiter', () => {
   });
 
   it('uses the current time by default', async () => {
-    const { doc, tableName } = await createTestStore();
+    const { client, doc, tableName } = await createTestStore();
     const before = Math.floor(Date.now() / 60_000);
-    await new DynamoRateLimiter({ doc, tableName }).hit('kim', 'shop', 1);
+    await new DynamoRateLimiter({ client, tableName }).hit('kim', 'shop', 1);
     const after = Math.floor(Date.now() / 60_000);
 
     const { Items = [] } = await doc.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
@@ -160,8 +160,8 @@ describe('DynamoRateLimiter', () => {
   });
 
   it('rejects a limit that is not a positive integer without writing', async () => {
-    const { doc, tableName } = await createTestStore();
-    const limiter = new DynamoRateLimiter({ doc, tableName, clock: at(WINDOW_START_MS) });
+    const { client, doc, tableName } = await createTestStore();
+    const limiter = new DynamoRateLimiter({ client, tableName, clock: at(WINDOW_START_MS) });
 
     await expect(limiter.hit('lu', 'shop', 0)).rejects.toBeInstanceOf(RangeError);
     await expect(limiter.hit('lu', 'shop', 2.5)).rejects.toBeInstanceOf(RangeError);

@@ -83,10 +83,10 @@ describe('record activity', () => {
   });
 
   it('takes turns per user within a process: concurrent activities cost no failed transaction', async () => {
-    const { store, client, doc } = await createTestStore();
+    const { store, client } = await createTestStore();
     const userId = uniqueId('user');
     const record = makeRecordActivity(depsFor(store));
-    const probe = attachCapacityProbe({ client, doc });
+    const probe = attachCapacityProbe(client);
 
     await Promise.all(Array.from({ length: 20 }, () => record(activityFor(userId, 'quiz_completed'))));
 
@@ -97,11 +97,11 @@ describe('record activity', () => {
   });
 
   it('applies every one of many concurrent activities from separate processes by retrying version conflicts', async () => {
-    const { store, client, doc } = await createTestStore();
+    const { store, client } = await createTestStore();
     const userId = uniqueId('user');
     // One use-case instance per send: as many Lambda containers racing for one user.
     const processes = Array.from({ length: 12 }, () => makeRecordActivity(depsFor(store)));
-    const probe = attachCapacityProbe({ client, doc });
+    const probe = attachCapacityProbe(client);
 
     const results = await Promise.all(
       processes.map((record) => record(activityFor(userId, 'quiz_completed'))),
@@ -142,7 +142,7 @@ describe('record activity', () => {
     const userId = uniqueId('user');
     const record = makeRecordActivity(depsFor(store));
     await record(activityFor(userId, 'quiz_completed'));
-    const probe = attachCapacityProbe({ client, doc });
+    const probe = attachCapacityProbe(client);
 
     const activity = activityFor(userId, 'flashcard_session');
     await record(activity);
@@ -164,7 +164,7 @@ describe('record activity', () => {
   it('reads the profile and the marker together, and writes the marker in the same transaction, for a first-time-per-subject activity', async () => {
     const { store, client, doc, tableName } = await createTestStore();
     const userId = uniqueId('user');
-    const probe = attachCapacityProbe({ client, doc });
+    const probe = attachCapacityProbe(client);
 
     await makeRecordActivity(depsFor(store))(activityFor(userId, 'lesson_complete', { subjectId: 'l-1' }));
 

@@ -32,12 +32,12 @@ describe('replaying an applied event id', () => {
   });
 
   it('finds out from the cancelled transaction: one profile read, one failed transaction, no event read', async () => {
-    const { store, client, doc } = await createTestStore();
+    const { store, client } = await createTestStore();
     const userId = uniqueId('user');
     const record = makeRecordActivity(depsFor(store));
     const activity = activityFor(userId, 'quiz_completed');
     await record(activity);
-    const probe = attachCapacityProbe({ client, doc });
+    const probe = attachCapacityProbe(client);
 
     const replay = await record(activity);
 

@@ -40,7 +40,7 @@ const version = rulesVersionOf(after).id;
 
 async function backfillAll(store: TestStore, rules = after): Promise<UserBackfill[]> {
   const backfill = makeBackfillUser(depsFor(store.store, { rules, clock: steppingClock() }));
-  const histories = await readAllHistories({ doc: store.doc, tableName: store.tableName, segments: 2 });
+  const histories = await readAllHistories({ client: store.client, tableName: store.tableName, segments: 2 });
   return Promise.all(histories.map((h) => backfill(h)));
 }
 
@@ -83,7 +83,7 @@ describe('rules backfill', () => {
   });
 
   it('leaves a history a what-if under the same rules finds faithful and unchanged', async () => {
-    const histories = await readAllHistories({ doc: store.doc, tableName: store.tableName });
+    const histories = await readAllHistories({ client: store.client, tableName: store.tableName });
     // the grant is not a step of the history: the replay derives it from the activities
     expect(histories.flatMap((h) => h.steps).some((s) => s.kind === 'adjustment')).toBe(false);
     const report = whatIf(after, after, histories);
@@ -130,7 +130,7 @@ describe('rules backfill', () => {
   it('runs as the AWS job does: a segment at a time, resumed from its cursor until done', async () => {
     const table = await createTestStore();
     const seeded = await seedReplayHistory(table, before);
-    const source = new DynamoReplaySource({ doc: table.doc, tableName: table.tableName, pageSize: 1 });
+    const source = new DynamoReplaySource({ client: table.client, tableName: table.tableName, pageSize: 1 });
     const run = makeBackfillSegment({
       ...depsFor(table.store, { rules: after, clock: steppingClock() }),
       source,

@@ -30,7 +30,7 @@ describe('rules what-if over a recorded history', () => {
   beforeAll(async () => {
     store = await createTestStore();
     users = await seedReplayHistory(store, current);
-    histories = await readAllHistories({ doc: store.doc, tableName: store.tableName, segments: 3 });
+    histories = await readAllHistories({ client: store.client, tableName: store.tableName, segments: 3 });
   });
 
   const changeOf = (changes: UserChange[], userId: string) => changes.find((c) => c.userId === userId);

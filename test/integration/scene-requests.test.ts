@@ -33,8 +33,8 @@ function recordingStarter(fail = false): SceneWorkflowStarter & { started: strin
 function requestsWith(opts: { starter?: SceneWorkflowStarter; at?: () => Date } = {}) {
   const deps: SceneRequestDeps = {
     store: db.store,
-    scenes: new DynamoSceneStore({ doc: db.doc, tableName: db.tableName }),
-    cooldown: new DynamoCooldown({ doc: db.doc, tableName: db.tableName }),
+    scenes: new DynamoSceneStore({ client: db.client, tableName: db.tableName }),
+    cooldown: new DynamoCooldown({ client: db.client, tableName: db.tableName }),
     starter: opts.starter ?? recordingStarter(),
     clock: { now: opts.at ?? (() => new Date()) },
     newJobId: () => uniqueId('job'),

@@ -22,7 +22,7 @@ let store: DynamoSceneStore;
 
 beforeAll(async () => {
   db = await createTestStore();
-  store = new DynamoSceneStore({ doc: db.doc, tableName: db.tableName });
+  store = new DynamoSceneStore({ client: db.client, tableName: db.tableName });
 });
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 4, 12, minute));

@@ -50,7 +50,7 @@ afterAll(async () => {
 
 describe('the scene workflow through its Lambda handlers', () => {
   it('completes a job with the procedural renderer, images in the folder, from the environment alone', async () => {
-    const scenes = new DynamoSceneStore({ doc: db.doc, tableName: db.tableName });
+    const scenes = new DynamoSceneStore({ client: db.client, tableName: db.tableName });
     const job = newSceneJob({
       jobId: uniqueId('job'),
       userId: uniqueId('ada'),

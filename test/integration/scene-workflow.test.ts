@@ -93,8 +93,8 @@ function stepsWith(overrides: Partial<SceneStepDeps>) {
   const deps: SceneStepDeps = {
     rules: defaultRules,
     clock: { now: () => new Date() },
-    scenes: new DynamoSceneStore({ doc: db.doc, tableName: db.tableName }),
-    monsters: new DynamoMonsterStore({ doc: db.doc, tableName: db.tableName }),
+    scenes: new DynamoSceneStore({ client: db.client, tableName: db.tableName }),
+    monsters: new DynamoMonsterStore({ client: db.client, tableName: db.tableName }),
     generator: fakeModel(),
     fallback: new ProceduralImageGenerator(),
     moderator: new ProceduralImageModerator(),
@@ -102,7 +102,7 @@ function stepsWith(overrides: Partial<SceneStepDeps>) {
     pending: new FilePendingImageStore(join(root, 'pending')),
     renditions: webpRenditions,
     imagesBaseUrl: 'http://127.0.0.1:3000',
-    budget: new DynamoGenerationBudget({ doc: db.doc, tableName: db.tableName }),
+    budget: new DynamoGenerationBudget({ client: db.client, tableName: db.tableName }),
     limits: { perUserDaily: 100, globalDaily: 100_000 },
     ...overrides,
   };

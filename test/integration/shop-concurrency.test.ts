@@ -60,9 +60,9 @@ function instance(t: TestStore): ShopDeps {
     store: t.store,
     rules,
     clock: steppingClock(),
-    shop: new DynamoShopStore({ doc: t.doc, tableName: t.tableName }),
-    monsters: new DynamoMonsterStore({ doc: t.doc, tableName: t.tableName }),
-    rateLimiter: new DynamoRateLimiter({ doc: t.doc, tableName: t.tableName }),
+    shop: new DynamoShopStore({ client: t.client, tableName: t.tableName }),
+    monsters: new DynamoMonsterStore({ client: t.client, tableName: t.tableName }),
+    rateLimiter: new DynamoRateLimiter({ client: t.client, tableName: t.tableName }),
   };
 }
 
@@ -101,7 +101,9 @@ describe('purchases under concurrency', () => {
     const purchases = ledger.filter((e) => e.kind === 'purchase');
     expect(purchases).toHaveLength(10);
     expect(ledger.reduce((sum, e) => sum + e.coins, 0)).toBe(0);
-    const owned = await new DynamoShopStore({ doc: t.doc, tableName: t.tableName }).listOwnedItems(userId);
+    const owned = await new DynamoShopStore({ client: t.client, tableName: t.tableName }).listOwnedItems(
+      userId,
+    );
     expect(owned.size).toBe(10);
     expect(new Set(purchases.map((e) => e.reason.replace('Bought Hat ', 'hat_')))).toEqual(owned);
   });

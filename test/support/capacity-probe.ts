@@ -1,4 +1,4 @@
-import type { DynamoClients } from '../../shared/adapters/dynamo/client';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /** One request the SDK sent to DynamoDB, with the capacity DynamoDB reported for it. */
 export interface ProbedRequest {
@@ -37,14 +37,14 @@ interface SentCommand {
 type Send = (command: SentCommand, ...rest: unknown[]) => Promise<unknown>;
 
 /**
- * Wraps both clients' `send` (the low-level one and the DocumentClient, which
- * have separate middleware stacks, and the first caches its middleware):
- * every request asks for `ReturnConsumedCapacity: INDEXES`, and what came
- * back is recorded by the low-level command's name: round trips and units (in
- * total and the secondary indexes' share), measured rather than assumed.
- * Shared by the integration tests and the bench.
+ * Wraps the client's `send` (a middleware added after the first send would
+ * not run: the client resolves its middleware once): every request asks for
+ * `ReturnConsumedCapacity: INDEXES`, and what came back is recorded by the
+ * command's name: round trips and units (in total and the secondary indexes'
+ * share), measured rather than assumed. Shared by the integration tests and
+ * the bench.
  */
-export function attachCapacityProbe(clients: DynamoClients): CapacityProbe {
+export function attachCapacityProbe(client: DynamoDBClient): CapacityProbe {
   const requests: ProbedRequest[] = [];
   const record = async (command: SentCommand, send: () => Promise<unknown>) => {
     command.input.ReturnConsumedCapacity = 'INDEXES';
@@ -59,14 +59,9 @@ export function attachCapacityProbe(clients: DynamoClients): CapacityProbe {
       throw error;
     }
   };
-  const restores = [clients.client, clients.doc].map((target) => {
-    const holder = target as unknown as { send: Send };
-    const original = holder.send;
-    holder.send = (command, ...rest) => record(command, () => original.call(target, command, ...rest));
-    return () => {
-      holder.send = original;
-    };
-  });
+  const holder = client as unknown as { send: Send };
+  const original = holder.send;
+  holder.send = (command, ...rest) => record(command, () => original.call(client, command, ...rest));
   return {
     requests,
     totals: () => ({
@@ -79,7 +74,7 @@ export function attachCapacityProbe(clients: DynamoClients): CapacityProbe {
       requests.length = 0;
     },
     detach: () => {
-      for (const restore of restores) restore();
+      holder.send = original;
     },
   };
 }

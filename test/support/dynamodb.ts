@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDynamoClients } from '../../shared/adapters/dynamo/client';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoClient } from '../../shared/adapters/dynamo/client';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table';
 import { DynamoGameStore } from '../../shared/adapters/dynamo/game-store';
 
@@ -23,10 +23,25 @@ export async function createTestStore(opts: { stream?: boolean } = {}): Promise<
   if (!endpoint) {
     throw new Error('DYNAMODB_ENDPOINT is not set: run this file in the integration or api vitest project');
   }
-  const { client, doc } = createDynamoClients({ endpoint, region: 'us-east-1' });
+  const client = createDynamoClient({ endpoint, region: 'us-east-1' });
+  const doc = documentClient(endpoint);
   const tableName = `questline-test-${randomUUID()}`;
   await ensureTable(client, tableName, opts);
   return { client, doc, tableName, store: new DynamoGameStore({ client, tableName }), endpoint };
+}
+
+/**
+ * A DocumentClient on DynamoDB Local, for tests and benches to seed and read
+ * the table in plain values. The service itself sends through
+ * plain-commands.ts on its one client (shared/adapters/dynamo/client.ts).
+ */
+export function documentClient(endpoint: string): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDynamoClients } from '../../shared/adapters/dynamo/client';
+import { createDynamoClient } from '../../shared/adapters/dynamo/client';
 import { fromWire, toWire, transactItemToWire } from '../../shared/adapters/dynamo/wire';
 
 describe('the wire format of the low-level client', () => {
@@ -68,17 +68,17 @@ describe('the wire format of the low-level client', () => {
   });
 });
 
-describe('the clients of a process', () => {
-  it('resolve the low-level client middleware once, and share one HTTP handler with the DocumentClient', () => {
-    const { client, doc } = createDynamoClients({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1' });
-    expect(client.config.cacheMiddleware).toBe(true);
-    expect(doc.config.cacheMiddleware).not.toBe(true);
-    expect(doc.config.requestHandler).toBe(client.config.requestHandler);
-    const bare = createDynamoClients({
+describe('the client of a process', () => {
+  it('resolves its middleware once per command class, unless asked not to (the bench baseline)', () => {
+    expect(
+      createDynamoClient({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1' }).config.cacheMiddleware,
+    ).toBe(true);
+    expect(createDynamoClient({ region: 'us-east-1' }).config.cacheMiddleware).toBe(true);
+    const bare = createDynamoClient({
       endpoint: 'http://127.0.0.1:9',
       region: 'us-east-1',
       cacheMiddleware: false,
     });
-    expect(bare.client.config.cacheMiddleware).toBe(false);
+    expect(bare.config.cacheMiddleware).toBe(false);
   });
 });

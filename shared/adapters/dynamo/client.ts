@@ -1,50 +1,39 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface DynamoClientOptions {
   /** DynamoDB Local's URL; absent on AWS */
   endpoint?: string;
   region?: string;
   /**
-   * Default true. false resolves the low-level client's middleware at every
-   * send, as the SDK does by default: only the bench's bare-SDK baseline.
+   * Default true. false resolves the middleware at every send, as the SDK
+   * does by default: only the bench's bare-SDK baseline.
    */
   cacheMiddleware?: boolean;
 }
 
-export interface DynamoClients {
-  /**
-   * The low-level client, with each command's middleware resolved once per
-   * process (`cacheMiddleware`) instead of at every send: about 0.1 ms of CPU
-   * a call here. The activity path's reads and its transaction go through it,
-   * marshalled by wire.ts.
-   */
+/** The client and the table: what the store adapters are built from. */
+export interface DynamoTable {
   client: DynamoDBClient;
-  /**
-   * The DocumentClient, for every other adapter. lib-dynamodb refuses a client
-   * with cached middleware (its commands marshal per instance), so it has a
-   * low-level client of its own, sharing the first one's HTTP handler (one
-   * pool of kept-alive sockets).
-   */
-  doc: DynamoDBDocumentClient;
-}
-
-/** The clients and the table: what the store adapters are built from. */
-export interface DynamoTable extends DynamoClients {
   tableName: string;
 }
 
 /**
- * The clients every DynamoDB adapter shares; build them once per process
- * (cold start). With an endpoint we are talking to DynamoDB Local, which
- * accepts any credentials: fixed ones skip the SDK's credential chain, whose
- * instance-metadata probe would otherwise stall the first call by seconds.
- * Requests carry a fixed Authorization header instead of a computed SigV4
- * signature: DynamoDB Local reads the access key but never checks the
- * signature, and signing was a tenth of the local runtime's CPU per request.
+ * The one DynamoDB client of a process; build it once (cold start) and share
+ * it with every adapter.
+ *
+ * - Its middleware is resolved once per command class (`cacheMiddleware`),
+ *   not at every send: about 0.12 ms of CPU a call here. lib-dynamodb's
+ *   DocumentClient refuses such a client (its commands marshal per
+ *   instance), so the adapters send plain values through plain-commands.ts.
+ * - With an endpoint we are talking to DynamoDB Local, which accepts any
+ *   credentials: fixed ones skip the SDK's credential chain, whose
+ *   instance-metadata probe would otherwise stall the first call by seconds.
+ *   Requests carry a fixed Authorization header instead of a computed SigV4
+ *   signature: DynamoDB Local reads the access key but never checks the
+ *   signature, and signing was a tenth of the local runtime's CPU per request.
  */
-export function createDynamoClients(opts: DynamoClientOptions = {}): DynamoClients {
-  const config: DynamoDBClientConfig = {};
+export function createDynamoClient(opts: DynamoClientOptions = {}): DynamoDBClient {
+  const config: DynamoDBClientConfig = { cacheMiddleware: opts.cacheMiddleware ?? true };
   if (opts.region) config.region = opts.region;
   if (opts.endpoint) {
     config.endpoint = opts.endpoint;
@@ -52,13 +41,7 @@ export function createDynamoClients(opts: DynamoClientOptions = {}): DynamoClien
     config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
     config.signer = { sign: async (request) => signedForDynamoDbLocal(request) };
   }
-  const client = new DynamoDBClient({ ...config, cacheMiddleware: opts.cacheMiddleware ?? true });
-  const doc = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ ...config, requestHandler: client.config.requestHandler }),
-    // Optional domain fields (subjectId, activityType) are undefined, not absent.
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
-  return { client, doc };
+  return new DynamoDBClient(config);
 }
 
 const LOCAL_AUTHORIZATION =

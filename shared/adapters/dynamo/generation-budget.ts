@@ -1,10 +1,11 @@
-import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   type GenerationBudget,
   GenerationBudgetExceededError,
   type GenerationLimits,
 } from '../../ports/scenes';
 import { globalGenerationsKey, type ItemKey, userGenerationsKey } from './keys';
+import { transactWrite } from './plain-commands';
 import { cancellationReasons } from './transaction-errors';
 
 /** A day's counters outlive the day by one, then expire. */
@@ -20,11 +21,11 @@ const CONFLICT_RETRIES = 5;
  * counter item is no hot spot.
  */
 export class DynamoGenerationBudget implements GenerationBudget {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
-    this.doc = opts.doc;
+  constructor(opts: { client: DynamoDBClient; tableName: string }) {
+    this.client = opts.client;
     this.tableName = opts.tableName;
   }
 
@@ -42,14 +43,10 @@ export class DynamoGenerationBudget implements GenerationBudget {
     });
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              raise(userGenerationsKey(userId, day), limits.perUserDaily),
-              raise(globalGenerationsKey(day), limits.globalDaily),
-            ],
-          }),
-        );
+        await transactWrite(this.client, [
+          raise(userGenerationsKey(userId, day), limits.perUserDaily),
+          raise(globalGenerationsKey(day), limits.globalDaily),
+        ]);
         return;
       } catch (error) {
         const reasons = cancellationReasons(error);

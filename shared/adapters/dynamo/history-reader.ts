@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { isBackfillEventId } from '../../domain/replay/backfill';
 import type { HistoryStep, UserHistory } from '../../domain/replay/history';
 import type { StoredTotals } from '../../domain/replay/what-if';
@@ -15,6 +15,7 @@ import {
   userPk,
 } from './keys';
 import { outboxRecordEvents } from './outbox-record';
+import { queryPage, scanPage } from './plain-commands';
 
 /**
  * Reads users' recorded histories (their event items and kept freeze uses)
@@ -26,7 +27,7 @@ import { outboxRecordEvents } from './outbox-record';
 export type ReplayableHistory = UserHistory & { stored?: StoredTotals };
 
 export interface HistoryReaderOptions {
-  doc: DynamoDBDocumentClient;
+  client: DynamoDBClient;
   tableName: string;
   /** parallel Scan segments */
   segments?: number;
@@ -47,16 +48,14 @@ export async function readAllHistories(opts: HistoryReaderOptions): Promise<Repl
   await Promise.all(
     Array.from({ length: segments }, (_, segment) =>
       reading.pages((start) =>
-        opts.doc.send(
-          new ScanCommand({
-            TableName: opts.tableName,
-            Segment: segment,
-            TotalSegments: segments,
-            FilterExpression: `begins_with(pk, :user) AND (${FILTER})`,
-            ExpressionAttributeValues: { ...VALUES, ':user': USER_PK_PREFIX },
-            ExclusiveStartKey: start,
-          }),
-        ),
+        scanPage(opts.client, {
+          TableName: opts.tableName,
+          Segment: segment,
+          TotalSegments: segments,
+          FilterExpression: `begins_with(pk, :user) AND (${FILTER})`,
+          ExpressionAttributeValues: { ...VALUES, ':user': USER_PK_PREFIX },
+          ExclusiveStartKey: start,
+        }),
       ),
     ),
   );
@@ -70,15 +69,13 @@ export async function readHistoriesOf(
   const reading = new Reading(opts);
   for (const userId of userIds) {
     await reading.pages((start) =>
-      opts.doc.send(
-        new QueryCommand({
-          TableName: opts.tableName,
-          // a Query cannot filter on the sort key: the collector keeps only the items it reads
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': userPk(userId) },
-          ExclusiveStartKey: start,
-        }),
-      ),
+      queryPage(opts.client, {
+        TableName: opts.tableName,
+        // a Query cannot filter on the sort key: the collector keeps only the items it reads
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': userPk(userId) },
+        ExclusiveStartKey: start,
+      }),
     );
   }
   return reading.collector.histories();

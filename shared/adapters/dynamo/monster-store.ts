@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import type { Monster } from '../../domain/monster/monster';
 import { StaleProfileError } from '../../ports/game';
@@ -6,6 +6,7 @@ import type { MonsterStore } from '../../ports/shop';
 import { isAtVersion } from './conditions';
 import { parseItem } from './items';
 import { monsterKey } from './keys';
+import { getItem, putItem } from './plain-commands';
 import { isConditionFailure } from './transaction-errors';
 
 const codes = z.array(z.string().min(1));
@@ -25,20 +26,22 @@ const monsterItemSchema = z.object({
 
 /** MONSTER: the user's avatar, one item in their partition, every write guarded by its version. */
 export class DynamoMonsterStore implements MonsterStore {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
-    this.doc = opts.doc;
+  constructor(opts: { client: DynamoDBClient; tableName: string }) {
+    this.client = opts.client;
     this.tableName = opts.tableName;
   }
 
   async getMonster(userId: string): Promise<Monster | null> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: monsterKey(userId), ConsistentRead: true }),
-    );
-    if (!Item) return null;
-    const m = parseItem(monsterItemSchema, Item);
+    const item = await getItem(this.client, {
+      TableName: this.tableName,
+      Key: monsterKey(userId),
+      ConsistentRead: true,
+    });
+    if (!item) return null;
+    const m = parseItem(monsterItemSchema, item);
     return {
       name: m.name,
       baseColor: m.base_color,
@@ -58,23 +61,21 @@ export class DynamoMonsterStore implements MonsterStore {
       updatedAt: monster.updatedAt ?? new Date().toISOString(),
     };
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...monsterKey(userId),
-            name: stored.name,
-            base_color: stored.baseColor,
-            accessories: stored.accessories,
-            clothing: stored.clothing,
-            features: stored.features,
-            patterns: stored.patterns,
-            version: stored.version,
-            updated_at: stored.updatedAt,
-          },
-          ...isAtVersion(monster.version),
-        }),
-      );
+      await putItem(this.client, {
+        TableName: this.tableName,
+        Item: {
+          ...monsterKey(userId),
+          name: stored.name,
+          base_color: stored.baseColor,
+          accessories: stored.accessories,
+          clothing: stored.clothing,
+          features: stored.features,
+          patterns: stored.patterns,
+          version: stored.version,
+          updated_at: stored.updatedAt,
+        },
+        ...isAtVersion(monster.version),
+      });
     } catch (error) {
       if (isConditionFailure(error)) {
         throw new StaleProfileError('the monster changed since it was read', { cause: error });

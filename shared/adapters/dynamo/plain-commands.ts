@@ -14,7 +14,7 @@ import {
   UpdateItemCommand,
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { fromWire, type PlainTransactItem, partToWire, toWire, transactItemToWire } from './wire';
+import { fromWire, type Plain, type PlainTransactItem, partToWire, toWire, transactItemToWire } from './wire';
 
 /**
  * The commands the adapters send, in plain values, on the low-level client
@@ -24,11 +24,6 @@ import { fromWire, type PlainTransactItem, partToWire, toWire, transactItemToWir
  */
 
 type Item = Record<string, unknown>;
-
-/** An input whose item, key and expression values are plain. */
-type Plain<T, K extends 'Item' | 'Key'> = Omit<T, K | 'ExpressionAttributeValues'> & {
-  [P in K]: object;
-} & { ExpressionAttributeValues?: object };
 
 /** A Query or Scan with plain values in (its expression's values, the start key) and out. */
 type PlainRead<T> = Omit<T, 'ExpressionAttributeValues' | 'ExclusiveStartKey'> & {

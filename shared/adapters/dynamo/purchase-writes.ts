@@ -1,10 +1,8 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AppliedOutcome } from '../../domain/types';
 import { isNew } from './conditions';
 import { ownedItemKey, redeemedCountKey, redemptionKey, rewardStockKey } from './keys';
 import type { TransactionRole } from './transaction-errors';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import type { PlainTransactItem as TransactItem } from './wire';
 
 /**
  * The writes a purchase adds to its outcome's transaction, so that coins,

@@ -1,7 +1,8 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { RateLimitedError } from '../../domain/errors';
 import type { Cooldown, CooldownBucket, RateLimitBucket, RateLimiter } from '../../ports/shop';
 import { cooldownKey, type ItemKey, userPk } from './keys';
+import { updateItem } from './plain-commands';
 import { isConditionFailure } from './transaction-errors';
 
 const WINDOW_MS = 60_000;
@@ -41,12 +42,12 @@ export const rateWindowKey = (userId: string, bucket: RateLimitBucket, windowMin
  * 20 per minute the 2x burst is acceptable; the window stays one write.
  */
 export class DynamoRateLimiter implements RateLimiter {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
   private readonly clock: () => Date;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string; clock?: () => Date }) {
-    this.doc = opts.doc;
+  constructor(opts: { client: DynamoDBClient; tableName: string; clock?: () => Date }) {
+    this.client = opts.client;
     this.tableName = opts.tableName;
     this.clock = opts.clock ?? (() => new Date());
   }
@@ -61,21 +62,19 @@ export class DynamoRateLimiter implements RateLimiter {
     const windowMinute = Math.floor(nowMs / WINDOW_MS);
     const windowEndMs = (windowMinute + 1) * WINDOW_MS;
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: rateWindowKey(userId, bucket, windowMinute),
-          // if_not_exists: the first hit of the window sets the expiry; later
-          // ones leave it, so the item never outlives its window by more.
-          UpdateExpression: 'ADD hits :one SET expires_at = if_not_exists(expires_at, :expires)',
-          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':limit': limitPerMinute,
-            ':expires': Math.ceil(windowEndMs / 1000) + EXPIRY_MARGIN_SECONDS,
-          },
-        }),
-      );
+      await updateItem(this.client, {
+        TableName: this.tableName,
+        Key: rateWindowKey(userId, bucket, windowMinute),
+        // if_not_exists: the first hit of the window sets the expiry; later
+        // ones leave it, so the item never outlives its window by more.
+        UpdateExpression: 'ADD hits :one SET expires_at = if_not_exists(expires_at, :expires)',
+        ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':limit': limitPerMinute,
+          ':expires': Math.ceil(windowEndMs / 1000) + EXPIRY_MARGIN_SECONDS,
+        },
+      });
     } catch (error) {
       if (isConditionFailure(error)) {
         // Whole seconds, rounded up, so a client that waits this long lands in the next window.
@@ -93,27 +92,25 @@ export class DynamoRateLimiter implements RateLimiter {
  * as costly as drawing a scene.
  */
 export class DynamoCooldown implements Cooldown {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
-    this.doc = opts.doc;
+  constructor(opts: { client: DynamoDBClient; tableName: string }) {
+    this.client = opts.client;
     this.tableName = opts.tableName;
   }
 
   async claim(userId: string, bucket: CooldownBucket, now: Date, seconds: number): Promise<void> {
     const nowSeconds = Math.floor(now.getTime() / 1000);
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: cooldownKey(userId, bucket),
-          UpdateExpression: 'SET next_at = :next, expires_at = :next',
-          ConditionExpression: 'attribute_not_exists(pk) OR next_at <= :now',
-          ExpressionAttributeValues: { ':now': nowSeconds, ':next': nowSeconds + seconds },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
+      await updateItem(this.client, {
+        TableName: this.tableName,
+        Key: cooldownKey(userId, bucket),
+        UpdateExpression: 'SET next_at = :next, expires_at = :next',
+        ConditionExpression: 'attribute_not_exists(pk) OR next_at <= :now',
+        ExpressionAttributeValues: { ':now': nowSeconds, ':next': nowSeconds + seconds },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      });
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       // The stored item comes back in the wire format: the document client does not translate errors.

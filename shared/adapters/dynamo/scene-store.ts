@@ -1,12 +1,4 @@
-import type { CancellationReason } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { CancellationReason, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SceneJob, StoredScene } from '../../domain/scenes/scene-job';
 import type { DomainEvent } from '../../domain/types';
 import { SceneJobFinishedError, type SceneStore } from '../../ports/scenes';
@@ -14,6 +6,7 @@ import { isNew } from './conditions';
 import { parseItem } from './items';
 import { sceneJobKey, sceneKey, scenePrefix, userPk } from './keys';
 import { outboxRecordItem } from './outbox-record';
+import { getItem, putItem, queryPage, transactWrite, updateItem } from './plain-commands';
 import { jobItem, jobOf, jobUpdate, sceneItemSchema, sceneOf, storedSceneAttribute } from './scene-items';
 import { cancellationReasons, isConditionFailure } from './transaction-errors';
 
@@ -23,17 +16,17 @@ import { cancellationReasons, isConditionFailure } from './transaction-errors';
  * item written in the same transaction, like every other outcome's.
  */
 export class DynamoSceneStore implements SceneStore {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
-    this.doc = opts.doc;
+  constructor(opts: { client: DynamoDBClient; tableName: string }) {
+    this.client = opts.client;
     this.tableName = opts.tableName;
   }
 
   async createJob(job: SceneJob): Promise<SceneJob> {
     try {
-      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: jobItem(job), ...isNew() }));
+      await putItem(this.client, { TableName: this.tableName, Item: jobItem(job), ...isNew() });
       return job;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
@@ -42,29 +35,29 @@ export class DynamoSceneStore implements SceneStore {
   }
 
   async getJob(userId: string, jobId: string): Promise<SceneJob | null> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: sceneJobKey(userId, jobId), ConsistentRead: true }),
-    );
-    return Item ? jobOf(Item) : null;
+    const item = await getItem(this.client, {
+      TableName: this.tableName,
+      Key: sceneJobKey(userId, jobId),
+      ConsistentRead: true,
+    });
+    return item ? jobOf(item) : null;
   }
 
   async startJob(userId: string, jobId: string, now: Date): Promise<SceneJob> {
     const fields = { status: 'processing', progress: 10, updated_at: now.toISOString() };
-    const { Attributes } = await this.whileOpen(jobId, () =>
-      this.doc.send(
-        new UpdateCommand({
-          ...jobUpdate(this.tableName, { userId, jobId }, fields, ['queued', 'processing']),
-          ReturnValues: 'ALL_NEW',
-        }),
-      ),
+    const updated = await this.whileOpen(jobId, () =>
+      updateItem(this.client, {
+        ...jobUpdate(this.tableName, { userId, jobId }, fields, ['queued', 'processing']),
+        ReturnValues: 'ALL_NEW',
+      }),
     );
-    return jobOf(Attributes ?? {});
+    return jobOf(updated ?? {});
   }
 
   async setProgress(userId: string, jobId: string, progress: number, now: Date): Promise<void> {
     const fields = { progress, updated_at: now.toISOString() };
     await this.whileOpen(jobId, () =>
-      this.doc.send(new UpdateCommand(jobUpdate(this.tableName, { userId, jobId }, fields, ['processing']))),
+      updateItem(this.client, jobUpdate(this.tableName, { userId, jobId }, fields, ['processing'])),
     );
   }
 
@@ -100,14 +93,14 @@ export class DynamoSceneStore implements SceneStore {
       },
     };
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: [finish, outbox, level] }));
+      await transactWrite(this.client, [finish, outbox, level]);
       return completed;
     } catch (error) {
       const failed = conditionFailures(cancellationReasons(error));
       if (!failed) throw error;
       if (failed.includes(0)) return this.alreadyFinished(job, 'completed', scene.cacheKey, error);
       if (failed.length === 1 && failed[0] === 2) {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: [finish, outbox] }));
+        await transactWrite(this.client, [finish, outbox]);
         return completed;
       }
       throw error;
@@ -118,14 +111,10 @@ export class DynamoSceneStore implements SceneStore {
     const failedJob: SceneJob = { ...job, status: 'failed', updatedAt: now.toISOString(), errorCode };
     const fields = { status: 'failed', updated_at: failedJob.updatedAt, error_code: errorCode };
     try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: jobUpdate(this.tableName, job, fields, ['queued', 'processing']) },
-            { Put: { TableName: this.tableName, Item: this.outboxOf(job, event, now), ...isNew() } },
-          ],
-        }),
-      );
+      await transactWrite(this.client, [
+        { Update: jobUpdate(this.tableName, job, fields, ['queued', 'processing']) },
+        { Put: { TableName: this.tableName, Item: this.outboxOf(job, event, now), ...isNew() } },
+      ]);
       return failedJob;
     } catch (error) {
       if (!conditionFailures(cancellationReasons(error))?.includes(0)) throw error;
@@ -134,21 +123,21 @@ export class DynamoSceneStore implements SceneStore {
   }
 
   async getScene(userId: string, sceneLevel: number): Promise<StoredScene | null> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: sceneKey(userId, sceneLevel), ConsistentRead: true }),
-    );
-    return Item ? sceneOf(parseItem(sceneItemSchema, Item)) : null;
+    const item = await getItem(this.client, {
+      TableName: this.tableName,
+      Key: sceneKey(userId, sceneLevel),
+      ConsistentRead: true,
+    });
+    return item ? sceneOf(parseItem(sceneItemSchema, item)) : null;
   }
 
   async listScenes(userId: string): Promise<StoredScene[]> {
-    const { Items = [] } = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': scenePrefix },
-        ConsistentRead: true,
-      }),
-    );
+    const { Items = [] } = await queryPage(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': scenePrefix },
+      ConsistentRead: true,
+    });
     return Items.map((item) => sceneOf(parseItem(sceneItemSchema, item))).sort(
       (a, b) => a.sceneLevel - b.sceneLevel,
     );

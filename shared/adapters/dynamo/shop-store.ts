@@ -1,7 +1,8 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import { ValidationError } from '../../domain/errors';
 import type { PurchaseState, Redemption, RedemptionPage, ShopStore } from '../../ports/shop';
+import { batchGetConsistent, itemKeyId } from './batch-get';
 import { parseItem, profileFromItem } from './items';
 import {
   ownedItemCodeOf,
@@ -14,6 +15,7 @@ import {
   rewardStockKey,
   userPk,
 } from './keys';
+import { queryPage } from './plain-commands';
 
 const redemptionItemSchema = z.object({
   pk: z.string(),
@@ -29,25 +31,23 @@ const redeemedSchema = z.object({ redeemed: z.number().int().min(0) });
 
 /** Reads for the shop and the rewards; their writes ride in the outcome's transaction (game-store.ts). */
 export class DynamoShopStore implements ShopStore {
-  private readonly doc: DynamoDBDocumentClient;
+  private readonly client: DynamoDBClient;
   private readonly tableName: string;
 
-  constructor(opts: { doc: DynamoDBDocumentClient; tableName: string }) {
-    this.doc = opts.doc;
+  constructor(opts: { client: DynamoDBClient; tableName: string }) {
+    this.client = opts.client;
     this.tableName = opts.tableName;
   }
 
   async loadPurchaseState(userId: string, rewardId?: string): Promise<PurchaseState> {
     const keys = [profileKey(userId), ...(rewardId ? [redeemedCountKey(userId, rewardId)] : [])];
-    const [owned, { Responses }] = await Promise.all([
+    const [owned, found] = await Promise.all([
       this.listOwnedItems(userId),
-      this.doc.send(
-        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
-      ),
+      batchGetConsistent(this.client, this.tableName, keys),
     ]);
-    const found = Responses?.[this.tableName] ?? [];
-    const profileItem = found.find((item) => item.sk === keys[0]?.sk);
-    const countItem = rewardId ? found.find((item) => item.sk === keys[1]?.sk) : undefined;
+    const [profile, count] = keys;
+    const profileItem = profile && found.get(itemKeyId(profile));
+    const countItem = count && found.get(itemKeyId(count));
     return {
       profile: profileItem ? profileFromItem(profileItem) : null,
       subjectAlreadyDone: false,
@@ -83,16 +83,14 @@ export class DynamoShopStore implements ShopStore {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': prefix },
-          ...(opts.keysOnly && { ProjectionExpression: 'sk' }),
-          ConsistentRead: opts.consistent,
-          ExclusiveStartKey: start,
-        }),
-      );
+      const page = await queryPage(this.client, {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': prefix },
+        ...(opts.keysOnly && { ProjectionExpression: 'sk' }),
+        ConsistentRead: opts.consistent,
+        ExclusiveStartKey: start,
+      });
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
@@ -101,17 +99,15 @@ export class DynamoShopStore implements ShopStore {
 
   async listRedemptions(userId: string, page: { limit: number; cursor?: string }): Promise<RedemptionPage> {
     const start = page.cursor === undefined ? undefined : decodeCursor(userId, page.cursor);
-    const { Items = [], LastEvaluatedKey } = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': redemptionPrefix },
-        ScanIndexForward: false,
-        ConsistentRead: true,
-        Limit: page.limit + 1,
-        ExclusiveStartKey: start,
-      }),
-    );
+    const { Items = [], LastEvaluatedKey } = await queryPage(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': redemptionPrefix },
+      ScanIndexForward: false,
+      ConsistentRead: true,
+      Limit: page.limit + 1,
+      ExclusiveStartKey: start,
+    });
     const redemptions: Redemption[] = Items.slice(0, page.limit).map((item) => {
       const r = parseItem(redemptionItemSchema, item);
       return {
@@ -130,15 +126,10 @@ export class DynamoShopStore implements ShopStore {
   async readRedeemedTotals(rewardIds: readonly string[]): Promise<Map<string, number>> {
     const totals = new Map<string, number>();
     if (rewardIds.length === 0) return totals;
-    const keys = rewardIds.map(rewardStockKey);
-    // A catalog holds a handful of rewards; BatchGetItem takes 100 keys.
-    for (let i = 0; i < keys.length; i += 100) {
-      const { Responses } = await this.doc.send(
-        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys.slice(i, i + 100) } } }),
-      );
-      for (const item of Responses?.[this.tableName] ?? []) {
-        totals.set(String(item.pk).slice('REWARD#'.length), parseItem(redeemedSchema.loose(), item).redeemed);
-      }
+    // A catalog holds a handful of rewards: one BatchGetItem.
+    const found = await batchGetConsistent(this.client, this.tableName, rewardIds.map(rewardStockKey));
+    for (const item of found.values()) {
+      totals.set(String(item.pk).slice('REWARD#'.length), parseItem(redeemedSchema.loose(), item).redeemed);
     }
     return totals;
   }

@@ -1,9 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { OutcomeRef, StoredOutboxRecord, StoredOutcomes } from '../../ports/events';
 import { batchGetConsistent, itemKeyId } from './batch-get';
 import { eventKey, ledgerInstantOf, ledgerPrefix, outboxKey, streamSortKeys } from './keys';
 import { outboxRecordOfItem } from './outbox-stream';
+import { type PlainPage, scanPage } from './plain-commands';
 
 /**
  * Stored outcomes read back for their events: an outcome is its event item
@@ -12,14 +12,7 @@ import { outboxRecordOfItem } from './outbox-stream';
  * Scan of parallel segments.
  */
 export class DynamoStoredOutcomes implements StoredOutcomes {
-  constructor(
-    private readonly deps: {
-      client: DynamoDBClient;
-      doc: DynamoDBDocumentClient;
-      tableName: string;
-      segments?: number;
-    },
-  ) {}
+  constructor(private readonly deps: { client: DynamoDBClient; tableName: string; segments?: number }) {}
 
   async named(refs: readonly OutcomeRef[]) {
     const keysOf = (ref: OutcomeRef) => [
@@ -45,28 +38,26 @@ export class DynamoStoredOutcomes implements StoredOutcomes {
     const pages = await Promise.all(
       Array.from({ length: segments }, async (_, segment) => {
         const found: Record<string, unknown>[] = [];
-        let start: ScanCommandOutput['LastEvaluatedKey'];
+        let start: PlainPage['LastEvaluatedKey'];
         do {
-          const page = await this.deps.doc.send(
-            new ScanCommand({
-              TableName: this.deps.tableName,
-              Segment: segment,
-              TotalSegments: segments,
-              FilterExpression:
-                '(begins_with(sk, :event) AND ledger_sk BETWEEN :txFrom AND :txTo) OR ' +
-                '(begins_with(sk, :outbox) AND occurred_at BETWEEN :from AND :to)',
-              ExpressionAttributeValues: {
-                ':event': streamSortKeys.eventPrefix,
-                ':outbox': streamSortKeys.outboxPrefix,
-                ':txFrom': `${ledgerPrefix}${since}`,
-                // every event id sorts before '~' (ids are [A-Za-z0-9_.:-], user keys me:...)
-                ':txTo': `${ledgerPrefix}${until}#~`,
-                ':from': since,
-                ':to': until,
-              },
-              ExclusiveStartKey: start,
-            }),
-          );
+          const page = await scanPage(this.deps.client, {
+            TableName: this.deps.tableName,
+            Segment: segment,
+            TotalSegments: segments,
+            FilterExpression:
+              '(begins_with(sk, :event) AND ledger_sk BETWEEN :txFrom AND :txTo) OR ' +
+              '(begins_with(sk, :outbox) AND occurred_at BETWEEN :from AND :to)',
+            ExpressionAttributeValues: {
+              ':event': streamSortKeys.eventPrefix,
+              ':outbox': streamSortKeys.outboxPrefix,
+              ':txFrom': `${ledgerPrefix}${since}`,
+              // every event id sorts before '~' (ids are [A-Za-z0-9_.:-], user keys me:...)
+              ':txTo': `${ledgerPrefix}${until}#~`,
+              ':from': since,
+              ':to': until,
+            },
+            ExclusiveStartKey: start,
+          });
           found.push(...(page.Items ?? []));
           start = page.LastEvaluatedKey;
         } while (start);

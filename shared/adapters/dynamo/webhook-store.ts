@@ -1,14 +1,8 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { WebhookEndpoint } from '../../domain/webhooks/endpoint';
 import type { DeliveryRecord, WebhookStore } from '../../ports/webhooks';
 import { isNew } from './conditions';
+import { deleteItem, getItem, putItem, queryPage, updateItem } from './plain-commands';
 import { isConditionFailure } from './transaction-errors';
 import { deliveryItem, deliveryOf, endpointItem, endpointOf } from './webhook-items';
 import {
@@ -22,40 +16,38 @@ import {
 
 /** Endpoints (WEBHOOKS / ENDPOINT#id) and their delivery logs (WEBHOOK#id / DELIVERY#...). */
 export class DynamoWebhookStore implements WebhookStore {
-  constructor(private readonly deps: { doc: DynamoDBDocumentClient; tableName: string }) {}
+  constructor(private readonly deps: { client: DynamoDBClient; tableName: string }) {}
 
   async createEndpoint(endpoint: WebhookEndpoint): Promise<boolean> {
     return this.putIfNew({ ...webhookEndpointKey(endpoint.id), ...endpointItem(endpoint) });
   }
 
   async listEndpoints(): Promise<WebhookEndpoint[]> {
-    const { Items } = await this.deps.doc.send(
-      new QueryCommand({
-        TableName: this.deps.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :endpoint)',
-        ExpressionAttributeValues: { ':pk': WEBHOOKS_PK, ':endpoint': webhookEndpointPrefix },
-        ConsistentRead: true,
-      }),
-    );
-    return (Items ?? []).map(endpointOf);
+    const { Items } = await queryPage(this.deps.client, {
+      TableName: this.deps.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :endpoint)',
+      ExpressionAttributeValues: { ':pk': WEBHOOKS_PK, ':endpoint': webhookEndpointPrefix },
+      ConsistentRead: true,
+    });
+    return Items.map(endpointOf);
   }
 
   async getEndpoint(id: string): Promise<WebhookEndpoint | null> {
-    const { Item } = await this.deps.doc.send(
-      new GetCommand({ TableName: this.deps.tableName, Key: webhookEndpointKey(id), ConsistentRead: true }),
-    );
-    return Item ? endpointOf(Item) : null;
+    const item = await getItem(this.deps.client, {
+      TableName: this.deps.tableName,
+      Key: webhookEndpointKey(id),
+      ConsistentRead: true,
+    });
+    return item ? endpointOf(item) : null;
   }
 
   async deleteEndpoint(id: string): Promise<boolean> {
-    const { Attributes } = await this.deps.doc.send(
-      new DeleteCommand({
-        TableName: this.deps.tableName,
-        Key: webhookEndpointKey(id),
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
-    return Attributes !== undefined;
+    const old = await deleteItem(this.deps.client, {
+      TableName: this.deps.tableName,
+      Key: webhookEndpointKey(id),
+      ReturnValues: 'ALL_OLD',
+    });
+    return old !== undefined;
   }
 
   async saveSecrets(id: string, secrets: WebhookEndpoint['secrets']): Promise<boolean> {
@@ -67,17 +59,15 @@ export class DynamoWebhookStore implements WebhookStore {
 
   async markFailing(id: string, now: Date): Promise<WebhookEndpoint | null> {
     try {
-      const { Attributes } = await this.deps.doc.send(
-        new UpdateCommand({
-          TableName: this.deps.tableName,
-          Key: webhookEndpointKey(id),
-          UpdateExpression: 'SET failing_since = if_not_exists(failing_since, :now)',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':now': now.toISOString() },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return Attributes ? endpointOf(Attributes) : null;
+      const updated = await updateItem(this.deps.client, {
+        TableName: this.deps.tableName,
+        Key: webhookEndpointKey(id),
+        UpdateExpression: 'SET failing_since = if_not_exists(failing_since, :now)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
+        ReturnValues: 'ALL_NEW',
+      });
+      return updated ? endpointOf(updated) : null;
     } catch (error) {
       if (isConditionFailure(error)) return null;
       throw error;
@@ -113,41 +103,32 @@ export class DynamoWebhookStore implements WebhookStore {
   }
 
   async saveDelivery(delivery: DeliveryRecord): Promise<void> {
-    await this.deps.doc.send(
-      new PutCommand({ TableName: this.deps.tableName, Item: deliveryItem(delivery) }),
-    );
+    await putItem(this.deps.client, { TableName: this.deps.tableName, Item: deliveryItem(delivery) });
   }
 
   async getDelivery(endpointId: string, deliveryId: string): Promise<DeliveryRecord | null> {
-    const { Item } = await this.deps.doc.send(
-      new GetCommand({
-        TableName: this.deps.tableName,
-        Key: webhookDeliveryKey(endpointId, deliveryId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? deliveryOf(Item) : null;
+    const item = await getItem(this.deps.client, {
+      TableName: this.deps.tableName,
+      Key: webhookDeliveryKey(endpointId, deliveryId),
+      ConsistentRead: true,
+    });
+    return item ? deliveryOf(item) : null;
   }
 
   async listDeliveries(endpointId: string, limit: number): Promise<DeliveryRecord[]> {
-    const { Items } = await this.deps.doc.send(
-      new QueryCommand({
-        TableName: this.deps.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :delivery)',
-        ExpressionAttributeValues: {
-          ':pk': webhookDeliveryPk(endpointId),
-          ':delivery': webhookDeliveryPrefix,
-        },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (Items ?? []).map(deliveryOf);
+    const { Items } = await queryPage(this.deps.client, {
+      TableName: this.deps.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :delivery)',
+      ExpressionAttributeValues: { ':pk': webhookDeliveryPk(endpointId), ':delivery': webhookDeliveryPrefix },
+      ScanIndexForward: false,
+      Limit: limit,
+    });
+    return Items.map(deliveryOf);
   }
 
   private async putIfNew(item: Record<string, unknown>): Promise<boolean> {
     try {
-      await this.deps.doc.send(new PutCommand({ TableName: this.deps.tableName, Item: item, ...isNew() }));
+      await putItem(this.deps.client, { TableName: this.deps.tableName, Item: item, ...isNew() });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -167,16 +148,14 @@ export class DynamoWebhookStore implements WebhookStore {
   ): Promise<boolean> {
     const { update, values, names, also } = expression;
     try {
-      await this.deps.doc.send(
-        new UpdateCommand({
-          TableName: this.deps.tableName,
-          Key: webhookEndpointKey(id),
-          UpdateExpression: update,
-          ConditionExpression: also ? `attribute_exists(pk) AND ${also}` : 'attribute_exists(pk)',
-          ...(values && { ExpressionAttributeValues: values }),
-          ...(names && { ExpressionAttributeNames: names }),
-        }),
-      );
+      await updateItem(this.deps.client, {
+        TableName: this.deps.tableName,
+        Key: webhookEndpointKey(id),
+        UpdateExpression: update,
+        ConditionExpression: also ? `attribute_exists(pk) AND ${also}` : 'attribute_exists(pk)',
+        ...(values && { ExpressionAttributeValues: values }),
+        ...(names && { ExpressionAttributeNames: names }),
+      });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;

@@ -1,5 +1,11 @@
-import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type {
+  AttributeValue,
+  ConditionCheck,
+  Delete,
+  Put,
+  TransactWriteItem,
+  Update,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 
 /**
@@ -12,7 +18,19 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 type Item = Record<string, unknown>;
 export type WireItem = Record<string, AttributeValue>;
 /** One part of a transaction in plain values (lib-dynamodb's shape). */
-export type PlainTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export interface PlainTransactItem {
+  Put?: Plain<Put, 'Item'>;
+  Update?: Plain<Update, 'Key'>;
+  Delete?: Plain<Delete, 'Key'>;
+  ConditionCheck?: Plain<ConditionCheck, 'Key'>;
+}
+
+/** A part whose item or key, and its expression's values, are plain values. */
+export type Plain<T, K extends 'Item' | 'Key'> = Omit<T, K | 'ExpressionAttributeValues'> & {
+  [P in K]: object;
+} & {
+  ExpressionAttributeValues?: object;
+};
 
 // Optional domain fields (subjectId, activityType) are undefined, not absent.
 const MARSHALL_OPTIONS = { removeUndefinedValues: true } as const;

@@ -31,6 +31,22 @@ const MAX_SCENE_TASK_INIT_MS = 250;
 const INIT_SAMPLES = 5;
 
 /**
+ * Each function's figures on the commit the lean-hot-path work started from
+ * (bundle-baseline.json), printed beside today's; a function added since has
+ * none.
+ */
+const baseline: Record<string, { kb: number; initMs: number }> = JSON.parse(
+  readFileSync(join(projectRoot, 'test/infra/bundle-baseline.json'), 'utf8'),
+).functions;
+
+function beforeOf(id: string): string {
+  const before = baseline[id];
+  return before
+    ? `(before ${before.kb.toFixed(1).padStart(5)} KB, ${String(before.initMs).padStart(3)} ms)`
+    : '(new since)';
+}
+
+/**
  * Median time to import a bundle in a fresh Node process, as a cold start
  * does (the AWS SDK resolves from node_modules, as the Lambda runtime
  * provides it). Env carries what the functions' config parses at init.
@@ -96,7 +112,7 @@ try {
     const kb = (bytes / 1024).toFixed(1).padStart(7);
     const initMs = medianInitMs(bundle);
     console.log(
-      `${route.id.padEnd(20)} ${kb} KB  init ${initMs.toFixed(0).padStart(4)} ms  rules ${inlined ? 'inlined' : loadsRules ? 'MISSING' : 'not used'}`,
+      `${route.id.padEnd(24)} ${kb} KB  init ${initMs.toFixed(0).padStart(4)} ms  ${beforeOf(route.id).padEnd(29)}  rules ${inlined ? 'inlined' : loadsRules ? 'MISSING' : 'not used'}`,
     );
     const maxInitMs = stateless.sceneWorkflow.functions.has(route.id as never)
       ? MAX_SCENE_TASK_INIT_MS

@@ -24,12 +24,31 @@ export function isFinished(definition: AchievementDefinition, times: number): bo
   return times >= 1;
 }
 
+type ActivityMetric = { key: string; metric: Extract<Metric, { kind: 'activity' }> };
+
+/**
+ * Each definition's activity metrics, worked out once: the rules do not
+ * change within a process, and every applied activity asks for all of them.
+ */
+const metricsByDefinition = new WeakMap<AchievementDefinition, Map<string, readonly ActivityMetric[]>>();
+
 /** The filtered `activity` metrics of an achievement, with the key their matches are tallied under. */
-export function activityMetrics(
-  id: string,
-  definition: AchievementDefinition,
-): { key: string; metric: Extract<Metric, { kind: 'activity' }> }[] {
-  const found: { key: string; metric: Extract<Metric, { kind: 'activity' }> }[] = [];
+export function activityMetrics(id: string, definition: AchievementDefinition): readonly ActivityMetric[] {
+  let byId = metricsByDefinition.get(definition);
+  if (!byId) {
+    byId = new Map();
+    metricsByDefinition.set(definition, byId);
+  }
+  let metrics = byId.get(id);
+  if (!metrics) {
+    metrics = findActivityMetrics(id, definition);
+    byId.set(id, metrics);
+  }
+  return metrics;
+}
+
+function findActivityMetrics(id: string, definition: AchievementDefinition): ActivityMetric[] {
+  const found: ActivityMetric[] = [];
   const walk = (c: Criterion | Metric, path: number[]) => {
     if (c.kind === 'all' || c.kind === 'any') {
       c.of.forEach((child, i) => {

@@ -12,8 +12,7 @@ export const itemKeyId = (key: ItemKey): string => `${key.pk}\n${key.sk}`;
 /**
  * Consistent BatchGetItem of any number of keys, 100 a call, retrying with
  * backoff only the keys DynamoDB left unprocessed. The items found, by
- * itemKeyId; a key without an item is simply absent. On the low-level client
- * (client.ts): it is on the activity path.
+ * itemKeyId; a key without an item is simply absent.
  */
 export async function batchGetConsistent(
   client: DynamoDBClient,

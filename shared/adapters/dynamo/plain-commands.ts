@@ -14,7 +14,15 @@ import {
   UpdateItemCommand,
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { fromWire, type Plain, type PlainTransactItem, partToWire, toWire, transactItemToWire } from './wire';
+import {
+  fromWire,
+  type Plain,
+  type PlainTransactItem,
+  partToWire,
+  toWire,
+  transactItemToWire,
+  type WireItem,
+} from './wire';
 
 /**
  * The commands the adapters send, in plain values, on the low-level client
@@ -46,11 +54,7 @@ function readToWire<T extends PlainRead<unknown>>(input: T) {
   };
 }
 
-function pageOf(page: {
-  Items?: Parameters<typeof fromWire>[0][];
-  LastEvaluatedKey?: Parameters<typeof fromWire>[0];
-  Count?: number;
-}): PlainPage {
+function pageOf(page: { Items?: WireItem[]; LastEvaluatedKey?: WireItem; Count?: number }): PlainPage {
   return {
     Items: (page.Items ?? []).map(fromWire),
     ...(page.LastEvaluatedKey && { LastEvaluatedKey: fromWire(page.LastEvaluatedKey) }),

@@ -9,10 +9,10 @@ import type {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 
 /**
- * Plain items to DynamoDB's wire format and back, for the calls made on the
- * low-level client (client.ts says why the activity path uses it). The
- * adapters build their items and transaction parts as plain values, the
- * DocumentClient's shape, and translate them here on the way out.
+ * Plain items to DynamoDB's wire format and back. The adapters build their
+ * items, keys and transaction parts as plain values (the DocumentClient's
+ * shape); plain-commands.ts translates them here on the way out and the
+ * answers on the way back (client.ts says why there is no DocumentClient).
  */
 
 type Item = Record<string, unknown>;

@@ -87,36 +87,23 @@ export async function getItem(
   return Item && fromWire(Item);
 }
 
-/** A put; the old item when ReturnValues asks for it. */
-export async function putItem(
-  client: DynamoDBClient,
-  input: Plain<PutItemCommandInput, 'Item'>,
-): Promise<Item | undefined> {
-  const { Attributes } = await client.send(new PutItemCommand(partToWire(input) as PutItemCommandInput));
+/** The attributes a write hands back (as its ReturnValues asks), in plain values. */
+async function attributesOf(sent: Promise<{ Attributes?: WireItem }>): Promise<Item | undefined> {
+  const { Attributes } = await sent;
   return Attributes && fromWire(Attributes);
 }
+
+/** A put; the old item when ReturnValues asks for it. */
+export const putItem = (client: DynamoDBClient, input: Plain<PutItemCommandInput, 'Item'>) =>
+  attributesOf(client.send(new PutItemCommand(partToWire(input) as PutItemCommandInput)));
 
 /** An update; the item's attributes as ReturnValues asks for them. */
-export async function updateItem(
-  client: DynamoDBClient,
-  input: Plain<UpdateItemCommandInput, 'Key'>,
-): Promise<Item | undefined> {
-  const { Attributes } = await client.send(
-    new UpdateItemCommand(partToWire(input) as UpdateItemCommandInput),
-  );
-  return Attributes && fromWire(Attributes);
-}
+export const updateItem = (client: DynamoDBClient, input: Plain<UpdateItemCommandInput, 'Key'>) =>
+  attributesOf(client.send(new UpdateItemCommand(partToWire(input) as UpdateItemCommandInput)));
 
 /** A delete; the old item when ReturnValues asks for it. */
-export async function deleteItem(
-  client: DynamoDBClient,
-  input: Plain<DeleteItemCommandInput, 'Key'>,
-): Promise<Item | undefined> {
-  const { Attributes } = await client.send(
-    new DeleteItemCommand(partToWire(input) as DeleteItemCommandInput),
-  );
-  return Attributes && fromWire(Attributes);
-}
+export const deleteItem = (client: DynamoDBClient, input: Plain<DeleteItemCommandInput, 'Key'>) =>
+  attributesOf(client.send(new DeleteItemCommand(partToWire(input) as DeleteItemCommandInput)));
 
 /** A transaction of plain parts; a token makes its retries idempotent. */
 export async function transactWrite(

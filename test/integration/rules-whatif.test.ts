@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ReplayableHistory, readAllHistories } from '../../shared/adapters/dynamo/history-reader';
 import { inAppliedOrder } from '../../shared/domain/replay/history';
@@ -26,11 +27,24 @@ describe('rules what-if over a recorded history', () => {
   let store: TestStore;
   let histories: ReplayableHistory[];
   let users: SeededUsers;
+  /** what the reader reported as read, after each page */
+  const progress: number[] = [];
 
   beforeAll(async () => {
     store = await createTestStore();
     users = await seedReplayHistory(store, current);
-    histories = await readAllHistories({ client: store.client, tableName: store.tableName, segments: 3 });
+    histories = await readAllHistories({
+      client: store.client,
+      tableName: store.tableName,
+      segments: 3,
+      onProgress: (read) => progress.push(read),
+    });
+  });
+
+  it('reports every item the Scan read, for the progress bar', async () => {
+    const { Items = [] } = await store.doc.send(new ScanCommand({ TableName: store.tableName }));
+    expect(progress.at(-1)).toBe(Items.length);
+    expect(Items.length).toBeGreaterThan(0);
   });
 
   const changeOf = (changes: UserChange[], userId: string) => changes.find((c) => c.userId === userId);

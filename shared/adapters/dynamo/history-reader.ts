@@ -15,7 +15,7 @@ import {
   userPk,
 } from './keys';
 import { outboxRecordEvents } from './outbox-record';
-import { queryPage, scanPage } from './plain-commands';
+import { type PlainPage, queryPage, scanPage } from './plain-commands';
 
 /**
  * Reads users' recorded histories (their event items and kept freeze uses)
@@ -81,12 +81,6 @@ export async function readHistoriesOf(
   return reading.collector.histories();
 }
 
-type Page = {
-  Items?: Record<string, unknown>[];
-  ScannedCount?: number;
-  LastEvaluatedKey?: Record<string, unknown>;
-};
-
 /** Pages of a Scan or Query into the collector, reporting the items read. */
 class Reading {
   readonly collector = new HistoryCollector();
@@ -94,11 +88,11 @@ class Reading {
 
   constructor(private readonly opts: HistoryReaderOptions) {}
 
-  async pages(send: (start: Record<string, unknown> | undefined) => Promise<Page>): Promise<void> {
+  async pages(send: (start: Record<string, unknown> | undefined) => Promise<PlainPage>): Promise<void> {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await send(start);
-      for (const item of page.Items ?? []) this.collector.add(item);
+      for (const item of page.Items) this.collector.add(item);
       this.read += page.ScannedCount ?? 0;
       this.opts.onProgress?.(this.read);
       start = page.LastEvaluatedKey;

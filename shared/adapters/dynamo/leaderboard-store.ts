@@ -139,7 +139,7 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
         }),
       ),
     );
-    const items = pages.flatMap((page) => (page.Items ?? []).map(parseScoreItem));
+    const items = pages.flatMap((page) => page.Items.map(parseScoreItem));
     const order = (a: ScoreItem, b: ScoreItem) => (rankKeyOf(a) < rankKeyOf(b) ? 1 : -1);
     items.sort(downward ? order : (a, b) => order(b, a));
     return items.slice(0, range.limit);
@@ -164,7 +164,7 @@ export class DynamoLeaderboardStore implements LeaderboardStore {
         },
         ExclusiveStartKey: start,
       });
-      for (const item of page.Items ?? []) {
+      for (const item of page.Items) {
         const parsed = parseCountSk(String(item.sk));
         if (parsed && typeof item.users === 'number' && item.users > 0) counts.set(parsed.n, item.users);
       }

@@ -43,6 +43,8 @@ export interface PlainPage {
   Items: Item[];
   LastEvaluatedKey?: Item;
   Count?: number;
+  /** items read before the filter: what a progress report counts */
+  ScannedCount?: number;
 }
 
 function readToWire<T extends PlainRead<unknown>>(input: T) {
@@ -54,11 +56,17 @@ function readToWire<T extends PlainRead<unknown>>(input: T) {
   };
 }
 
-function pageOf(page: { Items?: WireItem[]; LastEvaluatedKey?: WireItem; Count?: number }): PlainPage {
+function pageOf(page: {
+  Items?: WireItem[];
+  LastEvaluatedKey?: WireItem;
+  Count?: number;
+  ScannedCount?: number;
+}): PlainPage {
   return {
     Items: (page.Items ?? []).map(fromWire),
     ...(page.LastEvaluatedKey && { LastEvaluatedKey: fromWire(page.LastEvaluatedKey) }),
     ...(page.Count !== undefined && { Count: page.Count }),
+    ...(page.ScannedCount !== undefined && { ScannedCount: page.ScannedCount }),
   };
 }
 

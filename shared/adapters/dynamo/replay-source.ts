@@ -24,7 +24,7 @@ export class DynamoReplaySource implements ReplaySource {
       ProjectionExpression: 'pk',
       ...(startKey && { ExclusiveStartKey: JSON.parse(startKey) as Record<string, unknown> }),
     });
-    const userIds = (page.Items ?? []).map((item) => userIdOf(String(item.pk)));
+    const userIds = page.Items.map((item) => userIdOf(String(item.pk)));
     return { userIds, ...(page.LastEvaluatedKey && { next: JSON.stringify(page.LastEvaluatedKey) }) };
   }
 

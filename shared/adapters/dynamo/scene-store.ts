@@ -132,7 +132,7 @@ export class DynamoSceneStore implements SceneStore {
   }
 
   async listScenes(userId: string): Promise<StoredScene[]> {
-    const { Items = [] } = await queryPage(this.client, {
+    const { Items } = await queryPage(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': scenePrefix },

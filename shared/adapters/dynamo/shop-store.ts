@@ -91,7 +91,7 @@ export class DynamoShopStore implements ShopStore {
         ConsistentRead: opts.consistent,
         ExclusiveStartKey: start,
       });
-      items.push(...(page.Items ?? []));
+      items.push(...page.Items);
       start = page.LastEvaluatedKey;
     } while (start);
     return items;
@@ -99,7 +99,7 @@ export class DynamoShopStore implements ShopStore {
 
   async listRedemptions(userId: string, page: { limit: number; cursor?: string }): Promise<RedemptionPage> {
     const start = page.cursor === undefined ? undefined : decodeCursor(userId, page.cursor);
-    const { Items = [], LastEvaluatedKey } = await queryPage(this.client, {
+    const { Items, LastEvaluatedKey } = await queryPage(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': redemptionPrefix },

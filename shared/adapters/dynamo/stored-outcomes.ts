@@ -58,7 +58,7 @@ export class DynamoStoredOutcomes implements StoredOutcomes {
             },
             ExclusiveStartKey: start,
           });
-          found.push(...(page.Items ?? []));
+          found.push(...page.Items);
           start = page.LastEvaluatedKey;
         } while (start);
         return found;

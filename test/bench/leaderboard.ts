@@ -1,9 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoClient } from '../../shared/adapters/dynamo/client';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table';
 import { justAbove, scoreItemKey } from '../../shared/adapters/dynamo/leaderboard-keys';
 import { DynamoLeaderboardStore } from '../../shared/adapters/dynamo/leaderboard-store';
+import { getItem } from '../../shared/adapters/dynamo/plain-commands';
 import { parseScoreItem, rankKeyOf } from '../../shared/adapters/dynamo/score-item';
 import { startDynamoDbLocal } from '../../shared/local/dynamodb-local';
 import type { BoardRef } from '../../shared/ports/leaderboards';
@@ -83,7 +84,7 @@ async function benchSize(client: DynamoDBClient, doc: DynamoDBDocumentClient, us
       label: 'naive: count everyone above',
       roundTrips: 2,
       samples: 60,
-      run: (u) => naiveRank(store, doc, tableName, u),
+      run: (u) => naiveRank(store, client, tableName, u),
     },
   ];
   const probe = attachCapacityProbe(client);
@@ -125,13 +126,12 @@ async function measure(kind: QueryKind, probe: CapacityProbe, pick: () => string
 /** The rank without counters: my score item, then a COUNT of every ranked user above me, in every shard. */
 async function naiveRank(
   store: DynamoLeaderboardStore,
-  doc: DynamoDBDocumentClient,
+  client: DynamoDBClient,
   tableName: string,
   userId: string,
 ): Promise<number> {
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: tableName, Key: scoreItemKey(userId, board.id, PERIOD) }),
-  );
-  if (!Item) throw new Error(`no score item for ${userId}`);
-  return 1 + (await store.countBetween(board, PERIOD, justAbove(rankKeyOf(parseScoreItem(Item))), '~'));
+  // on the probed client, as the store's own reads are
+  const item = await getItem(client, { TableName: tableName, Key: scoreItemKey(userId, board.id, PERIOD) });
+  if (!item) throw new Error(`no score item for ${userId}`);
+  return 1 + (await store.countBetween(board, PERIOD, justAbove(rankKeyOf(parseScoreItem(item))), '~'));
 }

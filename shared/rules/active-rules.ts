@@ -15,7 +15,7 @@ export function loadActiveRules(
   env: Record<string, string | undefined> = { QUESTLINE_RULES_JSON: process.env.QUESTLINE_RULES_JSON },
 ): Rules {
   const inline = env.QUESTLINE_RULES_JSON;
-  if (!inline) return defaultRules;
+  if (!inline) return defaultRules();
   let document: unknown;
   try {
     document = JSON.parse(inline);

@@ -28,5 +28,14 @@ export function parseRules(input: unknown, source = 'rules'): Rules {
   return result.data;
 }
 
-/** The rules shipped with Questline; parsed once per process (cold start). */
-export const defaultRules: Rules = parseRules(defaultRulesJson, 'shared/rules/default-rules.json');
+let shipped: Rules | undefined;
+
+/**
+ * The rules shipped with Questline, parsed on first use and kept. Not at
+ * import: a deployed function plays by the rules inlined into its bundle and
+ * never needs these, and parsing them cost every cold start a few ms.
+ */
+export function defaultRules(): Rules {
+  shipped ??= parseRules(defaultRulesJson, 'shared/rules/default-rules.json');
+  return shipped;
+}

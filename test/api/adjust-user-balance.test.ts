@@ -69,7 +69,7 @@ describe('POST /v1/internal/users/{id}/adjustments', () => {
     expect(response.body.error.code).toBe('insufficient_coins');
     // the flashcard set's 2 coins and the catalog's first-flashcards reward, untouched
     expect((await api.store.getProfile(userId))?.coins).toBe(
-      2 + rewardOf(defaultRules, 'first_flashcards').coins,
+      2 + rewardOf(defaultRules(), 'first_flashcards').coins,
     );
     expect((await api.store.listLedger(userId, { limit: 10 })).entries).toHaveLength(1);
   });

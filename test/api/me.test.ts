@@ -92,7 +92,7 @@ describe('GET /v1/me/history', () => {
       second.event_id,
     ]);
     // the first scenario's 100 XP includes the catalog's first-scenario reward, listed as a bonus
-    const firstScenario = rewardOf(defaultRules, 'first_scenario');
+    const firstScenario = rewardOf(defaultRules(), 'first_scenario');
     expect(page1.body.items[0]).toMatchObject({
       kind: 'activity',
       activity_type: 'scenario_completed',

@@ -60,7 +60,7 @@ const roundTrips = (schema: { parse(value: unknown): unknown }, value: unknown) 
 
 describe('presenters', () => {
   it('speaks snake_case for a profile, including the next milestone', () => {
-    const body = presentProfile(viewProfile(defaultRules, profile));
+    const body = presentProfile(viewProfile(defaultRules(), profile));
     expect(body).toMatchObject({
       user_id: 'user-1',
       xp: 300,
@@ -77,7 +77,7 @@ describe('presenters', () => {
   });
 
   it('presents the awarded amounts, the profile after, level-ups and milestones of an outcome', () => {
-    const body = presentOutcome(defaultRules, { duplicate: true, outcome });
+    const body = presentOutcome(defaultRules(), { duplicate: true, outcome });
     expect(body.duplicate).toBe(true);
     expect(body.event_id).toBe('evt-1');
     expect(body.awarded).toEqual({ xp: 30, coins: 6, base_xp: 25, base_coins: 5, multiplier: 1.2 });
@@ -90,7 +90,7 @@ describe('presenters', () => {
   });
 
   it('keeps internal parts of an outcome (markers, events) off the wire', () => {
-    const body = presentOutcome(defaultRules, { duplicate: false, outcome });
+    const body = presentOutcome(defaultRules(), { duplicate: false, outcome });
     expect(JSON.stringify(body)).not.toContain('points.awarded');
     expect(JSON.stringify(body)).not.toContain('once_per_subject');
   });

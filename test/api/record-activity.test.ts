@@ -24,7 +24,7 @@ describe('POST /v1/internal/activities', () => {
     expect(response.statusCode).toBe(201);
     // A first flashcard set: 10 XP / 2 coins, plus the catalog's "Card Shark" reward; it starts
     // the two streaks flashcards count for.
-    const cardShark = rewardOf(defaultRules, 'first_flashcards');
+    const cardShark = rewardOf(defaultRules(), 'first_flashcards');
     const [xp, coins] = [10 + cardShark.xp, 2 + cardShark.coins];
     expect(response.body).toMatchObject({
       duplicate: false,

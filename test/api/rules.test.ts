@@ -26,9 +26,9 @@ describe('GET /v1/internal/rules', () => {
     const response = await invoke(getRules, rulesEvent());
     expect(response.statusCode).toBe(200);
     expect(rulesResponseSchema.safeParse(response.body).success).toBe(true);
-    expect(response.body.version).toBe(rulesVersionOf(defaultRules).id);
+    expect(response.body.version).toBe(rulesVersionOf(defaultRules()).id);
     expect(response.body).not.toHaveProperty('label');
-    expect(response.body.rules.activities).toEqual(JSON.parse(JSON.stringify(defaultRules.activities)));
+    expect(response.body.rules.activities).toEqual(JSON.parse(JSON.stringify(defaultRules().activities)));
   });
 
   it('refuses a caller without IAM credentials (401)', async () => {
@@ -63,7 +63,7 @@ describe('GET /v1/internal/rules with the operator rules', () => {
 
     const response = await invoke(getRules, rulesEvent());
     expect(response.body.label).toBe('2026-12 economy');
-    expect(response.body.version).not.toBe(rulesVersionOf(defaultRules).id);
+    expect(response.body.version).not.toBe(rulesVersionOf(defaultRules()).id);
     const outcome = await invoke(api.recordActivity, recordActivityEvent(activityBody(uniqueId('user'))));
     expect(outcome.body.rules_version).toBe(response.body.version);
   });

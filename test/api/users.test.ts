@@ -31,7 +31,7 @@ describe('GET /v1/internal/users/{id}', () => {
     expect(response.statusCode).toBe(200);
     // 100 XP / 20 coins for the scenario, plus the catalog's first-scenario reward; level 2
     // starts at 100 XP and level 3 at 215
-    const first = rewardOf(defaultRules, 'first_scenario');
+    const first = rewardOf(defaultRules(), 'first_scenario');
     const xp = 100 + first.xp;
     expect(response.body).toMatchObject({
       user_id: userId,

@@ -14,7 +14,7 @@ const SCENES = 60;
 const WARM_UP = 5;
 
 const codesOf = (type: string) =>
-  Object.entries(defaultRules.shop.items)
+  Object.entries(defaultRules().shop.items)
     .filter(([, item]) => item.type === type)
     .map(([code]) => code);
 const pick = (codes: string[], i: number, count: number) =>

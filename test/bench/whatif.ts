@@ -49,7 +49,7 @@ try {
     const histories = await readAllHistories({ client, tableName, segments });
     const readMs = performance.now() - readStarted;
     const replayStarted = performance.now();
-    const report = whatIf(defaultRules, proposed, histories);
+    const report = whatIf(defaultRules(), proposed, histories);
     const replayMs = performance.now() - replayStarted;
     const entries = histories.reduce((n, h) => n + h.steps.length, 0);
     const per100k = (ms: number) => ((ms / entries) * 100_000) / 1000;
@@ -78,7 +78,7 @@ function history(): Record<string, unknown>[] {
         occurredAt: occurredAt.toISOString(),
         ...(type === 'lesson_complete' && { subjectId: `lesson-${i}` }),
       };
-      const outcome = apply(defaultRules, profile, activity, new Date(occurredAt.getTime() + 1000));
+      const outcome = apply(defaultRules(), profile, activity, new Date(occurredAt.getTime() + 1000));
       if (outcome.status !== 'applied') continue;
       profile = { ...outcome.profile, version: profile.version + 1 };
       items.push(eventRecordItem({ ...outcome, profile }));

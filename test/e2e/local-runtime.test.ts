@@ -55,9 +55,9 @@ describe('the five-minute tour', () => {
     subject_id: 'lesson-1',
     occurred_at: now,
   };
-  const lessonRules = defaultRules.activities.lesson_complete;
+  const lessonRules = defaultRules().activities.lesson_complete;
   // The tour's first lesson also unlocks the default catalog's "First Lesson", paid on the same entry.
-  const firstLesson = rewardOf(defaultRules, 'first_lesson');
+  const firstLesson = rewardOf(defaultRules(), 'first_lesson');
   const lessonXp = (lessonRules?.xp ?? Number.NaN) + firstLesson.xp;
   const lessonCoins = (lessonRules?.coins ?? Number.NaN) + firstLesson.coins;
   let token = '';
@@ -131,7 +131,7 @@ describe('the five-minute tour', () => {
     });
     expect(response.status).toBe(201);
     const outcome = outcomeResponseSchema.parse(await response.json());
-    const expectedLevel = levelForXp(defaultRules.levels, xpBefore + outcome.awarded.xp);
+    const expectedLevel = levelForXp(defaultRules().levels, xpBefore + outcome.awarded.xp);
     expect(expectedLevel).toBeGreaterThan(2);
     expect(outcome.profile.level).toBe(expectedLevel);
     expect(outcome.level_ups.map((up) => up.level)).toEqual(

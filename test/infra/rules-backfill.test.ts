@@ -69,7 +69,7 @@ describe('the rules backfill', () => {
 
   it('is started at deploy, named for the rules version, a repeat of a version ignored', () => {
     const start = JSON.stringify(startOf(built));
-    const version = rulesVersionOf(defaultRules).id;
+    const version = rulesVersionOf(defaultRules()).id;
     expect(start).toContain('\\"action\\":\\"startExecution\\"');
     expect(start).toContain(`\\"name\\":\\"rules-${version}\\"`);
     expect(start).toContain(`\\"physicalResourceId\\":{\\"id\\":\\"${version}\\"}`);
@@ -85,7 +85,7 @@ describe('the rules backfill', () => {
     writeFileSync(same, JSON.stringify(defaultRulesJson, null, 4));
     expect(startOf(buildApp({ questline: { rulesFile: same } }))).toEqual(startOf(built));
     const version = rulesVersionOf(parseRules(changed, 'changed')).id;
-    expect(version).not.toBe(rulesVersionOf(defaultRules).id);
+    expect(version).not.toBe(rulesVersionOf(defaultRules()).id);
     expect(JSON.stringify(startOf(buildApp({ questline: { rulesFile: file } })))).toContain(
       `rules-${version}`,
     );

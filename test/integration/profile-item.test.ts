@@ -34,7 +34,7 @@ function userAfter(days: number, types: readonly string[]): Profile {
     for (const [i, type] of types.entries()) {
       const now = new Date(START + day * DAY_MS + i * 60_000);
       const outcome = apply(
-        defaultRules,
+        defaultRules(),
         profile,
         {
           eventId: `evt-${day}-${i}`,

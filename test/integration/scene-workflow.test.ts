@@ -91,7 +91,7 @@ function fakeModerator(rejections: number): ImageModerator & { seen: number } {
 
 function stepsWith(overrides: Partial<SceneStepDeps>) {
   const deps: SceneStepDeps = {
-    rules: defaultRules,
+    rules: defaultRules(),
     clock: { now: () => new Date() },
     scenes: new DynamoSceneStore({ client: db.client, tableName: db.tableName }),
     monsters: new DynamoMonsterStore({ client: db.client, tableName: db.tableName }),
@@ -144,7 +144,7 @@ describe('the scene workflow (its definition run by aws-local-stepfunctions, eac
       scene: { fallback: false, drawnBy: model.drawnBy },
     });
     expect(model.calls).toHaveLength(1);
-    expect(model.calls[0]?.prompt).not.toContain(defaultMonster(defaultRules).name);
+    expect(model.calls[0]?.prompt).not.toContain(defaultMonster(defaultRules()).name);
     expect(await deps.images.has(done?.scene?.cacheKey ?? '')).toBe(true);
     expect(await deps.scenes.getScene(job.userId, 3)).toEqual(done?.scene);
   });

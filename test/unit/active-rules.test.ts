@@ -4,11 +4,11 @@ import { defaultRules, InvalidRulesError, parseRules } from '../../shared/rules/
 
 describe('loadActiveRules (cold start)', () => {
   it('uses the default rules when none are inlined', () => {
-    expect(loadActiveRules({})).toBe(defaultRules);
+    expect(loadActiveRules({})).toBe(defaultRules());
   });
 
   it('parses inlined rules, applying schema defaults', () => {
-    const custom = structuredClone(defaultRules);
+    const custom = structuredClone(defaultRules());
     const lesson = custom.activities.lesson_complete;
     if (!lesson) throw new Error('the default rules define lesson_complete');
     custom.activities.lesson_complete = { ...lesson, xp: 40 };
@@ -18,7 +18,7 @@ describe('loadActiveRules (cold start)', () => {
   });
 
   it('fails naming the offending field when inlined rules are invalid', () => {
-    const broken = structuredClone(defaultRules) as unknown as { levels: { growth: number } };
+    const broken = structuredClone(defaultRules()) as unknown as { levels: { growth: number } };
     broken.levels.growth = 7;
     const load = () => loadActiveRules({ QUESTLINE_RULES_JSON: JSON.stringify(broken) });
     expect(load).toThrow(InvalidRulesError);
@@ -32,13 +32,13 @@ describe('loadActiveRules (cold start)', () => {
 
 describe('parseRules field naming', () => {
   it('names each unknown field by its full path', () => {
-    const doc = structuredClone(defaultRules) as unknown as { levels: Record<string, unknown> };
+    const doc = structuredClone(defaultRules()) as unknown as { levels: Record<string, unknown> };
     doc.levels.grwoth = 1.2;
     expect(() => parseRules(doc, 'test')).toThrow(/levels\.grwoth: unknown field/);
   });
 
   it('rejects a level curve whose XP totals cannot be counted exactly', () => {
-    const doc = structuredClone(defaultRules);
+    const doc = structuredClone(defaultRules());
     doc.levels = { base_xp: 100, growth: 2, max_level: 1000 };
     doc.titles = [{ from_level: 1, to_level: 1000, title: 'Everyone' }];
     expect(() => parseRules(doc, 'test')).toThrow(/levels\.max_level/);

@@ -3,8 +3,10 @@ import { adjust } from '../../shared/domain/adjust';
 import { ValidationError } from '../../shared/domain/errors';
 import { levelForXp, xpForLevel } from '../../shared/domain/level-curve';
 import type { Adjustment } from '../../shared/domain/types';
-import { defaultRules as rules } from '../../shared/rules/load';
+import { defaultRules } from '../../shared/rules/load';
 import { awardPart, expectApplied, expectRefused, NOW, profile } from './fixtures';
+
+const rules = defaultRules();
 
 function adjustment(overrides: Partial<Adjustment> = {}): Adjustment {
   return { eventId: 'adj-1', userId: 'user-1', xp: 0, coins: 0, reason: 'support ticket 812', ...overrides };

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { apply } from '../../shared/domain/apply';
 import { ValidationError } from '../../shared/domain/errors';
 import { xpForLevel } from '../../shared/domain/level-curve';
-import { defaultRules as rules } from '../../shared/rules/load';
+import { defaultRules } from '../../shared/rules/load';
 import { activity, at, awardPart, expectApplied, expectRefused, NOW, profile, rulesWith } from './fixtures';
+
+const rules = defaultRules();
 
 const curve = rules.levels;
 

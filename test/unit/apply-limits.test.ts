@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from '../../shared/domain/apply';
 import type { Activity, Outcome, Profile } from '../../shared/domain/types';
-import { defaultRules as rules } from '../../shared/rules/load';
+import { defaultRules } from '../../shared/rules/load';
 import type { Rules } from '../../shared/rules/schema';
 import { activity, at, expectApplied, expectRefused, NOW, profile, rulesWith } from './fixtures';
+
+const rules = defaultRules();
 
 /** Applies activities in order, carrying the profile forward after each applied one. */
 function run(r: Rules, start: Profile, activities: Activity[], now = NOW) {

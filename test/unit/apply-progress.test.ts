@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from '../../shared/domain/apply';
 import { levelForXp, xpForLevel } from '../../shared/domain/level-curve';
-import { defaultRules as rules } from '../../shared/rules/load';
+import { defaultRules } from '../../shared/rules/load';
 import { activity, expectApplied, NOW, profile, rulesWith } from './fixtures';
+
+const rules = defaultRules();
 
 const curve = rules.levels;
 

@@ -6,7 +6,7 @@ import { recentDaytime, recentDaytimeIso } from '../support/daytime';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const MAX_EVENT_AGE_MS = defaultRules.limits.max_event_age_hours * HOUR_MS;
+const MAX_EVENT_AGE_MS = defaultRules().limits.max_event_age_hours * HOUR_MS;
 
 const utc = (iso: string) => Date.parse(iso);
 const answered = (nowIso: string) => recentDaytime(utc(nowIso)).toISOString();
@@ -73,7 +73,7 @@ describe('recentDaytime', () => {
         type: 'flashcard_session',
         occurredAt: recentDaytimeIso(now),
       };
-      const outcome = apply(defaultRules, newProfile('user-1', new Date(now)), activity, new Date(now));
+      const outcome = apply(defaultRules(), newProfile('user-1', new Date(now)), activity, new Date(now));
       if (outcome.status !== 'applied') throw new Error(`refused at ${new Date(now).toISOString()}`);
       expect(outcome.achievements.map((a) => a.id)).not.toContain('early_bird');
       expect(outcome.achievements.map((a) => a.id)).not.toContain('night_owl');

@@ -8,8 +8,10 @@ import { EVENT_SOURCE, envelopeSchema, toEnvelope } from '../../events/envelope'
 import { adjust } from '../../shared/domain/adjust';
 import { apply } from '../../shared/domain/apply';
 import type { Outcome } from '../../shared/domain/types';
-import { defaultRules as rules } from '../../shared/rules/load';
+import { defaultRules } from '../../shared/rules/load';
 import { expectApplied, profile } from './fixtures';
+
+const rules = defaultRules();
 
 const samplesDir = join(import.meta.dirname, '../../events/samples');
 

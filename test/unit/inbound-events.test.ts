@@ -26,14 +26,14 @@ const rulesIssues = (edit: (doc: Record<string, unknown>) => void) => rulesIssue
 
 describe('inbound_events in the rules', () => {
   it('gives a document without the key the shipped map of the seeds names', () => {
-    expect(defaultRules.inbound_events).toEqual(defaultInbound);
-    expect(defaultRules.inbound_events.story_completion).toEqual({ activity_type: 'story_completed' });
-    expect(defaultRules.inbound_events.user_action).toEqual({ activity_type: 'custom' });
+    expect(defaultRules().inbound_events).toEqual(defaultInbound);
+    expect(defaultRules().inbound_events.story_completion).toEqual({ activity_type: 'story_completed' });
+    expect(defaultRules().inbound_events.user_action).toEqual({ activity_type: 'custom' });
   });
 
   it('maps every shipped name to an activity of the default rules', () => {
-    for (const { activity_type } of Object.values(defaultRules.inbound_events)) {
-      expect(Object.keys(defaultRules.activities)).toContain(activity_type);
+    for (const { activity_type } of Object.values(defaultRules().inbound_events)) {
+      expect(Object.keys(defaultRules().activities)).toContain(activity_type);
     }
   });
 
@@ -74,7 +74,7 @@ describe('inbound_events in the rules', () => {
 
 describe('toInboundActivity', () => {
   it('takes an activity.completed detail as is, normalizing the time to UTC', () => {
-    const activity = toInboundActivity(defaultRules, 'activity.completed', {
+    const activity = toInboundActivity(defaultRules(), 'activity.completed', {
       ...baseDetail,
       activity_type: 'quiz_completed',
       amount: 3,
@@ -89,7 +89,7 @@ describe('toInboundActivity', () => {
   });
 
   it('gives a mapped name its activity when the detail leaves activity_type out', () => {
-    const activity = toInboundActivity(defaultRules, 'story_completion', {
+    const activity = toInboundActivity(defaultRules(), 'story_completion', {
       ...baseDetail,
       subject_id: 'story-9',
     });
@@ -98,12 +98,15 @@ describe('toInboundActivity', () => {
 
   it('accepts a mapped name whose detail repeats the mapped activity_type', () => {
     const detail = { ...baseDetail, activity_type: 'daily_login' };
-    expect(toInboundActivity(defaultRules, 'daily_login', detail).type).toBe('daily_login');
+    expect(toInboundActivity(defaultRules(), 'daily_login', detail).type).toBe('daily_login');
   });
 
   it('refuses a mapped name whose detail names another activity', () => {
     const issues = issuesOf(() =>
-      toInboundActivity(defaultRules, 'story_completion', { ...baseDetail, activity_type: 'quiz_completed' }),
+      toInboundActivity(defaultRules(), 'story_completion', {
+        ...baseDetail,
+        activity_type: 'quiz_completed',
+      }),
     );
     expect(issues).toEqual([
       { field: 'detail.activity_type', message: expect.stringMatching(/story_completed/) },
@@ -111,7 +114,7 @@ describe('toInboundActivity', () => {
   });
 
   it('refuses an event name that is neither activity.completed nor mapped', () => {
-    const issues = issuesOf(() => toInboundActivity(defaultRules, 'toString', baseDetail));
+    const issues = issuesOf(() => toInboundActivity(defaultRules(), 'toString', baseDetail));
     expect(issues).toEqual([
       { field: 'detail-type', message: expect.stringMatching(/unknown event toString/) },
     ]);
@@ -119,7 +122,7 @@ describe('toInboundActivity', () => {
 
   it('names each bad field of the detail under detail.', () => {
     const issues = issuesOf(() =>
-      toInboundActivity(defaultRules, 'activity.completed', {
+      toInboundActivity(defaultRules(), 'activity.completed', {
         ...baseDetail,
         activity_type: 'quiz_completed',
         occurred_at: 'yesterday',
@@ -130,7 +133,7 @@ describe('toInboundActivity', () => {
   });
 
   it('refuses a mapped event whose detail is not an object', () => {
-    const issues = issuesOf(() => toInboundActivity(defaultRules, 'daily_login', 'hello'));
+    const issues = issuesOf(() => toInboundActivity(defaultRules(), 'daily_login', 'hello'));
     expect(issues.map((i) => i.field)).toEqual(['detail']);
   });
 });
@@ -140,7 +143,7 @@ describe('parseInboundEvent', () => {
 
   it('reads an EventBridge event as the SQS target delivers it', () => {
     const event = parseInboundEvent(
-      defaultRules,
+      defaultRules(),
       body({
         version: '0',
         id: 'eb-1',
@@ -162,18 +165,18 @@ describe('parseInboundEvent', () => {
   });
 
   it('refuses a body that is not JSON', () => {
-    const issues = issuesOf(() => parseInboundEvent(defaultRules, '{"detail-type":'));
+    const issues = issuesOf(() => parseInboundEvent(defaultRules(), '{"detail-type":'));
     expect(issues).toEqual([{ field: 'body', message: expect.stringMatching(/^not JSON/) }]);
   });
 
   it('refuses an event without a detail-type or without a detail, or one that is not an object', () => {
     expect(
-      issuesOf(() => parseInboundEvent(defaultRules, body({ detail: baseDetail }))).map((i) => i.field),
+      issuesOf(() => parseInboundEvent(defaultRules(), body({ detail: baseDetail }))).map((i) => i.field),
     ).toEqual(['detail-type']);
     const noDetail = issuesOf(() =>
-      parseInboundEvent(defaultRules, body({ 'detail-type': 'activity.completed' })),
+      parseInboundEvent(defaultRules(), body({ 'detail-type': 'activity.completed' })),
     );
     expect(noDetail.map((i) => i.field)).toEqual(['detail']);
-    expect(issuesOf(() => parseInboundEvent(defaultRules, '[]')).map((i) => i.field)).toEqual(['body']);
+    expect(issuesOf(() => parseInboundEvent(defaultRules(), '[]')).map((i) => i.field)).toEqual(['body']);
   });
 });

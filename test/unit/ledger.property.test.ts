@@ -6,7 +6,9 @@ import { levelForXp } from '../../shared/domain/level-curve';
 import { sceneLevelForXp } from '../../shared/domain/milestones';
 import { newProfile } from '../../shared/domain/profile';
 import type { LedgerEntry, Outcome, Profile } from '../../shared/domain/types';
-import { defaultRules as rules } from '../../shared/rules/load';
+import { defaultRules } from '../../shared/rules/load';
+
+const rules = defaultRules();
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
 

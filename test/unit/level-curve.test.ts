@@ -11,7 +11,7 @@ import {
 import { defaultRules } from '../../shared/rules/load';
 import type { LevelCurve } from '../../shared/rules/schema';
 
-const curve = defaultRules.levels;
+const curve = defaultRules().levels;
 
 const curves: fc.Arbitrary<LevelCurve> = fc.record({
   base_xp: fc.integer({ min: 1, max: 1_000_000 }),

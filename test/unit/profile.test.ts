@@ -4,8 +4,10 @@ import { isValidTimeZone, localDateKey } from '../../shared/domain/local-time';
 import { nextMilestone, sceneLevelForXp } from '../../shared/domain/milestones';
 import { newProfile, viewProfile } from '../../shared/domain/profile';
 import { titleForLevel } from '../../shared/domain/titles';
-import { defaultRules as rules } from '../../shared/rules/load';
+import { defaultRules } from '../../shared/rules/load';
 import { NOW, profile } from './fixtures';
+
+const rules = defaultRules();
 
 describe('newProfile', () => {
   it('starts at level 1 with nothing, in UTC, unstored', () => {

@@ -37,7 +37,7 @@ describe('npm run rules:check', { timeout: 30_000 }, () => {
     expect(stdout).toMatch(/XP to reach max level: 680,760,758/);
     expect(stdout).toMatch(/Novice 1-9/);
     expect(stdout).toMatch(/scene 6 at 10000 XP/);
-    expect(stdout).toContain(`version: ${rulesVersionOf(defaultRules).id}\n`);
+    expect(stdout).toContain(`version: ${rulesVersionOf(defaultRules()).id}\n`);
   });
 
   it('summarizes a good file and exits 0', () => {
@@ -49,7 +49,7 @@ describe('npm run rules:check', { timeout: 30_000 }, () => {
     expect(code).toBe(0);
     // another document, another version; the label beside it
     expect(stdout).toMatch(/version: r[0-9a-f]{16} \(small world\)/);
-    expect(stdout).not.toContain(rulesVersionOf(defaultRules).id);
+    expect(stdout).not.toContain(rulesVersionOf(defaultRules()).id);
     expect(stdout).toMatch(/max level: 10\b/);
     expect(stdout).toMatch(/XP to reach max level: 450/);
   });

@@ -28,14 +28,14 @@ async function bundleWithInlinedRules(rulesJson: string): Promise<typeof loadAct
 describe('rules inlined into a bundle', () => {
   it('are the rules the bundled function plays by, without any environment variable', async () => {
     expect(process.env.QUESTLINE_RULES_JSON).toBeUndefined();
-    const custom = structuredClone(defaultRules);
+    const custom = structuredClone(defaultRules());
     custom.levels = { ...custom.levels, base_xp: 250 };
     const load = await bundleWithInlinedRules(JSON.stringify(custom));
     expect(load().levels.base_xp).toBe(250);
   });
 
   it('fail at cold start naming the field when invalid', async () => {
-    const broken = { ...structuredClone(defaultRules), multipliers: { vip: { standard: 2, premium: 1 } } };
+    const broken = { ...structuredClone(defaultRules()), multipliers: { vip: { standard: 2, premium: 1 } } };
     const load = await bundleWithInlinedRules(JSON.stringify(broken));
     expect(() => load()).toThrow(/multipliers\./);
   });

@@ -6,9 +6,9 @@ const issuesAfter = rulesIssuesAfter;
 
 describe('rules schema', () => {
   it('accepts the default rules and fills defaults', () => {
-    expect(Object.keys(defaultRules.activities)).toContain('daily_login');
-    expect(defaultRules.activities.quiz_completed?.once_per_day).toBe(false);
-    expect(defaultRules.activities.daily_login?.caps).toEqual({});
+    expect(Object.keys(defaultRules().activities)).toContain('daily_login');
+    expect(defaultRules().activities.quiz_completed?.once_per_day).toBe(false);
+    expect(defaultRules().activities.daily_login?.caps).toEqual({});
   });
 
   it('names a gap between title bands', () => {

@@ -11,7 +11,7 @@ const at = (iso: string) => Date.parse(iso) / 1000;
 
 describe('contenderOf', () => {
   it('names the user, the profile version and time, the level, and no display name until one is set', () => {
-    const contender = contenderOf(defaultRules, profile({ level: 4, version: 9 }));
+    const contender = contenderOf(defaultRules(), profile({ level: 4, version: 9 }));
     expect(contender).toMatchObject({
       userId: 'user-1',
       profileVersion: 9,
@@ -23,12 +23,12 @@ describe('contenderOf', () => {
   });
 
   it('carries the display name and an opt-out', () => {
-    const contender = contenderOf(defaultRules, profile({ displayName: 'Ana', leaderboardVisible: false }));
+    const contender = contenderOf(defaultRules(), profile({ displayName: 'Ana', leaderboardVisible: false }));
     expect(contender).toMatchObject({ displayName: 'Ana', visible: false });
   });
 
   it('scores every all-time board, zeros included, for a fresh profile', () => {
-    expect(contenderOf(defaultRules, profile()).scores).toEqual([
+    expect(contenderOf(defaultRules(), profile()).scores).toEqual([
       { board: 'xp', period: 'all', score: 0 },
       { board: 'streak_current', period: 'all', score: 0 },
       { board: 'streak_longest', period: 'all', score: 0 },
@@ -48,7 +48,7 @@ describe('contenderOf', () => {
         earned: { first_lesson: [1, 1_700_000_000], storyteller: [3, 1_700_000_000, 1_700_100_000] },
       },
     });
-    const all = contenderOf(defaultRules, user).scores.filter((s) => s.period === 'all');
+    const all = contenderOf(defaultRules(), user).scores.filter((s) => s.period === 'all');
     expect(Object.fromEntries(all.map((s) => [s.board, s.score]))).toEqual({
       xp: 1234,
       streak_current: 3,
@@ -65,7 +65,7 @@ describe('contenderOf', () => {
         scenarios: { '2026-11': 2 },
       },
     });
-    const windowed = contenderOf(defaultRules, user).scores.filter((s) => s.period !== 'all');
+    const windowed = contenderOf(defaultRules(), user).scores.filter((s) => s.period !== 'all');
     expect(windowed).toEqual([
       { board: 'xp', period: '2026-W48', score: 40, expiresAt: at('2026-11-30T00:00:00Z') + DAY + KEEP },
       { board: 'xp', period: '2026-W49', score: 0, expiresAt: at('2026-12-07T00:00:00Z') + DAY + KEEP },

@@ -55,7 +55,7 @@ function draftOf(
   };
 }
 
-const run = (draft: Draft, rules = defaultRules) => boardTalliesEvaluator(rules, draft.profile, draft);
+const run = (draft: Draft, rules = defaultRules()) => boardTalliesEvaluator(rules, draft.profile, draft);
 
 describe('board tallies: xp windows', () => {
   it('adds the entry XP to the current ISO week and calendar month', () => {
@@ -72,7 +72,7 @@ describe('board tallies: xp windows', () => {
   });
 
   it('counts the XP of a whole outcome, achievement rewards included, when run by apply', () => {
-    const outcome = expectApplied(apply(defaultRules, profile(), activity('quiz_completed'), NOW));
+    const outcome = expectApplied(apply(defaultRules(), profile(), activity('quiz_completed'), NOW));
     expect(outcome.entry.xp).toBeGreaterThan(0);
     expect(outcome.profile.boardTallies?.xp).toEqual({
       '2026-W48': outcome.entry.xp,

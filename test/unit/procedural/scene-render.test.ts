@@ -42,7 +42,7 @@ describe('the procedural scene (SVG)', () => {
       feature: 'feature',
       pattern: 'pattern',
     };
-    for (const [code, item] of Object.entries(defaultRules.shop.items)) {
+    for (const [code, item] of Object.entries(defaultRules().shop.items)) {
       if (item.type === 'color') expect(hasOwnColor(code), code).toBe(true);
       else expect(hasOwnDrawing(kinds[item.type] as PartKind, code), code).toBe(true);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRules } from '../../../shared/rules/load';
 import { itemTypes } from '../../../shared/rules/shop-schema';
 
-const shop = defaultRules.shop;
+const shop = defaultRules().shop;
 const items = Object.entries(shop.items);
 
 describe('the default starter catalog', () => {
@@ -61,7 +61,7 @@ describe('the default starter catalog', () => {
   it('requires only achievements of the default achievement catalog', () => {
     for (const [code, item] of items) {
       if (item.requirement.kind === 'achievement') {
-        expect(Object.keys(defaultRules.achievements), code).toContain(item.requirement.achievement);
+        expect(Object.keys(defaultRules().achievements), code).toContain(item.requirement.achievement);
       }
     }
   });

@@ -122,7 +122,7 @@ describe('buyItem: a purchase', () => {
       readFileSync(join(import.meta.dirname, '../../../events/samples/item.unlocked.json'), 'utf8'),
     );
     const buyer = profile({ userId: 'user-123', coins: 75 });
-    const outcome = expectApplied(buyItem(defaultRules, buyer, none, 'tshirt_blue', 'shop-4b1d2e9f', NOW));
+    const outcome = expectApplied(buyItem(defaultRules(), buyer, none, 'tshirt_blue', 'shop-4b1d2e9f', NOW));
     const index = outcome.events.findIndex((e) => e.detailType === 'item.unlocked');
     const event = outcome.events[index];
     if (!event) throw new Error('no item.unlocked event');

@@ -110,7 +110,7 @@ describe('redeemReward: a redemption', () => {
     );
     const user = profile({ userId: 'user-123', coins: 3000 });
     const outcome = expectApplied(
-      redeemReward(defaultRules, user, 0, 'notebook_questline', 'redeem-8c2f61a0', NOW),
+      redeemReward(defaultRules(), user, 0, 'notebook_questline', 'redeem-8c2f61a0', NOW),
     );
     const index = outcome.events.findIndex((e) => e.detailType === 'reward.redeemed');
     const event = outcome.events[index];

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { packStreaks, unpackStreaks } from '../../../shared/adapters/dynamo/streak-codec';
 import { useFreeze } from '../../../shared/domain/streaks/freezes';
-import { defaultRules as rules } from '../../../shared/rules/load';
+import { defaultRules } from '../../../shared/rules/load';
 import { daily, last, run, user } from './helpers';
+
+const rules = defaultRules();
 
 function longRun() {
   const types = ['quiz_completed', 'chapter_completed', 'daily_login'];

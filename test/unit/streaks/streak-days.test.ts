@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules as rules } from '../../../shared/rules/load';
+import { defaultRules } from '../../../shared/rules/load';
 import { act, daily, last, run, user } from './helpers';
+
+const rules = defaultRules();
 
 const streak = (outcome: { profile: { streaks?: Record<string, unknown> } }, type: string) =>
   outcome.profile.streaks?.[type] as {

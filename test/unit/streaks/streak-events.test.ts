@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { contractFor, isOutboundDetailType } from '../../../events/catalog';
 import { useFreeze } from '../../../shared/domain/streaks/freezes';
 import type { DomainEvent } from '../../../shared/domain/types';
-import { defaultRules as rules } from '../../../shared/rules/load';
+import { defaultRules } from '../../../shared/rules/load';
 import { last, run, user } from './helpers';
+
+const rules = defaultRules();
 
 function expectContract(event: DomainEvent) {
   expect(isOutboundDetailType(event.detailType)).toBe(true);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buyFreeze, useFreeze } from '../../../shared/domain/streaks/freezes';
 import { walletAt } from '../../../shared/domain/streaks/wallet';
-import { defaultRules as rules } from '../../../shared/rules/load';
+import { defaultRules } from '../../../shared/rules/load';
 import { expectApplied, expectRefused } from '../fixtures';
 import { act, last, run, user } from './helpers';
+
+const rules = defaultRules();
 
 const days = (...instants: string[]) => instants.map((at) => ({ type: 'quiz_completed', at }));
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { multiply } from '../../../shared/domain/multipliers';
 import type { AppliedOutcome } from '../../../shared/domain/types';
-import { defaultRules as rules } from '../../../shared/rules/load';
+import { defaultRules } from '../../../shared/rules/load';
 import { rulesWith } from '../fixtures';
 import { daily, last, run, user } from './helpers';
+
+const rules = defaultRules();
 
 /** The streak part of an entry's bonuses (the default achievement catalog pays its own alongside). */
 const milestoneBonuses = (o: AppliedOutcome) =>

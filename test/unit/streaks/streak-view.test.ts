@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { useFreeze } from '../../../shared/domain/streaks/freezes';
 import { healthScore, streakView } from '../../../shared/domain/streaks/view';
 import type { Profile } from '../../../shared/domain/types';
-import { defaultRules as rules } from '../../../shared/rules/load';
+import { defaultRules } from '../../../shared/rules/load';
 import { daily, last, run, user } from './helpers';
+
+const rules = defaultRules();
 
 function viewOf(profile: Profile, now: string, type = 'daily_activity') {
   const view = streakView(rules, profile, new Date(now));

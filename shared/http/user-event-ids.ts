@@ -1,4 +1,4 @@
-import { activityInputSchema } from '../../events/activity-completed.v1';
+import * as z from 'zod';
 
 /**
  * Event ids a user chooses (the Idempotency-Key of a purchase or redemption,
@@ -10,11 +10,19 @@ import { activityInputSchema } from '../../events/activity-completed.v1';
  */
 export const USER_EVENT_ID_PREFIX = 'me:';
 
-/** A user's key: an event id short enough that the stored, prefixed id still fits the 128 of every id. */
-export const userEventKeySchema = activityInputSchema.shape.event_id.max(
-  128 - USER_EVENT_ID_PREFIX.length,
-  `at most ${128 - USER_EVENT_ID_PREFIX.length} characters`,
-);
+const USER_KEY_MAX = 128 - USER_EVENT_ID_PREFIX.length;
+
+/**
+ * A user's key: the characters of an event id, short enough that the stored,
+ * prefixed id still fits the 128 of every id. One pattern, so a key that is
+ * wrong both ways is answered with one message that gives its own limit.
+ */
+export const userEventKeySchema = z
+  .string()
+  .regex(
+    new RegExp(`^[A-Za-z0-9_.:-]{1,${USER_KEY_MAX}}$`),
+    `1-${USER_KEY_MAX} characters of letters, digits, _ . : -`,
+  );
 
 /** The id under which a user's key is applied and recorded in the ledger. */
 export const userEventId = (key: string): string => `${USER_EVENT_ID_PREFIX}${key}`;

@@ -96,9 +96,15 @@ describe('webhooks, locally', { timeout: 60_000 }, () => {
   });
 
   it('logs the delivery and redelivers it on request', async () => {
-    const log = await internal('GET', `/v1/internal/webhooks/${id}/deliveries`);
+    type Delivery = { delivery_id: string; status: string; attempts: number };
+    // The receiver has the post; the log records its answer a moment after it was sent (pending until then).
+    const log = await eventually(
+      () => internal('GET', `/v1/internal/webhooks/${id}/deliveries`),
+      (answer) => (answer.body.deliveries as Delivery[] | undefined)?.[0]?.status !== 'pending',
+      5_000,
+    );
     expect(log.status).toBe(200);
-    const [delivery] = log.body.deliveries as { delivery_id: string; status: string; attempts: number }[];
+    const [delivery] = log.body.deliveries as Delivery[];
     expect(delivery).toMatchObject({
       status: 'delivered',
       attempts: 1,

@@ -10,13 +10,20 @@ import type { Activity } from '../shared/domain/types';
 export const detailType = 'activity.completed';
 export const version = 1;
 
-const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
-const ID_MESSAGE = '1-128 characters of letters, digits, _ . : -';
+/**
+ * An id (event, subject, a user's own key) of 1 to `max` letters, digits and
+ * `_ . : -`: one rule, one message, whatever the length limit.
+ */
+export const idSchema = (max: number) =>
+  z
+    .string()
+    .regex(new RegExp(`^[A-Za-z0-9_.:-]{1,${max}}$`), `1-${max} characters of letters, digits, _ . : -`);
+
 const METADATA_MAX_BYTES = 4096;
 
 const utf8 = new TextEncoder();
 
-const identifier = z.string().regex(ID_PATTERN, ID_MESSAGE);
+const identifier = idSchema(128);
 /**
  * The shape of every user id, across the API and the event contracts:
  * identifiers that may also hold `|`: the token subject is the

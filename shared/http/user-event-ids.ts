@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { idSchema } from '../../events/activity-completed.v1';
 
 /**
  * Event ids a user chooses (the Idempotency-Key of a purchase or redemption,
@@ -10,19 +10,12 @@ import * as z from 'zod';
  */
 export const USER_EVENT_ID_PREFIX = 'me:';
 
-const USER_KEY_MAX = 128 - USER_EVENT_ID_PREFIX.length;
-
 /**
- * A user's key: the characters of an event id, short enough that the stored,
- * prefixed id still fits the 128 of every id. One pattern, so a key that is
- * wrong both ways is answered with one message that gives its own limit.
+ * A user's key: an event id short enough that the stored, prefixed id still
+ * fits the 128 of every id. One rule with its own limit, so a key that is
+ * wrong both ways is answered with one message.
  */
-export const userEventKeySchema = z
-  .string()
-  .regex(
-    new RegExp(`^[A-Za-z0-9_.:-]{1,${USER_KEY_MAX}}$`),
-    `1-${USER_KEY_MAX} characters of letters, digits, _ . : -`,
-  );
+export const userEventKeySchema = idSchema(128 - USER_EVENT_ID_PREFIX.length);
 
 /** The id under which a user's key is applied and recorded in the ledger. */
 export const userEventId = (key: string): string => `${USER_EVENT_ID_PREFIX}${key}`;

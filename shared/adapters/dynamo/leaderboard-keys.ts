@@ -149,7 +149,7 @@ export function parseCountSk(
 
 /**
  * The smallest key above `rankKey` among all rank keys: they end in a user id
- * of characters above the space (activity-completed's ID_PATTERN), so no key
+ * of characters above the space (activity-completed's userIdSchema), so no key
  * falls between `rankKey` and `rankKey + ' '`. KeyConditions have BETWEEN but
  * no "greater than and at most", which counting inside a bucket needs.
  */

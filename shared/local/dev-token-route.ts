@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { userIdSchema } from '../../events/activity-completed.v1';
 import { namedIssues } from '../zod-issues';
 import type { DevAuth } from './dev-auth';
 import { errorResponse, type HttpResponse, jsonResponse } from './http-response';
@@ -12,8 +13,8 @@ export const DEV_TOKEN_PATH = '/dev/token';
 
 const devTokenRequestSchema = z
   .object({
-    // the same identifier rule as user_id in the activity contract
-    user_id: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, '1-128 characters of letters, digits, _ . : -'),
+    // the activity contract's own user-id rule, so any id the API takes (auth0|...) can sign in locally
+    user_id: userIdSchema,
   })
   .strict();
 

@@ -162,6 +162,13 @@ describe('public routes and the dev token route', () => {
     expect(error.details?.map((d) => d.field)).toEqual([field]);
   });
 
+  it('mints a token for any user id the API takes, an OIDC subject with | among them', async () => {
+    const response = await get('/v1/me', `Bearer ${await devToken('auth0|5f7c8ec7c33c6c004bbafe82')}`);
+    expect(response.status).toBe(200);
+    const { authorizer } = await readJson<AuthorizerBody>(response);
+    expect(authorizer?.jwt?.claims.sub).toBe('auth0|5f7c8ec7c33c6c004bbafe82');
+  });
+
   it('refuse a body that is not JSON', async () => {
     const response = await fetch(`${gw.url}/dev/token`, { method: 'POST', body: 'user_id=u1' });
     expect(response.status).toBe(400);
